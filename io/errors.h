@@ -1,0 +1,41 @@
+// Errors raised by io/ when the user's data or options are wrong (exit code 1 in app/).
+//
+// The message always says where: file, layer, feature and field when known, so a planner can
+// open the data in GIS and fix it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace io {
+
+/// Where in the user's data something went wrong. Empty members are left out of the message.
+struct DataLocation {
+  std::string file;
+  std::string layer;
+  std::optional<std::int64_t> feature;  ///< OGR FID or OSM id
+  std::string field;
+};
+
+/// Bad input data: a missing file, a wrong geometry type, an unknown field, a missing CRS...
+class InputError : public std::runtime_error {
+ public:
+  InputError(DataLocation where, const std::string& what);
+  const DataLocation& where() const { return m_where; }
+
+ private:
+  DataLocation m_where;
+};
+
+/// A problem writing results (existing output without --overwrite, disk full...).
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// "file 'a.gpkg', layer 'roads', feature 12, field 'pop': <what>"
+std::string describe(const DataLocation& where, const std::string& what);
+
+}  // namespace io

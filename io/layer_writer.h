@@ -1,0 +1,36 @@
+// Writing result layers with GDAL: GeoPackage (default), Shapefile folder, GeoJSON folder, CSV
+// folder. Always written under a temporary name beside the target and renamed at the end, so an
+// interrupted run never leaves a half-written output; an existing output is only replaced when
+// overwrite is set. Deterministic: same layers give byte-identical files (GDAL date stamps pinned).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/output_layer.h"
+
+namespace io {
+
+enum class OutputFormat { gpkg, shp, geojson, csv };
+
+/// "gpkg" | "shp" | "geojson" | "csv"; nullopt otherwise.
+std::optional<OutputFormat> parse_output_format(const std::string& name);
+
+struct WriteOptions {
+  OutputFormat format = OutputFormat::gpkg;
+  bool overwrite = false;
+  std::string crs_wkt;  ///< CRS of every geometry layer
+};
+
+/// Writes layers to `path`: a .gpkg file for gpkg, otherwise a folder holding one file per layer
+/// (<layer>.shp + .dbf/.shx/.prj/.cpg UTF-8, <layer>.geojson, or <layer>.csv with WKT geometry).
+/// Throws OutputError when the target exists without overwrite, or on any write failure (the
+/// previous output is then left untouched).
+void write_layers(const std::string& path, const std::vector<OutputLayer>& layers,
+                  const WriteOptions& options);
+
+/// Writes text (JSON) atomically: temporary file in the same folder, then rename.
+void write_text_file(const std::string& path, const std::string& text);
+
+}  // namespace io

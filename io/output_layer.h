@@ -1,0 +1,37 @@
+// Result layers as plain tables: what planner/ results are turned into before writing.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "planner/geometry.h"
+
+namespace io {
+
+enum class FieldType { integer, real, text };
+
+struct OutputField {
+  std::string name;  ///< at most 10 characters, so Shapefile keeps it (DESIGN.md schema)
+  FieldType type = FieldType::text;
+};
+
+/// A null value is std::monostate.
+using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+enum class GeometryKind { none, point, line, polygon };
+
+/// One row's geometry, matching the layer's GeometryKind (monostate for GeometryKind::none).
+using RowGeometry =
+    std::variant<std::monostate, planner::XY, planner::LineString, planner::MultiPolygon>;
+
+struct OutputLayer {
+  std::string name;
+  GeometryKind geometry = GeometryKind::none;
+  std::vector<OutputField> fields;
+  std::vector<std::vector<FieldValue>> rows;  ///< rows[i].size() == fields.size()
+  std::vector<RowGeometry> geometries;        ///< empty for GeometryKind::none, else rows.size()
+};
+
+}  // namespace io

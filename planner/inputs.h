@@ -1,0 +1,67 @@
+// The inputs of one evaluation, as plain values: what io/ reads and planner/ consumes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planner/geometry.h"
+#include "planner/ids.h"
+
+namespace planner {
+
+/// One walkable line as read: a road feature (or one part of a multi-line, or one piece of an
+/// OSM way cut where a node location is missing). It is cut into graph edges by
+/// split_into_edges().
+struct RoadLine {
+  std::int64_t feature_id = 0;  ///< stable id of the input feature (OSM way id, id field or FID)
+  LineString points;            ///< lon/lat when read, metres after projection
+  std::vector<double> segment_m;  ///< length of each segment by the length model (points-1)
+  std::vector<std::int64_t> node_ids;  ///< external node id per point (OSM), or empty
+  std::int64_t source_node = no_external_id;  ///< explicit topology (pgRouting style), or none
+  std::int64_t target_node = no_external_id;
+  std::string highway;  ///< road class (OSM highway value or a class field), may be empty
+  std::string name;
+};
+
+/// A service center (党群服务中心/站), or a stand-in for one.
+struct Center {
+  std::string id;
+  std::string name;
+  std::string tier;  ///< e.g. district / street / community; empty when the data has none
+  XY pos;
+};
+
+/// A residential block (小区) with its population when known.
+struct Block {
+  std::string id;
+  std::string name;
+  std::string community;      ///< community id from a field, or empty (assigned by overlap)
+  std::optional<double> pop;  ///< never invented: empty when the data has no population
+  MultiPolygon shape;
+};
+
+/// A gate of a gated compound. block_id empty: linked to the block it lies on or inside.
+struct Entrance {
+  std::string block_id;
+  XY pos;
+};
+
+/// A community (社区) boundary, the unit planners report on.
+struct Community {
+  std::string id;
+  std::string name;
+  MultiPolygon shape;
+};
+
+/// Everything one evaluation reads.
+struct Inputs {
+  std::vector<RoadLine> roads;
+  std::vector<Center> centers;
+  std::vector<Block> blocks;
+  std::vector<Entrance> entrances;
+  std::vector<Community> communities;
+};
+
+}  // namespace planner

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian packages circleplan needs, only when some are missing.
+# Run as root (CI) or with sudo available. See docs/dependencies.md for why each is needed.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libgdal-dev gdal-bin          # GDAL/OGR: every read and write
+  libgeos-dev                   # GEOS C API: snapping index, polygons, unions
+  libproj-dev proj-data         # PROJ: coordinate systems, geodesic lengths
+  libboost-graph-dev            # Boost.Graph: CSR graph, reference Dijkstra, components
+  libcli11-dev                  # CLI11: the command line
+  libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev  # OSM extracts
+  libgtest-dev libgmock-dev     # tests
+  libbenchmark-dev              # bench/
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "circleplan: installing missing Debian packages: ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "circleplan: need root (or sudo) to install: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
