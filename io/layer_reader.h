@@ -23,7 +23,6 @@ struct LayerRef {
 struct ReadSettings {
   std::string encoding;    ///< source encoding when no .cpg says it (e.g. "GBK"); empty: as GDAL
   std::string assume_crs;  ///< CRS for layers that have none; empty: such a layer is an error
-  bool gcj02 = false;      ///< lon/lat input is GCJ-02: convert to WGS84 after reading
 };
 
 /// Field names per role. Empty means "use the defaults" listed in docs/user-guide.md
