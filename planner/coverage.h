@@ -1,0 +1,35 @@
+// The coverage rule (DESIGN.md §7), one rule for evaluate, service areas, siting and scenarios:
+// a block's minutes are the least walk from any of its access points to the nearest open center;
+// it is covered when that is within the cover threshold, unreachable when no access point meets
+// the network, uncovered otherwise. cov_share is the covered share of its sample grid.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "planner/access_time.h"
+#include "planner/block_sites.h"
+#include "planner/bounded_search.h"
+
+namespace planner {
+
+enum class CoverStatus { covered, uncovered, unreachable };
+
+/// "covered" | "uncovered" | "unreachable": the words written to the status field.
+std::string_view to_string(CoverStatus status);
+
+struct BlockCoverage {
+  double time_s = inf_time;          ///< inf_time: no center within the search limit
+  std::uint32_t center = invalid_id;  ///< label of the nearest center
+  CoverStatus status = CoverStatus::unreachable;
+  double cov_share = 0.0;
+};
+
+/// Applies the rule to every block against a search that has run with the centers as sources.
+std::vector<BlockCoverage> evaluate_coverage(const BoundedSearch& search, const EdgeSet& edges,
+                                             const SourcesByEdge& same_edge,
+                                             const std::vector<BlockSite>& sites,
+                                             double speed_mps, double cover_s);
+
+}  // namespace planner

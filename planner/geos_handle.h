@@ -1,0 +1,67 @@
+// RAII wrappers around the GEOS C API (geos_c.h, reentrant _r functions).
+//
+// Debian ships only GEOS's stable C API; every handle we get from it is owned here so no code
+// path can leak or double-free one. One GeosContext per thread: GEOS contexts are not shared.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <geos_c.h>
+
+namespace planner {
+
+/// Owns a GEOSContextHandle_t; GEOS notices and errors go to a message buffer instead of stderr.
+class GeosContext {
+ public:
+  GeosContext();
+  ~GeosContext();
+  GeosContext(const GeosContext&) = delete;
+  GeosContext& operator=(const GeosContext&) = delete;
+
+  GEOSContextHandle_t get() const { return m_handle; }
+
+  /// The last GEOS error message, for exceptions.
+  const char* last_error() const;
+
+ private:
+  // Heap-held so its address, given to GEOS as callback data, stays put.
+  std::unique_ptr<std::string> m_last_error;
+  GEOSContextHandle_t m_handle;
+};
+
+/// Deleter for geometries of one context.
+struct GeomDeleter {
+  GEOSContextHandle_t context = nullptr;
+  void operator()(GEOSGeometry* g) const {
+    if (g) GEOSGeom_destroy_r(context, g);
+  }
+};
+using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
+
+/// Takes ownership of a geometry returned by GEOS; throws std::runtime_error when it is null.
+GeomPtr own(const GeosContext& ctx, GEOSGeometry* g, const char* operation);
+
+struct PreparedDeleter {
+  GEOSContextHandle_t context = nullptr;
+  void operator()(const GEOSPreparedGeometry* g) const {
+    if (g) GEOSPreparedGeom_destroy_r(context, g);
+  }
+};
+using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
+
+/// Prepares a geometry for repeated predicates; `g` must outlive the result.
+PreparedPtr prepare(const GeosContext& ctx, const GEOSGeometry* g);
+
+struct TreeDeleter {
+  GEOSContextHandle_t context = nullptr;
+  void operator()(GEOSSTRtree* t) const {
+    if (t) GEOSSTRtree_destroy_r(context, t);
+  }
+};
+using TreePtr = std::unique_ptr<GEOSSTRtree, TreeDeleter>;
+
+/// An empty STRtree with the given node capacity.
+TreePtr make_tree(const GeosContext& ctx, std::size_t node_capacity = 10);
+
+}  // namespace planner

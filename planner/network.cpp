@@ -1,0 +1,17 @@
+#include "planner/network.h"
+
+#include <stdexcept>
+
+namespace planner {
+
+Network build_network(const std::vector<RoadLine>& lines, const SplitOptions& options) {
+  Network network;
+  network.edges = split_into_edges(lines, options);
+  if (network.edges.edge_count() == 0) {
+    throw std::invalid_argument("the road layer gives no walkable edge");
+  }
+  network.graph = std::make_unique<StreetGraph>(network.edges);
+  return network;
+}
+
+}  // namespace planner

@@ -1,0 +1,54 @@
+// Test networks drawn by hand: vertices at given coordinates (metres), straight edges between
+// them, lengths Euclidean. Built directly as an EdgeSet, so these tests do not depend on how
+// lines are cut into edges.
+#pragma once
+
+#include <cmath>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "planner/edge_set.h"
+#include "planner/network.h"
+
+namespace testing_support {
+
+inline planner::Network drawn_network(const std::vector<planner::XY>& vertices,
+                                      const std::vector<std::pair<int, int>>& edges) {
+  planner::Network net;
+  planner::EdgeSet& es = net.edges;
+  es.vertex_xy = vertices;
+  for (std::size_t v = 0; v < vertices.size(); ++v) es.vertex_external_id.push_back(1000 + v);
+  es.first_point.push_back(0);
+  for (std::size_t e = 0; e < edges.size(); ++e) {
+    const auto [a, b] = edges[e];
+    const planner::XY pa = vertices[a], pb = vertices[b];
+    const double len = std::hypot(pb.x - pa.x, pb.y - pa.y);
+    es.edge_tail.push_back(a);
+    es.edge_head.push_back(b);
+    es.edge_length_m.push_back(len);
+    es.edge_feature_id.push_back(static_cast<std::int64_t>(e));
+    es.edge_part.push_back(0);
+    es.edge_line.push_back(static_cast<std::uint32_t>(e));
+    es.points.push_back(pa);
+    es.points.push_back(pb);
+    es.cum_m.push_back(0.0);
+    es.cum_m.push_back(len);
+    es.first_point.push_back(static_cast<std::uint32_t>(es.points.size()));
+  }
+  net.graph = std::make_unique<planner::StreetGraph>(es);
+  return net;
+}
+
+/// A square block polygon centred at c with the given half side.
+inline planner::MultiPolygon square(planner::XY c, double half) {
+  planner::Polygon p;
+  p.outer = {{c.x - half, c.y - half},
+             {c.x + half, c.y - half},
+             {c.x + half, c.y + half},
+             {c.x - half, c.y + half},
+             {c.x - half, c.y - half}};
+  return {p};
+}
+
+}  // namespace testing_support
