@@ -1,0 +1,147 @@
+// `circleplan evaluate`: reads roads, centers and blocks, builds the walking network, runs one
+// multi-source search from every center, applies the coverage rule (DESIGN.md §7) to every
+// block and writes blocks, centers, communities, summary (and nodes) layers.
+#include "app/evaluate_command.h"
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "app/input_options.h"
+#include "app/output_options.h"
+#include "app/stage_timer.h"
+#include "io/crs.h"
+#include "io/layer_writer.h"
+#include "io/result_layers.h"
+#include "planner/evaluation.h"
+#include "planner/network.h"
+
+namespace app {
+namespace {
+
+struct EvaluateConfig {
+  InputOptions inputs;
+  OutputOptions output;
+  planner::EvaluationParams params;
+  double cover_minutes = 0.0;  ///< 0: the largest of --minutes
+  std::vector<std::string> extra_layers;
+};
+
+std::string layer_label(const io::LayerRef& ref) {
+  return ref.layer.empty() ? ref.path : ref.path + ":" + ref.layer;
+}
+
+void print_summary(const planner::Evaluation& ev, const io::RunInfo& run,
+                   const std::string& summary_path) {
+  const planner::Totals& t = ev.totals;
+  std::printf("network: %zu vertices, %zu edges, %zu components (largest %zu vertices)\n",
+              run.network_vertices, run.network_edges, run.network_components,
+              run.largest_component_vertices);
+  std::printf("centers: %zu (%u not within the snapping distance)\n", ev.centers.size(),
+              ev.unsnapped_centers);
+  std::printf("blocks: %u, within %.0f minutes: %u covered, %u uncovered, %u unreachable\n",
+              t.blocks, ev.cover_s / 60.0, t.covered, t.uncovered, t.unreachable);
+  std::printf("area: %.0f m2 in blocks, %.0f m2 covered (%.1f%%)\n", t.area_m2, t.covered_area_m2,
+              t.area_m2 > 0 ? 100.0 * t.covered_area_m2 / t.area_m2 : 0.0);
+  if (ev.has_population) {
+    std::printf("population: %.0f, covered %.0f (%.1f%%), area-weighted %.0f\n", t.pop,
+                t.covered_pop, t.pop > 0 ? 100.0 * t.covered_pop / t.pop : 0.0,
+                t.area_weighted_pop);
+  } else {
+    std::printf("population: not given (figures are block counts and areas)\n");
+  }
+  for (const planner::TierTotals& tier : ev.tiers) {
+    std::printf("  tier %s (%u centers): %u of %u blocks covered\n", tier.tier.c_str(),
+                tier.centers, tier.totals.covered, tier.totals.blocks);
+  }
+  std::printf("summary: %s\n", summary_path.c_str());
+}
+
+void run_evaluate(const EvaluateConfig& cfg) {
+  StageTimer timer;
+  planner::EvaluationParams params = cfg.params;
+  if (cfg.cover_minutes > 0.0) params.cover_minutes = cfg.cover_minutes;
+  planner::validate(params);
+
+  LoadedInputs loaded = load_inputs(cfg.inputs, timer);
+  timer.start("network");
+  planner::SplitOptions split;
+  split.node_tolerance_m = cfg.inputs.node_tolerance_m;
+  planner::Network network = planner::build_network(loaded.inputs.roads, split);
+
+  timer.start("evaluate");
+  planner::Evaluation ev = planner::evaluate(network, loaded.inputs, params);
+
+  timer.start("write");
+  io::RunInfo run;
+  run.inputs = {{"roads", layer_label(cfg.inputs.roads)}};
+  if (!cfg.inputs.centers.path.empty()) run.inputs.emplace_back("centers", layer_label(cfg.inputs.centers));
+  if (!cfg.inputs.blocks.path.empty()) run.inputs.emplace_back("blocks", layer_label(cfg.inputs.blocks));
+  if (!cfg.inputs.entrances.path.empty()) {
+    run.inputs.emplace_back("entrances", layer_label(cfg.inputs.entrances));
+  }
+  if (!cfg.inputs.communities.path.empty()) {
+    run.inputs.emplace_back("communities", layer_label(cfg.inputs.communities));
+  }
+  run.run_crs = loaded.run_crs;
+  run.length_model = io::to_string(loaded.length_model);
+  run.network_vertices = network.edges.vertex_count();
+  run.network_edges = network.edges.edge_count();
+  run.network_components = network.graph->component_size().size();
+  run.largest_component_vertices =
+      network.graph->component_size()[network.graph->largest_component()];
+
+  std::vector<io::OutputLayer> layers;
+  layers.push_back(io::blocks_layer(loaded.inputs, ev));
+  layers.push_back(io::centers_layer(loaded.inputs, ev));
+  layers.push_back(io::communities_layer(loaded.inputs, ev));
+  layers.push_back(io::summary_layer(ev));
+  for (const std::string& extra : cfg.extra_layers) {
+    if (extra == "nodes") layers.push_back(io::nodes_layer(network, loaded.inputs, ev));
+  }
+  const std::string summary = write_results(cfg.output, layers, io::crs_to_wkt(loaded.run_crs),
+                                            io::summary_json(run, params, loaded.inputs, ev));
+  timer.stop();
+  io::write_text_file(timings_path(cfg.output), timer.json());
+  std::fprintf(stderr, "timings:\n%s", timer.report().c_str());
+  print_summary(ev, run, summary);
+}
+
+}  // namespace
+
+Command register_evaluate(CLI::App& root) {
+  auto cfg = std::make_shared<EvaluateConfig>();
+  CLI::App* cmd = root.add_subcommand(
+      "evaluate",
+      "Which residential blocks lie within a walk of a service center, and how many people.");
+  cmd->footer(
+      "Example:\n  circleplan evaluate --roads city.gpkg --roads-layer roads --centers city.gpkg "
+      "--centers-layer centers --blocks city.gpkg --blocks-layer blocks --crs EPSG:4549 "
+      "--out result.gpkg\nSee docs/user-guide.md for every option and output field.");
+  add_input_options(*cmd, cfg->inputs);
+  add_output_options(*cmd, cfg->output, "result.gpkg");
+  cmd->add_option("--speed-kmh", cfg->params.speed_kmh, "walking speed in km/h")->capture_default_str();
+  cmd->add_option("--minutes", cfg->params.minutes, "walking-time thresholds, e.g. 5,10,15")
+      ->delimiter(',')
+      ->capture_default_str();
+  cmd->add_option("--cover-minutes", cfg->cover_minutes,
+                  "threshold for a block to count as covered (default: the largest of --minutes)");
+  cmd->add_option("--max-snap", cfg->params.max_snap_m,
+                  "metres a center or block access point may lie from the network")
+      ->capture_default_str();
+  cmd->add_option("--sample-spacing", cfg->params.sample_spacing_m,
+                  "grid spacing in metres of the cov_share sample points")
+      ->capture_default_str();
+  cmd->add_option("--search-limit", cfg->params.search_limit_minutes,
+                  "minutes the search looks beyond which a block gets no minutes")
+      ->capture_default_str();
+  cmd->add_option("--threads", cfg->params.threads, "threads (default 0: all cores)")
+      ->capture_default_str();
+  cmd->add_option("--layers", cfg->extra_layers, "extra layers to write: nodes")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"nodes"}));
+  return {cmd, [cfg] { run_evaluate(*cfg); }};
+}
+
+}  // namespace app

@@ -1,0 +1,101 @@
+#include "app/input_options.h"
+
+#include <stdexcept>
+
+#include "io/osm_reader.h"
+#include "io/projection.h"
+
+namespace app {
+namespace {
+
+void add_layer(CLI::App& cmd, const std::string& role, io::LayerRef& ref, const std::string& what) {
+  cmd.add_option("--" + role, ref.path, what + ": any OGR dataset (GeoPackage, Shapefile, GeoJSON...)");
+  cmd.add_option("--" + role + "-layer", ref.layer,
+                 "layer of --" + role + " (default: the dataset's only or first layer)");
+}
+
+}  // namespace
+
+void add_input_options(CLI::App& cmd, InputOptions& o) {
+  add_layer(cmd, "roads", o.roads,
+            "walkable lines, or an OSM extract (.osm.pbf/.osm) read by docs/walkable.md");
+  add_layer(cmd, "centers", o.centers, "service centers (points or polygons)");
+  add_layer(cmd, "blocks", o.blocks, "residential blocks (polygons)");
+  add_layer(cmd, "entrances", o.entrances, "gates of gated compounds (points), optional");
+  add_layer(cmd, "communities", o.communities, "community (社区) boundaries (polygons), optional");
+
+  cmd.add_option("--road-id-field", o.road_fields.id, "road id field (default: id, osm_id; else FID)");
+  cmd.add_option("--source-field", o.road_fields.source,
+                 "road topology: source vertex id field (default: source, with target)");
+  cmd.add_option("--target-field", o.road_fields.target, "road topology: target vertex id field");
+  cmd.add_option("--highway-field", o.road_fields.highway, "road class field (default: highway)");
+  cmd.add_option("--center-id-field", o.center_fields.id, "center id field (default: id; else FID)");
+  cmd.add_option("--center-name-field", o.center_fields.name, "center name field (default: name)");
+  cmd.add_option("--tier-field", o.center_fields.tier, "center tier field (default: tier, level)");
+  cmd.add_option("--block-id-field", o.block_fields.id, "block id field (default: id; else FID)");
+  cmd.add_option("--block-name-field", o.block_fields.name, "block name field (default: name)");
+  cmd.add_option("--pop-field", o.block_fields.population,
+                 "block population field (default: pop, population; none: counts and areas)");
+  cmd.add_option("--community-field", o.block_fields.community,
+                 "block field naming its community (default: community, comm_id)");
+  cmd.add_option("--entrance-block-field", o.entrance_fields.block_id,
+                 "entrance field naming its block (default: block_id; absent: by location)");
+  cmd.add_option("--community-id-field", o.community_fields.id, "community id field (default: id)");
+  cmd.add_option("--community-name-field", o.community_fields.name,
+                 "community name field (default: name)");
+
+  cmd.add_option("--encoding", o.settings.encoding,
+                 "text encoding of inputs without a .cpg, e.g. GBK (default: as GDAL reads it)");
+  cmd.add_option("--assume-crs", o.settings.assume_crs,
+                 "CRS for layers that carry none, e.g. EPSG:4326 (default: such a layer is an error)");
+  cmd.add_option("--crs", o.crs,
+                 "metric CRS to work in, e.g. EPSG:4549 for Kunshan (default: UTM zone of the data)");
+  cmd.add_flag("--gcj02", o.gcj02, "inputs are GCJ-02 lon/lat from Chinese web maps: convert to WGS84");
+  cmd.add_option("--length-model", o.length_model, "edge lengths: ellipsoid | haversine | planar")
+      ->check(CLI::IsMember({"ellipsoid", "haversine", "planar"}))
+      ->capture_default_str();
+  cmd.add_option("--node-tolerance", o.node_tolerance_m,
+                 "metres within which line points are one vertex (lines without topology)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+}
+
+LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
+  LoadedInputs out;
+  planner::Inputs& in = out.inputs;
+  timer.start("read");
+  if (o.roads.path.empty()) throw std::invalid_argument("--roads is required");
+  const bool osm = io::is_osm_path(o.roads.path);
+  if (osm) {
+    io::OsmExtract extract = io::read_osm(o.roads.path);
+    in.roads = std::move(extract.roads);
+    out.missing_osm_node_refs = extract.missing_node_refs;
+    if (o.blocks.path.empty()) in.blocks = std::move(extract.blocks);
+    if (o.centers.path.empty()) in.centers = std::move(extract.centers);
+  } else {
+    in.roads = io::read_roads(o.roads, o.road_fields, o.settings);
+  }
+  if (!o.centers.path.empty()) in.centers = io::read_centers(o.centers, o.center_fields, o.settings);
+  if (!o.blocks.path.empty()) in.blocks = io::read_blocks(o.blocks, o.block_fields, o.settings);
+  if (!osm && o.centers.path.empty()) throw std::invalid_argument("--centers is required");
+  if (!osm && o.blocks.path.empty()) throw std::invalid_argument("--blocks is required");
+  if (!o.entrances.path.empty()) {
+    in.entrances = io::read_entrances(o.entrances, o.entrance_fields, o.settings);
+  }
+  if (!o.communities.path.empty()) {
+    in.communities = io::read_communities(o.communities, o.community_fields, o.settings);
+  }
+
+  timer.start("project");
+  if (o.gcj02) io::convert_gcj02_to_wgs84(in);
+  auto model = io::parse_length_model(o.length_model);
+  if (!model) throw std::invalid_argument("--length-model must be ellipsoid, haversine or planar");
+  out.length_model = *model;
+  io::measure_lonlat(in.roads, out.length_model);
+  out.run_crs = io::choose_run_crs(o.crs, in);
+  io::project_inputs(in, out.run_crs);
+  if (out.length_model == io::LengthModel::planar) io::measure_planar(in.roads);
+  return out;
+}
+
+}  // namespace app

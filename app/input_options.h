@@ -1,0 +1,41 @@
+// The input options shared by the commands that read a city: layers, field mapping, CRS and
+// length model; and the loading step that turns them into projected planner inputs.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "app/stage_timer.h"
+#include "io/layer_reader.h"
+#include "io/length_model.h"
+#include "planner/inputs.h"
+
+namespace app {
+
+struct InputOptions {
+  io::LayerRef roads, centers, blocks, entrances, communities;
+  io::FieldMap road_fields, center_fields, block_fields, entrance_fields, community_fields;
+  io::ReadSettings settings;
+  std::string crs;                        ///< --crs; empty: UTM zone of the data's centre
+  bool gcj02 = false;                     ///< --gcj02
+  std::string length_model = "ellipsoid";  ///< --length-model
+  double node_tolerance_m = 0.01;         ///< --node-tolerance
+};
+
+/// Registers --roads, --centers, --blocks, ..., field mapping, --crs, --gcj02 and friends.
+void add_input_options(CLI::App& command, InputOptions& options);
+
+struct LoadedInputs {
+  planner::Inputs inputs;
+  std::string run_crs;
+  io::LengthModel length_model = io::LengthModel::ellipsoid;
+  std::size_t missing_osm_node_refs = 0;
+};
+
+/// Reads every layer (an OSM extract as --roads also gives blocks and centers when those are
+/// not given), measures road lengths, chooses the run CRS and projects everything into it.
+/// Throws io::InputError / std::invalid_argument for bad input.
+LoadedInputs load_inputs(const InputOptions& options, StageTimer& timer);
+
+}  // namespace app
