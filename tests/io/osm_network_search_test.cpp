@@ -15,13 +15,13 @@
 #include "io/projection.h"
 #include "planner/bounded_search.h"
 #include "planner/network.h"
+#include "tests/test_paths.h"
 
 namespace {
 
 planner::Network porto_network(io::LengthModel model) {
-  const char* dir = std::getenv("CIRCLEPLAN_DATA_DIR");
   planner::Inputs in;
-  in.roads = io::read_osm(std::string(dir ? dir : "data") + "/osm-porto/porto-2020-07.osm.pbf").roads;
+  in.roads = io::read_osm(testing_support::data_dir() + "/osm-porto/porto-2020-07.osm.pbf").roads;
   io::measure_lonlat(in.roads, model);
   io::project_inputs(in, io::choose_run_crs("", in));
   if (model == io::LengthModel::planar) io::measure_planar(in.roads);
