@@ -11,6 +11,7 @@
 #include "app/input_options.h"
 #include "app/output_options.h"
 #include "app/stage_timer.h"
+#include "app/usage_error.h"
 #include "io/crs.h"
 #include "io/layer_writer.h"
 #include "io/result_layers.h"
@@ -24,7 +25,8 @@ struct EvaluateConfig {
   InputOptions inputs;
   OutputOptions output;
   planner::EvaluationParams params;
-  double cover_minutes = 0.0;  ///< 0: the largest of --minutes
+  CLI::Option* cover_minutes_option = nullptr;
+  double cover_minutes = 0.0;  ///< used when --cover-minutes was given
   std::vector<std::string> extra_layers;
 };
 
@@ -40,7 +42,7 @@ void print_summary(const planner::Evaluation& ev, const io::RunInfo& run,
               run.largest_component_vertices);
   std::printf("centers: %zu (%u not within the snapping distance)\n", ev.centers.size(),
               ev.unsnapped_centers);
-  std::printf("blocks: %u, within %.0f minutes: %u covered, %u uncovered, %u unreachable\n",
+  std::printf("blocks: %u, within %g minutes: %u covered, %u uncovered, %u unreachable\n",
               t.blocks, ev.cover_s / 60.0, t.covered, t.uncovered, t.unreachable);
   std::printf("area: %.0f m2 in blocks, %.0f m2 covered (%.1f%%)\n", t.area_m2, t.covered_area_m2,
               t.area_m2 > 0 ? 100.0 * t.covered_area_m2 / t.area_m2 : 0.0);
@@ -58,11 +60,55 @@ void print_summary(const planner::Evaluation& ev, const io::RunInfo& run,
   std::printf("summary: %s\n", summary_path.c_str());
 }
 
+/// What was left out or looks doubtful goes to stderr, so a planner can fix the data.
+void report_warnings(const LoadedInputs& loaded, const planner::Evaluation& ev) {
+  if (loaded.missing_osm_node_refs > 0) {
+    std::fprintf(stderr,
+                 "circleplan: warning: %zu way node references have no location in the extract "
+                 "(ways cut there; normal for a clipped extract)\n",
+                 loaded.missing_osm_node_refs);
+  }
+  constexpr std::size_t max_listed = 20;
+  std::size_t listed = 0;
+  for (std::size_t c = 0; c < ev.centers.size(); ++c) {
+    if (ev.centers[c].snap) continue;
+    if (listed++ < max_listed) {
+      std::fprintf(stderr,
+                   "circleplan: warning: center '%s' is farther than --max-snap from every road; "
+                   "it serves nobody (move it onto the network or raise --max-snap)\n",
+                   loaded.inputs.centers[c].id.c_str());
+    }
+  }
+  if (listed > max_listed) {
+    std::fprintf(stderr, "circleplan: warning: ... and %zu more unsnapped centers\n", listed - max_listed);
+  }
+  if (ev.unlinked_entrances > 0) {
+    std::fprintf(stderr,
+                 "circleplan: warning: %u entrances match no block (unknown block id, or more than "
+                 "1 m from every block) and are ignored\n",
+                 ev.unlinked_entrances);
+  }
+  if (ev.repaired_blocks > 0) {
+    std::fprintf(stderr, "circleplan: warning: %u invalid block polygons were repaired (GEOS MakeValid)\n",
+                 ev.repaired_blocks);
+  }
+  if (ev.has_population && ev.totals.without_pop > 0) {
+    std::fprintf(stderr,
+                 "circleplan: warning: %u blocks have no population value; they are left out of "
+                 "population sums\n",
+                 ev.totals.without_pop);
+  }
+}
+
 void run_evaluate(const EvaluateConfig& cfg) {
   StageTimer timer;
   planner::EvaluationParams params = cfg.params;
-  if (cfg.cover_minutes > 0.0) params.cover_minutes = cfg.cover_minutes;
-  planner::validate(params);
+  if (cfg.cover_minutes_option->count() > 0) params.cover_minutes = cfg.cover_minutes;
+  try {
+    planner::validate(params);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
 
   LoadedInputs loaded = load_inputs(cfg.inputs, timer);
   timer.start("network");
@@ -73,11 +119,15 @@ void run_evaluate(const EvaluateConfig& cfg) {
   timer.start("evaluate");
   planner::Evaluation ev = planner::evaluate(network, loaded.inputs, params);
 
+  report_warnings(loaded, ev);
+
   timer.start("write");
   io::RunInfo run;
   run.inputs = {{"roads", layer_label(cfg.inputs.roads)}};
-  if (!cfg.inputs.centers.path.empty()) run.inputs.emplace_back("centers", layer_label(cfg.inputs.centers));
-  if (!cfg.inputs.blocks.path.empty()) run.inputs.emplace_back("blocks", layer_label(cfg.inputs.blocks));
+  run.inputs.emplace_back("centers", loaded.centers_from_extract ? layer_label(cfg.inputs.roads) + " (OSM civic stand-ins)"
+                                                                  : layer_label(cfg.inputs.centers));
+  run.inputs.emplace_back("blocks", loaded.blocks_from_extract ? layer_label(cfg.inputs.roads) + " (OSM landuse=residential)"
+                                                                : layer_label(cfg.inputs.blocks));
   if (!cfg.inputs.entrances.path.empty()) {
     run.inputs.emplace_back("entrances", layer_label(cfg.inputs.entrances));
   }
@@ -86,6 +136,7 @@ void run_evaluate(const EvaluateConfig& cfg) {
   }
   run.run_crs = loaded.run_crs;
   run.length_model = io::to_string(loaded.length_model);
+  run.missing_osm_node_refs = loaded.missing_osm_node_refs;
   run.network_vertices = network.edges.vertex_count();
   run.network_edges = network.edges.edge_count();
   run.network_components = network.graph->component_size().size();
@@ -118,17 +169,20 @@ Command register_evaluate(CLI::App& root) {
   cmd->footer(
       "Example:\n  circleplan evaluate --roads city.gpkg --roads-layer roads --centers city.gpkg "
       "--centers-layer centers --blocks city.gpkg --blocks-layer blocks --crs EPSG:4549 "
-      "--out result.gpkg\nSee docs/user-guide.md for every option and output field.");
+      "--out result.gpkg\nSee docs/user-guide.md for every option and docs/outputs.md for every "
+      "output field.");
   add_input_options(*cmd, cfg->inputs);
   add_output_options(*cmd, cfg->output, "result.gpkg");
   cmd->add_option("--speed-kmh", cfg->params.speed_kmh, "walking speed in km/h")->capture_default_str();
   cmd->add_option("--minutes", cfg->params.minutes, "walking-time thresholds, e.g. 5,10,15")
       ->delimiter(',')
       ->capture_default_str();
-  cmd->add_option("--cover-minutes", cfg->cover_minutes,
-                  "threshold for a block to count as covered (default: the largest of --minutes)");
+  cfg->cover_minutes_option = cmd->add_option(
+      "--cover-minutes", cfg->cover_minutes,
+      "threshold for a block to count as covered (default: the largest of --minutes)");
   cmd->add_option("--max-snap", cfg->params.max_snap_m,
-                  "metres a center or block access point may lie from the network")
+                  "metres a center, block access point or cov_share sample point may lie from the "
+                  "network")
       ->capture_default_str();
   cmd->add_option("--sample-spacing", cfg->params.sample_spacing_m,
                   "grid spacing in metres of the cov_share sample points")

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "io/osm_reader.h"
+#include "app/usage_error.h"
 #include "io/projection.h"
 
 namespace app {
@@ -28,14 +29,14 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("--source-field", o.road_fields.source,
                  "road topology: source vertex id field (default: source, with target)");
   cmd.add_option("--target-field", o.road_fields.target, "road topology: target vertex id field");
-  cmd.add_option("--highway-field", o.road_fields.highway, "road class field (default: highway)");
   cmd.add_option("--center-id-field", o.center_fields.id, "center id field (default: id; else FID)");
   cmd.add_option("--center-name-field", o.center_fields.name, "center name field (default: name)");
   cmd.add_option("--tier-field", o.center_fields.tier, "center tier field (default: tier, level)");
   cmd.add_option("--block-id-field", o.block_fields.id, "block id field (default: id; else FID)");
   cmd.add_option("--block-name-field", o.block_fields.name, "block name field (default: name)");
   cmd.add_option("--pop-field", o.block_fields.population,
-                 "block population field (default: pop, population; none: counts and areas)");
+                 "block population field (default: pop, population, POP, 人口; without one the "
+                 "figures are block counts and areas)");
   cmd.add_option("--community-field", o.block_fields.community,
                  "block field naming its community (default: community, comm_id)");
   cmd.add_option("--entrance-block-field", o.entrance_fields.block_id,
@@ -64,21 +65,31 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
   LoadedInputs out;
   planner::Inputs& in = out.inputs;
   timer.start("read");
-  if (o.roads.path.empty()) throw std::invalid_argument("--roads is required");
+  if (o.roads.path.empty()) throw UsageError("--roads is required");
   const bool osm = io::is_osm_path(o.roads.path);
   if (osm) {
     io::OsmExtract extract = io::read_osm(o.roads.path);
     in.roads = std::move(extract.roads);
     out.missing_osm_node_refs = extract.missing_node_refs;
-    if (o.blocks.path.empty()) in.blocks = std::move(extract.blocks);
-    if (o.centers.path.empty()) in.centers = std::move(extract.centers);
+    if (o.blocks.path.empty()) {
+      in.blocks = std::move(extract.blocks);
+      out.blocks_from_extract = true;
+    }
+    if (o.centers.path.empty()) {
+      in.centers = std::move(extract.centers);
+      out.centers_from_extract = true;
+    }
   } else {
     in.roads = io::read_roads(o.roads, o.road_fields, o.settings);
   }
   if (!o.centers.path.empty()) in.centers = io::read_centers(o.centers, o.center_fields, o.settings);
   if (!o.blocks.path.empty()) in.blocks = io::read_blocks(o.blocks, o.block_fields, o.settings);
-  if (!osm && o.centers.path.empty()) throw std::invalid_argument("--centers is required");
-  if (!osm && o.blocks.path.empty()) throw std::invalid_argument("--blocks is required");
+  if (!osm && o.centers.path.empty()) {
+    throw UsageError("--centers is required (unless --roads is an OSM extract)");
+  }
+  if (!osm && o.blocks.path.empty()) {
+    throw UsageError("--blocks is required (unless --roads is an OSM extract)");
+  }
   if (!o.entrances.path.empty()) {
     in.entrances = io::read_entrances(o.entrances, o.entrance_fields, o.settings);
   }
@@ -89,7 +100,7 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
   timer.start("project");
   if (o.gcj02) io::convert_gcj02_to_wgs84(in);
   auto model = io::parse_length_model(o.length_model);
-  if (!model) throw std::invalid_argument("--length-model must be ellipsoid, haversine or planar");
+  if (!model) throw UsageError("--length-model must be ellipsoid, haversine or planar");
   out.length_model = *model;
   io::measure_lonlat(in.roads, out.length_model);
   out.run_crs = io::choose_run_crs(o.crs, in);

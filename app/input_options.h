@@ -31,6 +31,8 @@ struct LoadedInputs {
   std::string run_crs;
   io::LengthModel length_model = io::LengthModel::ellipsoid;
   std::size_t missing_osm_node_refs = 0;
+  bool blocks_from_extract = false;   ///< --roads was an OSM extract and gave the blocks
+  bool centers_from_extract = false;  ///< ... and the centers
 };
 
 /// Reads every layer (an OSM extract as --roads also gives blocks and centers when those are

@@ -11,6 +11,7 @@
 
 #include "app/evaluate_command.h"
 #include "app/osm_command.h"
+#include "app/usage_error.h"
 #include "io/errors.h"
 
 int main(int argc, char** argv) try {
@@ -30,6 +31,9 @@ int main(int argc, char** argv) try {
     if (c.cli->parsed()) c.run();
   }
   return 0;
+} catch (const app::UsageError& e) {
+  std::fprintf(stderr, "circleplan: usage error: %s (see --help)\n", e.what());
+  return 2;
 } catch (const io::InputError& e) {
   std::fprintf(stderr, "circleplan: error: %s\n", e.what());
   return 1;

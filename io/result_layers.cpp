@@ -31,11 +31,13 @@ void totals_json(JsonWriter& json, const planner::Totals& t, bool has_population
   json.begin_object();
   json.key("blocks").value(t.blocks);
   json.key("covered_blocks").value(t.covered);
+  json.key("not_covered_blocks").value(t.uncovered + t.unreachable);
   json.key("uncovered_blocks").value(t.uncovered);
   json.key("unreachable_blocks").value(t.unreachable);
   json.key("area_m2").value(t.area_m2);
   json.key("covered_area_m2").value(t.covered_area_m2);
   if (has_population) {
+    json.key("blocks_without_population").value(t.without_pop);
     json.key("population").value(t.pop);
     json.key("covered_population").value(t.covered_pop);
     json.key("uncovered_population").value(t.uncovered_pop);
@@ -56,6 +58,7 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
                      {"center_id", FieldType::text},
                      {"cov_share", FieldType::real},
                      {"status", FieldType::text},
+                     {"reason", FieldType::text},
                      {"comm_id", FieldType::text},
                      {"area_m2", FieldType::real},
                      {"access", FieldType::text}},
@@ -69,6 +72,9 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
     layer.rows.push_back({block.id, block.name, pop, minutes_of(cov.time_s),
                           center_id_of(inputs, cov.center), cov.cov_share,
                           std::string(planner::to_string(cov.status)),
+                          cov.reason == planner::NotCoveredReason::none
+                              ? FieldValue()
+                              : FieldValue(std::string(planner::to_string(cov.reason))),
                           comm == invalid_id ? FieldValue() : FieldValue(ev.communities.ids[comm]),
                           ev.sites[b].area_m2,
                           std::string(ev.sites[b].from_entrances ? "entrances" : "point")});
@@ -140,6 +146,7 @@ OutputLayer summary_layer(const planner::Evaluation& ev) {
                      {"cov_blk", FieldType::integer},
                      {"uncov_blk", FieldType::integer},
                      {"unreach", FieldType::integer},
+                     {"nopop_blk", FieldType::integer},
                      {"pop", FieldType::real},
                      {"cov_pop", FieldType::real},
                      {"aw_pop", FieldType::real},
@@ -151,8 +158,10 @@ OutputLayer summary_layer(const planner::Evaluation& ev) {
   auto add = [&](const std::string& scope, const planner::Totals& t) {
     const bool p = ev.has_population;
     layer.rows.push_back({scope, static_cast<std::int64_t>(t.blocks),
-                          static_cast<std::int64_t>(t.covered), static_cast<std::int64_t>(t.uncovered),
-                          static_cast<std::int64_t>(t.unreachable), p ? FieldValue(t.pop) : FieldValue(),
+                          static_cast<std::int64_t>(t.covered),
+                          static_cast<std::int64_t>(t.uncovered + t.unreachable),
+                          static_cast<std::int64_t>(t.unreachable),
+                          static_cast<std::int64_t>(t.without_pop), p ? FieldValue(t.pop) : FieldValue(),
                           p ? FieldValue(t.covered_pop) : FieldValue(),
                           p ? FieldValue(t.area_weighted_pop) : FieldValue(),
                           covered_share(t, p), t.area_m2, t.covered_area_m2});
@@ -199,22 +208,29 @@ std::string summary_json(const RunInfo& run, const planner::EvaluationParams& pa
   json.key("cover_minutes").value(params.cover_threshold_minutes());
   json.key("max_snap_m").value(params.max_snap_m);
   json.key("sample_spacing_m").value(params.sample_spacing_m);
-  json.key("search_limit_minutes").value(params.search_limit_minutes);
+  json.key("search_limit_minutes").value(params.effective_search_limit_minutes());
   json.end_object();
   json.key("network").begin_object();
   json.key("vertices").value(static_cast<std::int64_t>(run.network_vertices));
   json.key("edges").value(static_cast<std::int64_t>(run.network_edges));
   json.key("components").value(static_cast<std::int64_t>(run.network_components));
+  json.key("missing_osm_node_refs").value(static_cast<std::int64_t>(run.missing_osm_node_refs));
   json.key("largest_component_vertices").value(static_cast<std::int64_t>(run.largest_component_vertices));
   json.end_object();
   json.key("centers").begin_object();
   json.key("count").value(static_cast<std::int64_t>(inputs.centers.size()));
   json.key("unsnapped").value(ev.unsnapped_centers);
   json.end_object();
+  json.key("entrances").begin_object();
+  json.key("count").value(static_cast<std::int64_t>(inputs.entrances.size()));
+  json.key("unlinked").value(ev.unlinked_entrances);
+  json.end_object();
   json.key("population_known").value(ev.has_population);
   if (!ev.has_population) {
+    json.key("note").value("no block has a population value: figures are block counts and areas, not people");
+  } else if (ev.totals.without_pop > 0) {
     json.key("note").value(
-        "no population field on every block: figures are block counts and areas, not people");
+        "some blocks have no population value: they count as blocks and areas, not in population sums");
   }
   json.key("repaired_blocks").value(ev.repaired_blocks);
   json.key("totals");

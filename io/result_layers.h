@@ -19,6 +19,7 @@ struct RunInfo {
   std::vector<std::pair<std::string, std::string>> inputs;  ///< role -> path[:layer]
   std::string run_crs;
   std::string length_model;
+  std::size_t missing_osm_node_refs = 0;
   std::size_t network_vertices = 0;
   std::size_t network_edges = 0;
   std::size_t network_components = 0;

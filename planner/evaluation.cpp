@@ -25,10 +25,19 @@ std::vector<SnappedSource> snap_centers(const Network& network, const std::vecto
   return sources;
 }
 
+std::vector<bool> components_with(const Network& network, const std::vector<SnappedSource>& sources) {
+  std::vector<bool> has(network.graph->component_size().size(), false);
+  for (const SnappedSource& s : sources) {
+    has[network.graph->component()[network.edges.edge_tail[s.pos.edge]]] = true;
+  }
+  return has;
+}
+
 void add_block(Totals& t, const BlockCoverage& cov, const BlockSite& site,
                const std::optional<double>& pop) {
   const double p = pop.value_or(0.0);
   ++t.blocks;
+  if (!pop) ++t.without_pop;
   t.pop += p;
   t.area_m2 += site.area_m2;
   t.area_weighted_pop += p * cov.cov_share;
@@ -57,6 +66,10 @@ Totals total(const std::vector<BlockCoverage>& coverage, const std::vector<Block
 }
 
 }  // namespace
+
+double EvaluationParams::effective_search_limit_minutes() const {
+  return std::max(search_limit_minutes, cover_threshold_minutes());
+}
 
 double EvaluationParams::cover_threshold_minutes() const {
   if (cover_minutes) return *cover_minutes;
@@ -87,9 +100,8 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
   const double speed = params.speed_mps();
   Evaluation ev;
   ev.cover_s = params.cover_threshold_minutes() * 60.0;
-  const double limit_s = std::max(params.search_limit_minutes * 60.0, ev.cover_s);
-  ev.has_population = !inputs.blocks.empty() &&
-                      std::all_of(inputs.blocks.begin(), inputs.blocks.end(),
+  const double limit_s = params.effective_search_limit_minutes() * 60.0;
+  ev.has_population = std::any_of(inputs.blocks.begin(), inputs.blocks.end(),
                                   [](const Block& b) { return b.pop.has_value(); });
 
   const std::vector<SnappedSource> sources =
@@ -97,6 +109,8 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
   ev.unsnapped_centers = static_cast<std::uint32_t>(inputs.centers.size() - sources.size());
 
   const std::vector<std::uint32_t> entrance_block = link_entrances(inputs.blocks, inputs.entrances);
+  ev.unlinked_entrances = static_cast<std::uint32_t>(
+      std::count(entrance_block.begin(), entrance_block.end(), invalid_id));
   BlockSiteOptions site_options{params.max_snap_m, params.sample_spacing_m, params.threads};
   ev.sites = build_block_sites(network, inputs.blocks, inputs.entrances, entrance_block,
                                site_options);
@@ -107,7 +121,8 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
   const SourcesByEdge same_edge(sources, network.edges.edge_count());
   add_sources(search.reset(), network.edges, sources, speed);
   search.run(arc_time, limit_s);
-  ev.blocks = evaluate_coverage(search, network.edges, same_edge, ev.sites, speed, ev.cover_s);
+  ev.blocks = evaluate_coverage(search, *network.graph, network.edges, same_edge, ev.sites,
+                                components_with(network, sources), speed, ev.cover_s);
 
   ev.vertex_time_s.resize(network.edges.vertex_count());
   ev.vertex_center.resize(network.edges.vertex_count());
@@ -139,7 +154,8 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
     add_sources(search.reset(), network.edges, tier_sources, speed);
     search.run(arc_time, limit_s);
     const SourcesByEdge tier_edge(tier_sources, network.edges.edge_count());
-    tt.totals = total(evaluate_coverage(search, network.edges, tier_edge, ev.sites, speed, ev.cover_s),
+    tt.totals = total(evaluate_coverage(search, *network.graph, network.edges, tier_edge, ev.sites,
+                                        components_with(network, tier_sources), speed, ev.cover_s),
                       ev.sites, inputs.blocks);
     ev.tiers.push_back(std::move(tt));
   }

@@ -27,6 +27,8 @@ struct EvaluationParams {
 
   double speed_mps() const { return speed_kmh / 3.6; }
   double cover_threshold_minutes() const;
+  /// The search limit actually used: never below the cover threshold.
+  double effective_search_limit_minutes() const;
 };
 
 /// Throws std::invalid_argument naming the option when a parameter is out of range.
@@ -42,6 +44,7 @@ struct CenterOutcome {
 /// Headline figures for one scope (all blocks, one tier's centers, one community).
 struct Totals {
   std::uint32_t blocks = 0, covered = 0, uncovered = 0, unreachable = 0;
+  std::uint32_t without_pop = 0;  ///< blocks with no population value (left out of pop sums)
   double pop = 0.0, covered_pop = 0.0, uncovered_pop = 0.0;
   double area_weighted_pop = 0.0;  ///< sum of pop x cov_share
   double area_m2 = 0.0, covered_area_m2 = 0.0;  ///< covered_area: sum of area x cov_share
@@ -55,7 +58,7 @@ struct TierTotals {
 
 struct Evaluation {
   double cover_s = 0.0;
-  bool has_population = false;  ///< every block has a population value
+  bool has_population = false;  ///< some block has a population value
   std::vector<BlockSite> sites;
   std::vector<BlockCoverage> blocks;
   std::vector<CenterOutcome> centers;
@@ -66,6 +69,7 @@ struct Evaluation {
   std::vector<double> vertex_time_s;     ///< nearest-center seconds per vertex (inf: beyond limit)
   std::vector<std::uint32_t> vertex_center;
   std::uint32_t unsnapped_centers = 0;
+  std::uint32_t unlinked_entrances = 0;  ///< entrances matching no block (ignored)
   std::uint32_t repaired_blocks = 0;
 };
 

@@ -58,6 +58,9 @@ TEST(Evaluation, HandWorkedMinutesWithMidEdgeCenter) {
   EXPECT_EQ(ev.blocks[1].status, CoverStatus::uncovered);  // 415 s > 6 min
   EXPECT_EQ(ev.blocks[2].status, CoverStatus::unreachable);
   EXPECT_EQ(ev.blocks[2].time_s, planner::inf_time);
+  EXPECT_EQ(ev.blocks[0].reason, planner::NotCoveredReason::none);
+  EXPECT_EQ(ev.blocks[1].reason, planner::NotCoveredReason::too_far);
+  EXPECT_EQ(ev.blocks[2].reason, planner::NotCoveredReason::not_near_network);
   ASSERT_TRUE(ev.centers[0].snap.has_value());
   EXPECT_NEAR(ev.centers[0].snap->leg_m, 10.0, 1e-9);
   EXPECT_EQ(ev.unsnapped_centers, 0u);
@@ -167,6 +170,32 @@ TEST(Evaluation, CommunitiesByFieldAndByLargestOverlap) {
   EXPECT_EQ(ev.communities.ids[1], "far");
   EXPECT_EQ(ev.community_totals[0].covered, 1u);
   EXPECT_EQ(ev.community_totals[1].unreachable, 1u);
+}
+
+TEST(Evaluation, ReasonsSeparateIslandsFromTheSearchLimit) {
+  // Vertices 0-1-2-3 in a line (1000 m edges) with the center at 0; vertices 4-5 are an island.
+  auto net = drawn_network({{0, 0}, {1000, 0}, {2000, 0}, {3000, 0}, {0, 500}, {100, 500}},
+                           {{0, 1}, {1, 2}, {2, 3}, {4, 5}});
+  planner::Inputs in;
+  in.centers.push_back({"C", "", "", {0, 0}});
+  in.blocks.push_back({"end", "", "", 10.0, square({3000, -5}, 1.0)});
+  in.blocks.push_back({"island", "", "", std::nullopt, square({50, 505}, 1.0)});
+  auto p = params(15.0);
+  // At 1 m/s with a 20-minute limit vertex 1 (1000 s) is reached, vertices 2 and 3 are not,
+  // so the block at the far end (3005 s) has no minutes.
+  p.search_limit_minutes = 20.0;
+  auto ev = planner::evaluate(net, in, p);
+  EXPECT_EQ(ev.blocks[0].reason, planner::NotCoveredReason::beyond_search_limit);
+  EXPECT_EQ(ev.blocks[1].reason, planner::NotCoveredReason::no_center_on_network);
+  EXPECT_EQ(ev.blocks[1].status, CoverStatus::uncovered);
+  // Population known for one block only: it is used, the other is counted as without.
+  EXPECT_TRUE(ev.has_population);
+  EXPECT_EQ(ev.totals.without_pop, 1u);
+  EXPECT_DOUBLE_EQ(ev.totals.pop, 10.0);
+  p.search_limit_minutes = 60.0;
+  ev = planner::evaluate(net, in, p);
+  EXPECT_NEAR(ev.blocks[0].time_s, 3005.0, 1e-9);
+  EXPECT_EQ(ev.blocks[0].reason, planner::NotCoveredReason::too_far);
 }
 
 TEST(Evaluation, SameResultWhateverTheThreadCount) {
