@@ -10,6 +10,8 @@ packages=(
   libproj-dev proj-data         # PROJ: coordinate systems, geodesic lengths
   libboost-graph-dev            # Boost.Graph: CSR graph, reference Dijkstra, components
   libcli11-dev                  # CLI11: the command line
+  coinor-libcbc-dev             # COIN-OR CBC: exact siting models (lscp, mclp, pmedian, pcenter)
+  libtomlplusplus-dev           # toml++: scenario files
   libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev  # OSM extracts
   libgtest-dev libgmock-dev     # tests
   libbenchmark-dev              # bench/
