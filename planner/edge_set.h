@@ -45,7 +45,24 @@ struct SplitOptions {
 /// Cuts lines into edges following docs/walkable.md (WALKABLE.md): a vertex is a line end or a
 /// node (by id, else by coordinates within the tolerance) used twice or more over all lines.
 /// Lines with explicit source/target ids become one edge each between those vertices.
-/// Expects projected coordinates and segment_m filled.
+///
+/// - Node identity: RoadLine::node_ids when given; otherwise coordinates, the first-seen point
+///   within node_tolerance_m standing for all later ones (so vertex_xy is that point, and an
+///   edge's own end points may lie up to the tolerance from it). Ids from node_ids and from
+///   source/target share one id space.
+/// - Topology lines (source_node and target_node both given) are one edge; their interior
+///   points are geometry only. A line with only one of the two is read like any other line.
+/// - Consecutive points on one node count once and are never cut between; lines with fewer
+///   than 2 points, or all on one node, are dropped.
+/// - Vertices are numbered by first appearance over the lines in input order; vertex_external_id
+///   is the node id, or the vertex's own index for coordinate nodes.
+/// - Lengths: segment_m when filled; when empty, the planar Euclidean length of the points (for
+///   projected data and drawn test networks; never lon/lat degrees).
+///
+/// Coordinates must be projected (metres) where they are used: for coordinate nodes and for
+/// planar lengths; OSM lines with node_ids and segment_m may stay in lon/lat. Throws
+/// std::invalid_argument when segment_m or node_ids do not match the points, or on a non-finite
+/// coordinate of a line without node ids.
 EdgeSet split_into_edges(const std::vector<RoadLine>& lines, const SplitOptions& options = {});
 
 }  // namespace planner
