@@ -3,9 +3,12 @@
 // Any OGR source works (GeoPackage, Shapefile with .cpg or --encoding, GeoJSON, FlatGeobuf,
 // PostGIS "PG:..." ...). Each role has its field mapping; a named field that does not exist is an
 // InputError naming the file, layer and field. A geometry of the wrong type for the role, a layer
-// without CRS (unless assume_crs), and unreadable files are InputErrors too.
+// without CRS (unless assume_crs), and unreadable files are InputErrors too. Text that is not
+// valid UTF-8 (e.g. a GBK Shapefile without .cpg read without --encoding) is an InputError
+// suggesting --encoding; it is never passed on.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -25,39 +28,68 @@ struct ReadSettings {
   std::string assume_crs;  ///< CRS for layers that have none; empty: such a layer is an error
 };
 
-/// Field names per role. Empty means "use the defaults" listed in docs/user-guide.md
-/// (e.g. population: pop, population, POP, 人口); a non-empty name must exist in the layer.
+/// Field names per role. Empty means "use the defaults" listed in docs/formats.md
+/// (e.g. population: pop, population, POP, 人口), tried in order, each exactly and then ignoring
+/// case; a non-empty name must exist in the layer (ignoring case), else an InputError lists the
+/// layer's fields. Text ids: numbers print without ".0" (12.0 -> "12"); a null or empty id
+/// falls back to the FID.
 struct FieldMap {
-  std::string id;         ///< default: id, ID, osm_id, else the feature id (FID)
-  std::string name;       ///< default: name, NAME, 名称
-  std::string tier;       ///< centers; default: tier, level, 级别
-  std::string community;  ///< blocks; default: community, comm_id, 社区; absent is fine
-  std::string population; ///< blocks; default: pop, population, POP, 人口; absent: no population
-  std::string block_id;   ///< entrances; default: block_id
-  std::string source;     ///< roads topology; default: source (only used when target exists too)
-  std::string target;     ///< roads topology; default: target
-  std::string highway;    ///< roads class; default: highway, fclass, class
+  std::string id;          ///< default: id, ID, osm_id, else the feature id (FID)
+  std::string name;        ///< default: name, NAME, 名称
+  std::string tier;        ///< centers; default: tier, level, 级别
+  std::string community;   ///< blocks; default: community, comm_id, 社区; absent is fine
+  std::string population;  ///< blocks; default: pop, population, POP, 人口; absent: no population
+  std::string block_id;    ///< entrances; default: block_id
+  std::string source;      ///< roads topology; default: source (only used when target exists too)
+  std::string target;      ///< roads topology; default: target
+  std::string highway;     ///< roads class; default: highway, fclass, class
 };
 
-/// Roads: lines or multi-lines (each part a RoadLine). segment_m is left empty (see
-/// length_model.h). feature_id = id field when integer, else FID.
+/// What a read left out, so that the app can say so (nothing is dropped silently). The overloads
+/// that take one add their counts to it; the others read the same way and discard them.
+struct ReadReport {
+  std::size_t features = 0;          ///< features in the layer
+  std::size_t null_geometry = 0;     ///< skipped: no geometry
+  std::size_t empty_geometry = 0;    ///< skipped: empty geometry
+  std::size_t degenerate_parts = 0;  ///< parts left out: lines < 2 points, rings < 4 points
+};
+
+/// Roads: lines or multi-lines (each part a RoadLine; curves linearised, Z/M dropped). segment_m
+/// is left empty (see length_model.h). feature_id = the id field when it is an integer field (or,
+/// when named explicitly, any field holding integers: other values are InputErrors), else FID.
+/// source/target are read only when both fields exist; null leaves them unset; a multi-part line
+/// with topology is an InputError.
 std::vector<planner::RoadLine> read_roads(const LayerRef& ref, const FieldMap& fields,
                                           const ReadSettings& settings);
 
-/// Centers: points (multi-points: each part; polygons: their point on surface).
+/// Centers: points (multi-points: each part, same id; polygons: their point on surface).
 std::vector<planner::Center> read_centers(const LayerRef& ref, const FieldMap& fields,
                                           const ReadSettings& settings);
 
-/// Blocks: polygons or multi-polygons.
+/// Blocks: polygons or multi-polygons, holes kept. pop: a numeric field or text holding a
+/// number; null or blank -> empty; other text, negative or non-finite -> InputError naming the
+/// feature and field.
 std::vector<planner::Block> read_blocks(const LayerRef& ref, const FieldMap& fields,
                                         const ReadSettings& settings);
 
-/// Entrances: points.
+/// Entrances: points (multi-points: each part). block_id empty when the field is absent/null.
 std::vector<planner::Entrance> read_entrances(const LayerRef& ref, const FieldMap& fields,
                                               const ReadSettings& settings);
 
 /// Community boundaries: polygons or multi-polygons.
 std::vector<planner::Community> read_communities(const LayerRef& ref, const FieldMap& fields,
                                                  const ReadSettings& settings);
+
+/// The same reads, also reporting what was left out.
+std::vector<planner::RoadLine> read_roads(const LayerRef& ref, const FieldMap& fields,
+                                          const ReadSettings& settings, ReadReport& report);
+std::vector<planner::Center> read_centers(const LayerRef& ref, const FieldMap& fields,
+                                          const ReadSettings& settings, ReadReport& report);
+std::vector<planner::Block> read_blocks(const LayerRef& ref, const FieldMap& fields,
+                                        const ReadSettings& settings, ReadReport& report);
+std::vector<planner::Entrance> read_entrances(const LayerRef& ref, const FieldMap& fields,
+                                              const ReadSettings& settings, ReadReport& report);
+std::vector<planner::Community> read_communities(const LayerRef& ref, const FieldMap& fields,
+                                                 const ReadSettings& settings, ReadReport& report);
 
 }  // namespace io

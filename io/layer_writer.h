@@ -20,17 +20,21 @@ std::optional<OutputFormat> parse_output_format(const std::string& name);
 struct WriteOptions {
   OutputFormat format = OutputFormat::gpkg;
   bool overwrite = false;
-  std::string crs_wkt;  ///< CRS of every geometry layer
+  std::string crs_wkt;  ///< CRS of every geometry layer (WKT, or "EPSG:n"); empty: none written
 };
 
 /// Writes layers to `path`: a .gpkg file for gpkg, otherwise a folder holding one file per layer
 /// (<layer>.shp + .dbf/.shx/.prj/.cpg UTF-8, <layer>.geojson, or <layer>.csv with WKT geometry).
 /// Throws OutputError when the target exists without overwrite, or on any write failure (the
-/// previous output is then left untouched).
+/// previous output is then left untouched). Also OutputError, before anything is written: a field
+/// name longer than 10 characters, rows or geometries not matching the layer, an existing target
+/// of the other kind (file/folder), or an existing folder holding files circleplan does not
+/// write (so --overwrite never deletes unrelated data). Missing parent folders are created.
 void write_layers(const std::string& path, const std::vector<OutputLayer>& layers,
                   const WriteOptions& options);
 
-/// Writes text (JSON) atomically: temporary file in the same folder, then rename.
+/// Writes text (JSON) atomically: temporary file in the same folder, then rename. Always replaces
+/// an existing file (OutputError if `path` is a folder).
 void write_text_file(const std::string& path, const std::string& text);
 
 }  // namespace io

@@ -1,0 +1,52 @@
+// Writing an output under a temporary name beside its target and moving it into place at the end,
+// so an interrupted or failed run never leaves a half-written result and never damages the
+// previous one.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace io::detail {
+
+/// One output (a file, or a folder of files) being staged. The temporary lives in the target's
+/// own folder (".<name>.tmp-<pid>", plus the format's extension for files so GDAL drivers
+/// recognise it), so the final move is a rename(2) within one file system. The destructor removes
+/// the temporary unless commit() succeeded.
+class StagedOutput {
+ public:
+  enum class Kind { file, folder };
+
+  /// Checks the target before anything is written: it must not exist unless `overwrite`
+  /// (OutputError "exists; use --overwrite"); an existing target must be of the same kind, and an
+  /// existing folder may hold only files that circleplan writes (so --overwrite never deletes a
+  /// folder of unrelated data). Creates missing parent folders, and the temporary folder for
+  /// Kind::folder. Throws OutputError naming the target.
+  StagedOutput(std::filesystem::path target, Kind kind, bool overwrite,
+               const std::string& file_extension = {});
+  ~StagedOutput();
+  StagedOutput(const StagedOutput&) = delete;
+  StagedOutput& operator=(const StagedOutput&) = delete;
+
+  /// Where to write: the temporary file, or the temporary folder to fill.
+  const std::filesystem::path& temp_path() const { return m_temp; }
+  const std::filesystem::path& target() const { return m_target; }
+
+  /// Flushes the temporary to disk and moves it into place. A file replaces an existing one with
+  /// rename(2); a folder is swapped with an existing one by renameat2(RENAME_EXCHANGE) and the
+  /// old content is then deleted (where the file system cannot exchange: the old folder is moved
+  /// aside first and moved back if the second rename fails). Throws OutputError.
+  void commit();
+
+ private:
+  void commit_file();
+  void commit_folder();
+  std::string context() const;
+
+  std::filesystem::path m_target;
+  std::filesystem::path m_temp;
+  Kind m_kind;
+  bool m_overwrite;
+  bool m_committed = false;
+};
+
+}  // namespace io::detail
