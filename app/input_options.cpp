@@ -29,10 +29,10 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("--source-field", o.road_fields.source,
                  "road topology: source vertex id field (default: source, with target)");
   cmd.add_option("--target-field", o.road_fields.target, "road topology: target vertex id field");
-  cmd.add_option("--center-id-field", o.center_fields.id, "center id field (default: id; else FID)");
+  cmd.add_option("--center-id-field", o.center_fields.id, "center id field (default: center_id, id, osm_id; else FID)");
   cmd.add_option("--center-name-field", o.center_fields.name, "center name field (default: name)");
   cmd.add_option("--tier-field", o.center_fields.tier, "center tier field (default: tier, level)");
-  cmd.add_option("--block-id-field", o.block_fields.id, "block id field (default: id; else FID)");
+  cmd.add_option("--block-id-field", o.block_fields.id, "block id field (default: block_id, id, osm_id; else FID)");
   cmd.add_option("--block-name-field", o.block_fields.name, "block name field (default: name)");
   cmd.add_option("--pop-field", o.block_fields.population,
                  "block population field (default: pop, population, POP, 人口; without one the "
@@ -41,7 +41,7 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
                  "block field naming its community (default: community, comm_id)");
   cmd.add_option("--entrance-block-field", o.entrance_fields.block_id,
                  "entrance field naming its block (default: block_id; absent: by location)");
-  cmd.add_option("--community-id-field", o.community_fields.id, "community id field (default: id)");
+  cmd.add_option("--community-id-field", o.community_fields.id, "community id field (default: comm_id, id, osm_id; else FID)");
   cmd.add_option("--community-name-field", o.community_fields.name,
                  "community name field (default: name)");
 

@@ -17,6 +17,11 @@ using detail::SourceLayer;
 // The defaults documented in layer_reader.h and docs/formats.md; tried in this order.
 // (The arrays behind namespace-scope initializer_lists live as long as the lists.)
 const std::initializer_list<const char*> id_defaults = {"id", "ID", "osm_id"};
+// circleplan's own layers (from `osm` or `evaluate`) name their ids by role; those come first so
+// a layer written by one command reads back into the next with its ids.
+const std::initializer_list<const char*> center_id_defaults = {"center_id", "id", "ID", "osm_id"};
+const std::initializer_list<const char*> block_id_defaults = {"block_id", "id", "ID", "osm_id"};
+const std::initializer_list<const char*> community_id_defaults = {"comm_id", "id", "ID", "osm_id"};
 const std::initializer_list<const char*> name_defaults = {"name", "NAME", "名称"};
 
 const char* const lines_expected = "lines (LineString or MultiLineString)";
@@ -100,7 +105,7 @@ std::vector<planner::RoadLine> read_roads(const LayerRef& ref, const FieldMap& f
 std::vector<planner::Center> read_centers(const LayerRef& ref, const FieldMap& fields,
                                           const ReadSettings& settings, ReadReport& report) {
   SourceLayer layer = SourceLayer::open(ref, settings);
-  const FieldRef id = layer.field(fields.id, id_defaults);
+  const FieldRef id = layer.field(fields.id, center_id_defaults);
   const FieldRef name = layer.field(fields.name, name_defaults);
   const FieldRef tier = layer.field(fields.tier, {"tier", "level", "级别"});
   const auto& values = layer.values();
@@ -131,7 +136,7 @@ std::vector<planner::Center> read_centers(const LayerRef& ref, const FieldMap& f
 std::vector<planner::Block> read_blocks(const LayerRef& ref, const FieldMap& fields,
                                         const ReadSettings& settings, ReadReport& report) {
   SourceLayer layer = SourceLayer::open(ref, settings);
-  const FieldRef id = layer.field(fields.id, id_defaults);
+  const FieldRef id = layer.field(fields.id, block_id_defaults);
   const FieldRef name = layer.field(fields.name, name_defaults);
   const FieldRef community = layer.field(fields.community, {"community", "comm_id", "社区"});
   const FieldRef pop = layer.field(fields.population, {"pop", "population", "POP", "人口"});
@@ -171,7 +176,7 @@ std::vector<planner::Entrance> read_entrances(const LayerRef& ref, const FieldMa
 std::vector<planner::Community> read_communities(const LayerRef& ref, const FieldMap& fields,
                                                  const ReadSettings& settings, ReadReport& report) {
   SourceLayer layer = SourceLayer::open(ref, settings);
-  const FieldRef id = layer.field(fields.id, id_defaults);
+  const FieldRef id = layer.field(fields.id, community_id_defaults);
   const FieldRef name = layer.field(fields.name, name_defaults);
   const auto& values = layer.values();
   std::vector<planner::Community> communities;
