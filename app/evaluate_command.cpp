@@ -15,8 +15,10 @@
 #include "io/crs.h"
 #include "io/layer_writer.h"
 #include "io/result_layers.h"
+#include "io/service_area_layers.h"
 #include "planner/evaluation.h"
 #include "planner/network.h"
+#include "planner/service_areas.h"
 
 namespace app {
 namespace {
@@ -28,7 +30,26 @@ struct EvaluateConfig {
   CLI::Option* cover_minutes_option = nullptr;
   double cover_minutes = 0.0;  ///< used when --cover-minutes was given
   std::vector<std::string> extra_layers;
+  std::string bands = "rings";
+  std::string overlap = "per-center";
+  std::string hull = "none";
+  bool service_areas = false;
+  planner::ServiceAreaParams areas;
 };
+
+planner::ServiceAreaParams area_params(const EvaluateConfig& cfg, const planner::EvaluationParams& p) {
+  planner::ServiceAreaParams a = cfg.areas;
+  a.minutes = p.minutes;
+  a.speed_mps = p.speed_mps();
+  a.threads = p.threads;
+  a.bands = cfg.bands == "disks" ? planner::BandMode::disks : planner::BandMode::rings;
+  a.overlap = cfg.overlap == "dissolve" ? planner::Overlap::dissolve
+              : cfg.overlap == "split"  ? planner::Overlap::split
+                                        : planner::Overlap::per_center;
+  a.hull = cfg.hull == "convex" ? planner::Hull::convex : planner::Hull::none;
+  a.polygons = cfg.service_areas;
+  return a;
+}
 
 std::string layer_label(const io::LayerRef& ref) {
   return ref.layer.empty() ? ref.path : ref.path + ":" + ref.layer;
@@ -104,8 +125,10 @@ void run_evaluate(const EvaluateConfig& cfg) {
   StageTimer timer;
   planner::EvaluationParams params = cfg.params;
   if (cfg.cover_minutes_option->count() > 0) params.cover_minutes = cfg.cover_minutes;
+  const planner::ServiceAreaParams sa_params = area_params(cfg, params);
   try {
     planner::validate(params);
+    planner::validate(sa_params);
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
@@ -119,6 +142,9 @@ void run_evaluate(const EvaluateConfig& cfg) {
   timer.start("evaluate");
   planner::Evaluation ev = planner::evaluate(network, loaded.inputs, params);
 
+  timer.start("service areas");
+  const planner::ServiceAreas areas =
+      planner::build_service_areas(network, loaded.inputs, ev.sources, ev.sites, ev.cover_s, sa_params);
   report_warnings(loaded, ev);
 
   timer.start("write");
@@ -145,7 +171,11 @@ void run_evaluate(const EvaluateConfig& cfg) {
 
   std::vector<io::OutputLayer> layers;
   layers.push_back(io::blocks_layer(loaded.inputs, ev));
-  layers.push_back(io::centers_layer(loaded.inputs, ev));
+  layers.push_back(io::centers_layer(loaded.inputs, ev, areas.reach));
+  if (sa_params.polygons) {
+    layers.push_back(io::service_areas_layer(loaded.inputs, areas, ev.has_population));
+    layers.push_back(io::reach_edges_layer(network, loaded.inputs, areas));
+  }
   layers.push_back(io::communities_layer(loaded.inputs, ev));
   layers.push_back(io::summary_layer(ev));
   for (const std::string& extra : cfg.extra_layers) {
@@ -189,6 +219,28 @@ Command register_evaluate(CLI::App& root) {
       ->capture_default_str();
   cmd->add_option("--search-limit", cfg->params.search_limit_minutes,
                   "minutes the search looks beyond which a block gets no minutes")
+      ->capture_default_str();
+  cmd->add_flag("--service-areas", cfg->service_areas,
+               "also write service_areas polygons and reach_edges lines for every band of "
+               "--minutes (slow on dense networks: seconds per center)");
+  cmd->add_option("--bands", cfg->bands,
+                  "service areas as rings (5-10, 10-15...) or disks (0-5, 0-10...)")
+      ->check(CLI::IsMember({"rings", "disks"}))
+      ->capture_default_str();
+  cmd->add_option("--overlap", cfg->overlap,
+                  "service-area grouping: per-center | dissolve (per band and tier) | split "
+                  "(dissolved area divided among the nearest centers)")
+      ->check(CLI::IsMember({"per-center", "dissolve", "split"}))
+      ->capture_default_str();
+  cmd->add_option("--buffer-m", cfg->areas.buffer_m,
+                  "metres around the reached streets that a service area covers")
+      ->capture_default_str();
+  cmd->add_option("--simplify-m", cfg->areas.simplify_m,
+                  "simplify service-area outlines to this tolerance in metres (0: off)")
+      ->capture_default_str();
+  cmd->add_option("--hull", cfg->hull,
+                  "none (follow the network) | convex (a convex hull, crosses water and gaps)")
+      ->check(CLI::IsMember({"none", "convex"}))
       ->capture_default_str();
   cmd->add_option("--threads", cfg->params.threads, "threads (default 0: all cores)")
       ->capture_default_str();

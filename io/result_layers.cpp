@@ -68,7 +68,9 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
     const planner::Block& block = inputs.blocks[b];
     const planner::BlockCoverage& cov = ev.blocks[b];
     const std::uint32_t comm = ev.communities.block_community[b];
-    FieldValue pop = block.pop ? FieldValue(*block.pop) : FieldValue(std::monostate{});
+    // Assigned rather than built with ?: which trips GCC 12's -Wmaybe-uninitialized on variants.
+    FieldValue pop;
+    if (block.pop) pop = *block.pop;
     layer.rows.push_back({block.id, block.name, pop, minutes_of(cov.time_s),
                           center_id_of(inputs, cov.center), cov.cov_share,
                           std::string(planner::to_string(cov.status)),
@@ -83,12 +85,15 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
   return layer;
 }
 
-OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluation& ev) {
+OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluation& ev,
+                          const std::vector<planner::CenterReach>& reach) {
   OutputLayer layer{"centers", GeometryKind::point,
                     {{"center_id", FieldType::text},
                      {"name", FieldType::text},
                      {"tier", FieldType::text},
                      {"snap_m", FieldType::real},
+                     {"reach_blk", FieldType::integer},
+                     {"reach_pop", FieldType::real},
                      {"comp_size", FieldType::integer},
                      {"served_blk", FieldType::integer},
                      {"served_pop", FieldType::real}},
@@ -100,6 +105,8 @@ OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluati
     layer.rows.push_back(
         {center.id, center.name, center.tier,
          out.snap ? FieldValue(out.snap->leg_m) : FieldValue(),
+         static_cast<std::int64_t>(reach[c].blocks),
+         ev.has_population ? FieldValue(reach[c].pop) : FieldValue(),
          static_cast<std::int64_t>(out.component_size), static_cast<std::int64_t>(out.served_blk),
          ev.has_population ? FieldValue(out.served_pop) : FieldValue()});
     layer.geometries.emplace_back(center.pos);

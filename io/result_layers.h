@@ -11,6 +11,7 @@
 #include "planner/evaluation.h"
 #include "planner/inputs.h"
 #include "planner/network.h"
+#include "planner/service_areas.h"
 
 namespace io {
 
@@ -27,7 +28,9 @@ struct RunInfo {
 };
 
 OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluation& ev);
-OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluation& ev);
+/// Centers; reach (per center, from the service-area searches) fills reach_blk and reach_pop.
+OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluation& ev,
+                          const std::vector<planner::CenterReach>& reach);
 /// Communities: polygons when a communities layer was read, else a table.
 OutputLayer communities_layer(const planner::Inputs& inputs, const planner::Evaluation& ev);
 /// One row per scope: all, each tier ("tier:<name>"), each community ("community:<id>").

@@ -38,7 +38,8 @@ void add_sources(BoundedSearch& search, const EdgeSet& edges,
 }
 
 TimedLabel time_at(const BoundedSearch& search, const EdgeSet& edges,
-                   const SourcesByEdge& same_edge, const EdgePosition& pos, double speed_mps) {
+                   const SourcesByEdge& same_edge, const EdgePosition& pos, double speed_mps,
+                   std::uint32_t only_label) {
   const EdgeId e = pos.edge;
   const NodeId tail = edges.edge_tail[e];
   const NodeId head = edges.edge_head[e];
@@ -51,6 +52,7 @@ TimedLabel time_at(const BoundedSearch& search, const EdgeSet& edges,
                 search.label(head));
   }
   for (const SnappedSource& s : same_edge.on_edge(e)) {
+    if (only_label != invalid_id && s.label != only_label) continue;
     keep_better(best, (s.pos.leg_m + std::abs(s.pos.offset_m - pos.offset_m)) / speed_mps,
                 s.label);
   }

@@ -46,8 +46,10 @@ void add_sources(BoundedSearch& search, const EdgeSet& edges,
                  std::span<const SnappedSource> sources, double speed_mps);
 
 /// Time from the nearest source to `pos`, its own access leg included. `search` has run with
-/// the sources added by add_sources(); ties go to the smaller label.
+/// the sources added by add_sources(); ties go to the smaller label. With only_label set, the
+/// search ran from that one source and other sources in same_edge are ignored.
 TimedLabel time_at(const BoundedSearch& search, const EdgeSet& edges,
-                   const SourcesByEdge& same_edge, const EdgePosition& pos, double speed_mps);
+                   const SourcesByEdge& same_edge, const EdgePosition& pos, double speed_mps,
+                   std::uint32_t only_label = invalid_id);
 
 }  // namespace planner

@@ -104,8 +104,8 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
   ev.has_population = std::any_of(inputs.blocks.begin(), inputs.blocks.end(),
                                   [](const Block& b) { return b.pop.has_value(); });
 
-  const std::vector<SnappedSource> sources =
-      snap_centers(network, inputs.centers, params.max_snap_m, ev.centers);
+  ev.sources = snap_centers(network, inputs.centers, params.max_snap_m, ev.centers);
+  const std::vector<SnappedSource>& sources = ev.sources;
   ev.unsnapped_centers = static_cast<std::uint32_t>(inputs.centers.size() - sources.size());
 
   const std::vector<std::uint32_t> entrance_block = link_entrances(inputs.blocks, inputs.entrances);

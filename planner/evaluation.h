@@ -62,6 +62,7 @@ struct Evaluation {
   std::vector<BlockSite> sites;
   std::vector<BlockCoverage> blocks;
   std::vector<CenterOutcome> centers;
+  std::vector<SnappedSource> sources;  ///< the snapped centers (label = center index)
   CommunityAssignment communities;
   std::vector<Totals> community_totals;  ///< parallel to communities.ids
   Totals totals;
