@@ -37,7 +37,8 @@ struct EvaluateConfig {
   planner::ServiceAreaParams areas;
 };
 
-planner::ServiceAreaParams area_params(const EvaluateConfig& cfg, const planner::EvaluationParams& p) {
+planner::ServiceAreaParams area_params(const EvaluateConfig& cfg,
+                                       const planner::EvaluationParams& p) {
   planner::ServiceAreaParams a = cfg.areas;
   a.minutes = p.minutes;
   a.speed_mps = p.speed_mps();
@@ -63,8 +64,8 @@ void print_summary(const planner::Evaluation& ev, const io::RunInfo& run,
               run.largest_component_vertices);
   std::printf("centers: %zu (%u not within the snapping distance)\n", ev.centers.size(),
               ev.unsnapped_centers);
-  std::printf("blocks: %u, within %g minutes: %u covered, %u uncovered, %u unreachable\n",
-              t.blocks, ev.cover_s / 60.0, t.covered, t.uncovered, t.unreachable);
+  std::printf("blocks: %u, within %g minutes: %u covered, %u uncovered, %u unreachable\n", t.blocks,
+              ev.cover_s / 60.0, t.covered, t.uncovered, t.unreachable);
   std::printf("area: %.0f m2 in blocks, %.0f m2 covered (%.1f%%)\n", t.area_m2, t.covered_area_m2,
               t.area_m2 > 0 ? 100.0 * t.covered_area_m2 / t.area_m2 : 0.0);
   if (ev.has_population) {
@@ -101,7 +102,8 @@ void report_warnings(const LoadedInputs& loaded, const planner::Evaluation& ev) 
     }
   }
   if (listed > max_listed) {
-    std::fprintf(stderr, "circleplan: warning: ... and %zu more unsnapped centers\n", listed - max_listed);
+    std::fprintf(stderr, "circleplan: warning: ... and %zu more unsnapped centers\n",
+                 listed - max_listed);
   }
   if (ev.unlinked_entrances > 0) {
     std::fprintf(stderr,
@@ -110,7 +112,8 @@ void report_warnings(const LoadedInputs& loaded, const planner::Evaluation& ev) 
                  ev.unlinked_entrances);
   }
   if (ev.repaired_blocks > 0) {
-    std::fprintf(stderr, "circleplan: warning: %u invalid block polygons were repaired (GEOS MakeValid)\n",
+    std::fprintf(stderr,
+                 "circleplan: warning: %u invalid block polygons were repaired (GEOS MakeValid)\n",
                  ev.repaired_blocks);
   }
   if (ev.has_population && ev.totals.without_pop > 0) {
@@ -143,17 +146,19 @@ void run_evaluate(const EvaluateConfig& cfg) {
   planner::Evaluation ev = planner::evaluate(network, loaded.inputs, params);
 
   timer.start("service areas");
-  const planner::ServiceAreas areas =
-      planner::build_service_areas(network, loaded.inputs, ev.sources, ev.sites, ev.cover_s, sa_params);
+  const planner::ServiceAreas areas = planner::build_service_areas(
+      network, loaded.inputs, ev.sources, ev.sites, ev.cover_s, sa_params);
   report_warnings(loaded, ev);
 
   timer.start("write");
   io::RunInfo run;
   run.inputs = {{"roads", layer_label(cfg.inputs.roads)}};
-  run.inputs.emplace_back("centers", loaded.centers_from_extract ? layer_label(cfg.inputs.roads) + " (OSM civic stand-ins)"
-                                                                  : layer_label(cfg.inputs.centers));
-  run.inputs.emplace_back("blocks", loaded.blocks_from_extract ? layer_label(cfg.inputs.roads) + " (OSM landuse=residential)"
-                                                                : layer_label(cfg.inputs.blocks));
+  run.inputs.emplace_back("centers", loaded.centers_from_extract
+                                         ? layer_label(cfg.inputs.roads) + " (OSM civic stand-ins)"
+                                         : layer_label(cfg.inputs.centers));
+  run.inputs.emplace_back("blocks", loaded.blocks_from_extract ? layer_label(cfg.inputs.roads) +
+                                                                     " (OSM landuse=residential)"
+                                                               : layer_label(cfg.inputs.blocks));
   if (!cfg.inputs.entrances.path.empty()) {
     run.inputs.emplace_back("entrances", layer_label(cfg.inputs.entrances));
   }
@@ -203,7 +208,8 @@ Command register_evaluate(CLI::App& root) {
       "output field.");
   add_input_options(*cmd, cfg->inputs);
   add_output_options(*cmd, cfg->output, "result.gpkg");
-  cmd->add_option("--speed-kmh", cfg->params.speed_kmh, "walking speed in km/h")->capture_default_str();
+  cmd->add_option("--speed-kmh", cfg->params.speed_kmh, "walking speed in km/h")
+      ->capture_default_str();
   cmd->add_option("--minutes", cfg->params.minutes, "walking-time thresholds, e.g. 5,10,15")
       ->delimiter(',')
       ->capture_default_str();
@@ -221,8 +227,8 @@ Command register_evaluate(CLI::App& root) {
                   "minutes the search looks beyond which a block gets no minutes")
       ->capture_default_str();
   cmd->add_flag("--service-areas", cfg->service_areas,
-               "also write service_areas polygons and reach_edges lines for every band of "
-               "--minutes (slow on dense networks: seconds per center)");
+                "also write service_areas polygons and reach_edges lines for every band of "
+                "--minutes (slow on dense networks: seconds per center)");
   cmd->add_option("--bands", cfg->bands,
                   "service areas as rings (5-10, 10-15...) or disks (0-5, 0-10...)")
       ->check(CLI::IsMember({"rings", "disks"}))

@@ -2,15 +2,16 @@
 
 #include <stdexcept>
 
-#include "io/osm_reader.h"
 #include "app/usage_error.h"
+#include "io/osm_reader.h"
 #include "io/projection.h"
 
 namespace app {
 namespace {
 
 void add_layer(CLI::App& cmd, const std::string& role, io::LayerRef& ref, const std::string& what) {
-  cmd.add_option("--" + role, ref.path, what + ": any OGR dataset (GeoPackage, Shapefile, GeoJSON...)");
+  cmd.add_option("--" + role, ref.path,
+                 what + ": any OGR dataset (GeoPackage, Shapefile, GeoJSON...)");
   cmd.add_option("--" + role + "-layer", ref.layer,
                  "layer of --" + role + " (default: the dataset's only or first layer)");
 }
@@ -25,14 +26,17 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   add_layer(cmd, "entrances", o.entrances, "gates of gated compounds (points), optional");
   add_layer(cmd, "communities", o.communities, "community (社区) boundaries (polygons), optional");
 
-  cmd.add_option("--road-id-field", o.road_fields.id, "road id field (default: id, osm_id; else FID)");
+  cmd.add_option("--road-id-field", o.road_fields.id,
+                 "road id field (default: id, osm_id; else FID)");
   cmd.add_option("--source-field", o.road_fields.source,
                  "road topology: source vertex id field (default: source, with target)");
   cmd.add_option("--target-field", o.road_fields.target, "road topology: target vertex id field");
-  cmd.add_option("--center-id-field", o.center_fields.id, "center id field (default: center_id, id, osm_id; else FID)");
+  cmd.add_option("--center-id-field", o.center_fields.id,
+                 "center id field (default: center_id, id, osm_id; else FID)");
   cmd.add_option("--center-name-field", o.center_fields.name, "center name field (default: name)");
   cmd.add_option("--tier-field", o.center_fields.tier, "center tier field (default: tier, level)");
-  cmd.add_option("--block-id-field", o.block_fields.id, "block id field (default: block_id, id, osm_id; else FID)");
+  cmd.add_option("--block-id-field", o.block_fields.id,
+                 "block id field (default: block_id, id, osm_id; else FID)");
   cmd.add_option("--block-name-field", o.block_fields.name, "block name field (default: name)");
   cmd.add_option("--pop-field", o.block_fields.population,
                  "block population field (default: pop, population, POP, 人口; without one the "
@@ -41,17 +45,21 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
                  "block field naming its community (default: community, comm_id)");
   cmd.add_option("--entrance-block-field", o.entrance_fields.block_id,
                  "entrance field naming its block (default: block_id; absent: by location)");
-  cmd.add_option("--community-id-field", o.community_fields.id, "community id field (default: comm_id, id, osm_id; else FID)");
+  cmd.add_option("--community-id-field", o.community_fields.id,
+                 "community id field (default: comm_id, id, osm_id; else FID)");
   cmd.add_option("--community-name-field", o.community_fields.name,
                  "community name field (default: name)");
 
   cmd.add_option("--encoding", o.settings.encoding,
                  "text encoding of inputs without a .cpg, e.g. GBK (default: as GDAL reads it)");
-  cmd.add_option("--assume-crs", o.settings.assume_crs,
-                 "CRS for layers that carry none, e.g. EPSG:4326 (default: such a layer is an error)");
-  cmd.add_option("--crs", o.crs,
-                 "metric CRS to work in, e.g. EPSG:4549 for Kunshan (default: UTM zone of the data)");
-  cmd.add_flag("--gcj02", o.gcj02, "inputs are GCJ-02 lon/lat from Chinese web maps: convert to WGS84");
+  cmd.add_option(
+      "--assume-crs", o.settings.assume_crs,
+      "CRS for layers that carry none, e.g. EPSG:4326 (default: such a layer is an error)");
+  cmd.add_option(
+      "--crs", o.crs,
+      "metric CRS to work in, e.g. EPSG:4549 for Kunshan (default: UTM zone of the data)");
+  cmd.add_flag("--gcj02", o.gcj02,
+               "inputs are GCJ-02 lon/lat from Chinese web maps: convert to WGS84");
   cmd.add_option("--length-model", o.length_model, "edge lengths: ellipsoid | haversine | planar")
       ->check(CLI::IsMember({"ellipsoid", "haversine", "planar"}))
       ->capture_default_str();
@@ -82,7 +90,8 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
   } else {
     in.roads = io::read_roads(o.roads, o.road_fields, o.settings);
   }
-  if (!o.centers.path.empty()) in.centers = io::read_centers(o.centers, o.center_fields, o.settings);
+  if (!o.centers.path.empty())
+    in.centers = io::read_centers(o.centers, o.center_fields, o.settings);
   if (!o.blocks.path.empty()) in.blocks = io::read_blocks(o.blocks, o.block_fields, o.settings);
   if (!osm && o.centers.path.empty()) {
     throw UsageError("--centers is required (unless --roads is an OSM extract)");

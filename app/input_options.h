@@ -17,10 +17,10 @@ struct InputOptions {
   io::LayerRef roads, centers, blocks, entrances, communities;
   io::FieldMap road_fields, center_fields, block_fields, entrance_fields, community_fields;
   io::ReadSettings settings;
-  std::string crs;                        ///< --crs; empty: UTM zone of the data's centre
-  bool gcj02 = false;                     ///< --gcj02
+  std::string crs;                         ///< --crs; empty: UTM zone of the data's centre
+  bool gcj02 = false;                      ///< --gcj02
   std::string length_model = "ellipsoid";  ///< --length-model
-  double node_tolerance_m = 0.01;         ///< --node-tolerance
+  double node_tolerance_m = 0.01;          ///< --node-tolerance
 };
 
 /// Registers --roads, --centers, --blocks, ..., field mapping, --crs, --gcj02 and friends.

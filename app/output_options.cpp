@@ -20,8 +20,9 @@ std::string sidecar_path(const OutputOptions& o, const std::string& name) {
 }  // namespace
 
 void add_output_options(CLI::App& cmd, OutputOptions& o, const std::string& example) {
-  cmd.add_option("--out", o.out,
-                 "output: a GeoPackage file (gpkg), or a folder for shp/geojson/csv, e.g. " + example)
+  cmd.add_option(
+         "--out", o.out,
+         "output: a GeoPackage file (gpkg), or a folder for shp/geojson/csv, e.g. " + example)
       ->required();
   cmd.add_option("--format", o.format, "gpkg | shp | geojson | csv")
       ->check(CLI::IsMember({"gpkg", "shp", "geojson", "csv"}))
@@ -46,6 +47,8 @@ std::string write_results(const OutputOptions& o, const std::vector<io::OutputLa
   return summary;
 }
 
-std::string timings_path(const OutputOptions& o) { return sidecar_path(o, "timings.json"); }
+std::string timings_path(const OutputOptions& o) {
+  return sidecar_path(o, "timings.json");
+}
 
 }  // namespace app

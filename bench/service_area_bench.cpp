@@ -39,9 +39,8 @@ const Fixture& malta() {
     const auto& es = out.net.edges;
     std::vector<planner::NodeId> order(es.vertex_count());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](auto a, auto b) {
-      return es.vertex_external_id[a] < es.vertex_external_id[b];
-    });
+    std::sort(order.begin(), order.end(),
+              [&](auto a, auto b) { return es.vertex_external_id[a] < es.vertex_external_id[b]; });
     const std::size_t step = order.size() / 500;
     const auto refs = out.net.graph->arc_ref();
     const auto first_out = out.net.graph->first_out();
@@ -76,14 +75,16 @@ std::vector<std::vector<planner::ReachPiece>> all_pieces(const Fixture& f, unsig
         const auto& src = f.sources[i];
         planner::add_sources(s->search.reset(), f.net.edges, std::span(&src, 1), 4.5 / 3.6);
         s->search.run(f.arc_time, 900.0);
-        pieces[i] = s->collector.collect(s->search, std::span(&src, 1), same_edge, bands, 4.5 / 3.6);
+        pieces[i] =
+            s->collector.collect(s->search, std::span(&src, 1), same_edge, bands, 4.5 / 3.6);
       });
   return pieces;
 }
 
 void BM_PerCenterSearches500(benchmark::State& state) {
   const Fixture& f = malta();
-  for (auto _ : state) benchmark::DoNotOptimize(all_pieces(f, static_cast<unsigned>(state.range(0))));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(all_pieces(f, static_cast<unsigned>(state.range(0))));
 }
 BENCHMARK(BM_PerCenterSearches500)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -119,7 +120,13 @@ void BM_Polygons15(benchmark::State& state) {
   state.counters["centers"] = static_cast<double>(count);
 }
 // Args: {naive?, centers}
-BENCHMARK(BM_Polygons15)->Args({0, 20})->Args({1, 20})->Args({0, 500})->Args({1, 500})->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_Polygons15)
+    ->Args({0, 20})
+    ->Args({1, 20})
+    ->Args({0, 500})
+    ->Args({1, 500})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 }  // namespace
 

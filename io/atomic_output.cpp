@@ -98,9 +98,13 @@ StagedOutput::StagedOutput(fs::path target, Kind kind, bool overwrite,
   fs::create_directories(parent, error);
   if (error) throw OutputError(context() + "cannot create its folder: " + error.message());
 
-  const std::string suffix = ".tmp-" + std::to_string(::getpid());
-  m_temp = parent / ("." + m_target.filename().string() + suffix +
-                     (m_kind == Kind::file ? file_extension : std::string()));
+  // Built by appending: GCC 12 misreports "literal" + std::string&& as -Wrestrict (bug 105651).
+  std::string temp_name = ".";
+  temp_name += m_target.filename().string();
+  temp_name += ".tmp-";
+  temp_name += std::to_string(::getpid());
+  if (m_kind == Kind::file) temp_name += file_extension;
+  m_temp = parent / temp_name;
   fs::remove_all(m_temp, error);  // a leftover of a killed run that had the same pid
   if (m_kind == Kind::folder && !fs::create_directory(m_temp, error)) {
     throw OutputError(context() + "cannot create temporary folder '" + m_temp.string() +

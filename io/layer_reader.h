@@ -34,7 +34,8 @@ struct ReadSettings {
 /// layer's fields. Text ids: numbers print without ".0" (12.0 -> "12"); a null or empty id
 /// falls back to the FID.
 struct FieldMap {
-  std::string id;          ///< default: center_id / block_id / comm_id by role, then id, ID, osm_id, else the FID
+  std::string
+      id;  ///< default: center_id / block_id / comm_id by role, then id, ID, osm_id, else the FID
   std::string name;        ///< default: name, NAME, 名称
   std::string tier;        ///< centers; default: tier, level, 级别
   std::string community;   ///< blocks; default: community, comm_id, 社区; absent is fine

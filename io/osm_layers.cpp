@@ -3,7 +3,8 @@
 namespace io {
 
 OutputLayer osm_roads_layer(const OsmExtract& extract, const planner::EdgeSet& edges) {
-  OutputLayer layer{"roads", GeometryKind::line,
+  OutputLayer layer{"roads",
+                    GeometryKind::line,
                     {{"id", FieldType::integer},
                      {"way_id", FieldType::integer},
                      {"part", FieldType::integer},
@@ -22,19 +23,20 @@ OutputLayer osm_roads_layer(const OsmExtract& extract, const planner::EdgeSet& e
                           static_cast<std::int64_t>(edges.edge_part[e]), line.highway, line.name,
                           edges.vertex_external_id[edges.edge_tail[e]],
                           edges.vertex_external_id[edges.edge_head[e]], edges.edge_length_m[e]});
-    layer.geometries.emplace_back(planner::LineString(
-        edges.points.begin() + edges.first_point[e], edges.points.begin() + edges.first_point[e + 1]));
+    layer.geometries.emplace_back(
+        planner::LineString(edges.points.begin() + edges.first_point[e],
+                            edges.points.begin() + edges.first_point[e + 1]));
   }
   return layer;
 }
 
 OutputLayer osm_blocks_layer(const OsmExtract& extract) {
-  OutputLayer layer{"blocks", GeometryKind::polygon,
-                    {{"block_id", FieldType::text},
-                     {"name", FieldType::text},
-                     {"pop", FieldType::real}},
-                    {},
-                    {}};
+  OutputLayer layer{
+      "blocks",
+      GeometryKind::polygon,
+      {{"block_id", FieldType::text}, {"name", FieldType::text}, {"pop", FieldType::real}},
+      {},
+      {}};
   for (const planner::Block& b : extract.blocks) {
     layer.rows.push_back({b.id, b.name, b.pop ? FieldValue(*b.pop) : FieldValue()});
     layer.geometries.emplace_back(b.shape);
@@ -43,12 +45,12 @@ OutputLayer osm_blocks_layer(const OsmExtract& extract) {
 }
 
 OutputLayer osm_centers_layer(const OsmExtract& extract) {
-  OutputLayer layer{"centers", GeometryKind::point,
-                    {{"center_id", FieldType::text},
-                     {"name", FieldType::text},
-                     {"tier", FieldType::text}},
-                    {},
-                    {}};
+  OutputLayer layer{
+      "centers",
+      GeometryKind::point,
+      {{"center_id", FieldType::text}, {"name", FieldType::text}, {"tier", FieldType::text}},
+      {},
+      {}};
   for (const planner::Center& c : extract.centers) {
     layer.rows.push_back({c.id, c.name, c.tier});
     layer.geometries.emplace_back(c.pos);

@@ -10,7 +10,6 @@ namespace {
 using planner::inf_time;
 using planner::invalid_id;
 
-
 FieldValue minutes_of(double seconds) {
   if (seconds == inf_time) return std::monostate{};
   return seconds / 60.0;
@@ -50,7 +49,8 @@ void totals_json(JsonWriter& json, const planner::Totals& t, bool has_population
 }  // namespace
 
 OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluation& ev) {
-  OutputLayer layer{"blocks", GeometryKind::polygon,
+  OutputLayer layer{"blocks",
+                    GeometryKind::polygon,
                     {{"block_id", FieldType::text},
                      {"name", FieldType::text},
                      {"pop", FieldType::real},
@@ -71,15 +71,14 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
     // Assigned rather than built with ?: which trips GCC 12's -Wmaybe-uninitialized on variants.
     FieldValue pop;
     if (block.pop) pop = *block.pop;
-    layer.rows.push_back({block.id, block.name, pop, minutes_of(cov.time_s),
-                          center_id_of(inputs, cov.center), cov.cov_share,
-                          std::string(planner::to_string(cov.status)),
-                          cov.reason == planner::NotCoveredReason::none
-                              ? FieldValue()
-                              : FieldValue(std::string(planner::to_string(cov.reason))),
-                          comm == invalid_id ? FieldValue() : FieldValue(ev.communities.ids[comm]),
-                          ev.sites[b].area_m2,
-                          std::string(ev.sites[b].from_entrances ? "entrances" : "point")});
+    layer.rows.push_back(
+        {block.id, block.name, pop, minutes_of(cov.time_s), center_id_of(inputs, cov.center),
+         cov.cov_share, std::string(planner::to_string(cov.status)),
+         cov.reason == planner::NotCoveredReason::none
+             ? FieldValue()
+             : FieldValue(std::string(planner::to_string(cov.reason))),
+         comm == invalid_id ? FieldValue() : FieldValue(ev.communities.ids[comm]),
+         ev.sites[b].area_m2, std::string(ev.sites[b].from_entrances ? "entrances" : "point")});
     layer.geometries.emplace_back(block.shape);
   }
   return layer;
@@ -87,7 +86,8 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
 
 OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluation& ev,
                           const std::vector<planner::CenterReach>& reach) {
-  OutputLayer layer{"centers", GeometryKind::point,
+  OutputLayer layer{"centers",
+                    GeometryKind::point,
                     {{"center_id", FieldType::text},
                      {"name", FieldType::text},
                      {"tier", FieldType::text},
@@ -103,8 +103,7 @@ OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluati
     const planner::Center& center = inputs.centers[c];
     const planner::CenterOutcome& out = ev.centers[c];
     layer.rows.push_back(
-        {center.id, center.name, center.tier,
-         out.snap ? FieldValue(out.snap->leg_m) : FieldValue(),
+        {center.id, center.name, center.tier, out.snap ? FieldValue(out.snap->leg_m) : FieldValue(),
          static_cast<std::int64_t>(reach[c].blocks),
          ev.has_population ? FieldValue(reach[c].pop) : FieldValue(),
          static_cast<std::int64_t>(out.component_size), static_cast<std::int64_t>(out.served_blk),
@@ -116,7 +115,8 @@ OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluati
 
 OutputLayer communities_layer(const planner::Inputs& inputs, const planner::Evaluation& ev) {
   const bool spatial = !inputs.communities.empty();
-  OutputLayer layer{"communities", spatial ? GeometryKind::polygon : GeometryKind::none,
+  OutputLayer layer{"communities",
+                    spatial ? GeometryKind::polygon : GeometryKind::none,
                     {{"comm_id", FieldType::text},
                      {"name", FieldType::text},
                      {"blocks", FieldType::integer},
@@ -129,12 +129,12 @@ OutputLayer communities_layer(const planner::Inputs& inputs, const planner::Eval
                     {}};
   for (std::size_t c = 0; c < ev.communities.ids.size(); ++c) {
     const planner::Totals& t = ev.community_totals[c];
-    layer.rows.push_back(
-        {ev.communities.ids[c], ev.communities.names[c], static_cast<std::int64_t>(t.blocks),
-         ev.has_population ? FieldValue(t.pop) : FieldValue(),
-         ev.has_population ? FieldValue(t.covered_pop) : FieldValue(),
-         static_cast<std::int64_t>(t.covered), covered_share(t, ev.has_population),
-         static_cast<std::int64_t>(t.uncovered + t.unreachable)});
+    layer.rows.push_back({ev.communities.ids[c], ev.communities.names[c],
+                          static_cast<std::int64_t>(t.blocks),
+                          ev.has_population ? FieldValue(t.pop) : FieldValue(),
+                          ev.has_population ? FieldValue(t.covered_pop) : FieldValue(),
+                          static_cast<std::int64_t>(t.covered), covered_share(t, ev.has_population),
+                          static_cast<std::int64_t>(t.uncovered + t.unreachable)});
     if (spatial) {
       if (ev.communities.has_shape[c]) {
         layer.geometries.emplace_back(inputs.communities[c].shape);
@@ -147,7 +147,8 @@ OutputLayer communities_layer(const planner::Inputs& inputs, const planner::Eval
 }
 
 OutputLayer summary_layer(const planner::Evaluation& ev) {
-  OutputLayer layer{"summary", GeometryKind::none,
+  OutputLayer layer{"summary",
+                    GeometryKind::none,
                     {{"scope", FieldType::text},
                      {"blocks", FieldType::integer},
                      {"cov_blk", FieldType::integer},
@@ -164,14 +165,13 @@ OutputLayer summary_layer(const planner::Evaluation& ev) {
                     {}};
   auto add = [&](const std::string& scope, const planner::Totals& t) {
     const bool p = ev.has_population;
-    layer.rows.push_back({scope, static_cast<std::int64_t>(t.blocks),
-                          static_cast<std::int64_t>(t.covered),
-                          static_cast<std::int64_t>(t.uncovered + t.unreachable),
-                          static_cast<std::int64_t>(t.unreachable),
-                          static_cast<std::int64_t>(t.without_pop), p ? FieldValue(t.pop) : FieldValue(),
-                          p ? FieldValue(t.covered_pop) : FieldValue(),
-                          p ? FieldValue(t.area_weighted_pop) : FieldValue(),
-                          covered_share(t, p), t.area_m2, t.covered_area_m2});
+    layer.rows.push_back(
+        {scope, static_cast<std::int64_t>(t.blocks), static_cast<std::int64_t>(t.covered),
+         static_cast<std::int64_t>(t.uncovered + t.unreachable),
+         static_cast<std::int64_t>(t.unreachable), static_cast<std::int64_t>(t.without_pop),
+         p ? FieldValue(t.pop) : FieldValue(), p ? FieldValue(t.covered_pop) : FieldValue(),
+         p ? FieldValue(t.area_weighted_pop) : FieldValue(), covered_share(t, p), t.area_m2,
+         t.covered_area_m2});
   };
   add("all", ev.totals);
   for (const planner::TierTotals& tier : ev.tiers) add("tier:" + tier.tier, tier.totals);
@@ -183,7 +183,8 @@ OutputLayer summary_layer(const planner::Evaluation& ev) {
 
 OutputLayer nodes_layer(const planner::Network& network, const planner::Inputs& inputs,
                         const planner::Evaluation& ev) {
-  OutputLayer layer{"nodes", GeometryKind::point,
+  OutputLayer layer{"nodes",
+                    GeometryKind::point,
                     {{"node_id", FieldType::integer},
                      {"minutes", FieldType::real},
                      {"center_id", FieldType::text}},
@@ -222,7 +223,8 @@ std::string summary_json(const RunInfo& run, const planner::EvaluationParams& pa
   json.key("edges").value(static_cast<std::int64_t>(run.network_edges));
   json.key("components").value(static_cast<std::int64_t>(run.network_components));
   json.key("missing_osm_node_refs").value(static_cast<std::int64_t>(run.missing_osm_node_refs));
-  json.key("largest_component_vertices").value(static_cast<std::int64_t>(run.largest_component_vertices));
+  json.key("largest_component_vertices")
+      .value(static_cast<std::int64_t>(run.largest_component_vertices));
   json.end_object();
   json.key("centers").begin_object();
   json.key("count").value(static_cast<std::int64_t>(inputs.centers.size()));
@@ -234,10 +236,12 @@ std::string summary_json(const RunInfo& run, const planner::EvaluationParams& pa
   json.end_object();
   json.key("population_known").value(ev.has_population);
   if (!ev.has_population) {
-    json.key("note").value("no block has a population value: figures are block counts and areas, not people");
+    json.key("note").value(
+        "no block has a population value: figures are block counts and areas, not people");
   } else if (ev.totals.without_pop > 0) {
     json.key("note").value(
-        "some blocks have no population value: they count as blocks and areas, not in population sums");
+        "some blocks have no population value: they count as blocks and areas, not in population "
+        "sums");
   }
   json.key("repaired_blocks").value(ev.repaired_blocks);
   json.key("totals");

@@ -6,7 +6,8 @@ namespace io {
 
 OutputLayer service_areas_layer(const planner::Inputs& inputs, const planner::ServiceAreas& areas,
                                 bool has_population) {
-  OutputLayer layer{"service_areas", GeometryKind::polygon,
+  OutputLayer layer{"service_areas",
+                    GeometryKind::polygon,
                     {{"center_id", FieldType::text},
                      {"tier", FieldType::text},
                      {"from_min", FieldType::real},
@@ -16,9 +17,10 @@ OutputLayer service_areas_layer(const planner::Inputs& inputs, const planner::Se
                     {},
                     {}};
   for (const planner::ServiceAreaPolygon& p : areas.polygons) {
-    layer.rows.push_back({p.center == planner::invalid_id ? FieldValue() : FieldValue(inputs.centers[p.center].id),
-                          p.tier, p.from_min, p.to_min, p.area_m2,
-                          has_population ? FieldValue(p.pop) : FieldValue()});
+    layer.rows.push_back(
+        {p.center == planner::invalid_id ? FieldValue() : FieldValue(inputs.centers[p.center].id),
+         p.tier, p.from_min, p.to_min, p.area_m2,
+         has_population ? FieldValue(p.pop) : FieldValue()});
     layer.geometries.emplace_back(p.shape);
   }
   return layer;
@@ -26,7 +28,8 @@ OutputLayer service_areas_layer(const planner::Inputs& inputs, const planner::Se
 
 OutputLayer reach_edges_layer(const planner::Network& network, const planner::Inputs& inputs,
                               const planner::ServiceAreas& areas) {
-  OutputLayer layer{"reach_edges", GeometryKind::line,
+  OutputLayer layer{"reach_edges",
+                    GeometryKind::line,
                     {{"edge_id", FieldType::integer},
                      {"part", FieldType::integer},
                      {"from_min", FieldType::real},
@@ -38,8 +41,9 @@ OutputLayer reach_edges_layer(const planner::Network& network, const planner::In
   layer.rows.reserve(areas.reach_edges.size());
   layer.geometries.reserve(areas.reach_edges.size());
   for (const planner::ReachPiece& p : areas.reach_edges) {
-    layer.rows.push_back({edges.edge_feature_id[p.edge], static_cast<std::int64_t>(edges.edge_part[p.edge]),
-                          p.from_s / 60.0, p.to_s / 60.0, inputs.centers[p.label].id});
+    layer.rows.push_back({edges.edge_feature_id[p.edge],
+                          static_cast<std::int64_t>(edges.edge_part[p.edge]), p.from_s / 60.0,
+                          p.to_s / 60.0, inputs.centers[p.label].id});
     layer.geometries.emplace_back(planner::edge_sub_line(edges, p.edge, p.from_m, p.to_m));
   }
   return layer;

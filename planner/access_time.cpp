@@ -53,8 +53,7 @@ TimedLabel time_at(const BoundedSearch& search, const EdgeSet& edges,
   }
   for (const SnappedSource& s : same_edge.on_edge(e)) {
     if (only_label != invalid_id && s.label != only_label) continue;
-    keep_better(best, (s.pos.leg_m + std::abs(s.pos.offset_m - pos.offset_m)) / speed_mps,
-                s.label);
+    keep_better(best, (s.pos.leg_m + std::abs(s.pos.offset_m - pos.offset_m)) / speed_mps, s.label);
   }
   if (best.time_s != inf_time) best.time_s += pos.leg_m / speed_mps;
   return best;

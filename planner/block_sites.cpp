@@ -124,7 +124,8 @@ std::vector<BlockSite> build_block_sites(const Network& network, const std::vect
         site.from_entrances = !gates[b].empty();
         const std::vector<XY> access =
             site.from_entrances ? gates[b] : std::vector<XY>{site.representative};
-        for (const XY& p : access) site.access.push_back({p, state->snapper.snap(p, options.max_snap_m)});
+        for (const XY& p : access)
+          site.access.push_back({p, state->snapper.snap(p, options.max_snap_m)});
         std::vector<XY> grid = grid_inside(ctx, g.get(), options.sample_spacing_m);
         if (grid.empty()) grid.push_back(site.representative);
         site.samples.reserve(grid.size());

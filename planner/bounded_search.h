@@ -45,8 +45,8 @@ class BoundedSearch {
   std::span<const NodeId> settled() const { return m_settled; }
 
  private:
-  using TimeMap = boost::iterator_property_map<std::vector<double>::iterator,
-                                               boost::identity_property_map>;
+  using TimeMap =
+      boost::iterator_property_map<std::vector<double>::iterator, boost::identity_property_map>;
   using PositionMap = boost::iterator_property_map<std::vector<std::size_t>::iterator,
                                                    boost::identity_property_map>;
   using Heap = boost::d_ary_heap_indirect<NodeId, 4, PositionMap, TimeMap, std::less<double>>;

@@ -53,7 +53,8 @@ CommunityAssignment assign_communities(const std::vector<Block>& blocks,
     double best = 0.0;
     for (std::uint32_t c = 0; c < communities.size(); ++c) {
       if (GEOSPreparedIntersects_r(ctx.get(), prepared[c].get(), g.get()) != 1) continue;
-      GeomPtr overlap = own(ctx, GEOSIntersection_r(ctx.get(), shapes[c].get(), g.get()), "intersection");
+      GeomPtr overlap =
+          own(ctx, GEOSIntersection_r(ctx.get(), shapes[c].get(), g.get()), "intersection");
       const double a = area_m2(ctx, overlap.get());
       if (a > best) {
         best = a;

@@ -90,9 +90,8 @@ std::vector<BlockCoverage> evaluate_coverage(const BoundedSearch& search, const 
       }
       if (t <= cover_s) ++covered_samples;
     }
-    result.cov_share = site.samples.empty()
-                           ? 0.0
-                           : static_cast<double>(covered_samples) / site.samples.size();
+    result.cov_share =
+        site.samples.empty() ? 0.0 : static_cast<double>(covered_samples) / site.samples.size();
   }
   return out;
 }

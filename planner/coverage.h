@@ -24,7 +24,8 @@ enum class NotCoveredReason {
   none,                  ///< covered
   too_far,               ///< the nearest center is farther than the cover threshold
   beyond_search_limit,   ///< no center within the search limit (minutes unknown)
-  no_center_on_network,  ///< its network piece has no center: a gap in the road data or a real island
+  no_center_on_network,  ///< its network piece has no center: a gap in the road data or a real
+                         ///< island
   not_near_network,      ///< no access point within the snapping distance (unreachable)
 };
 
@@ -32,7 +33,7 @@ enum class NotCoveredReason {
 std::string_view to_string(NotCoveredReason reason);
 
 struct BlockCoverage {
-  double time_s = inf_time;          ///< inf_time: no center within the search limit
+  double time_s = inf_time;           ///< inf_time: no center within the search limit
   std::uint32_t center = invalid_id;  ///< label of the nearest center
   CoverStatus status = CoverStatus::unreachable;
   NotCoveredReason reason = NotCoveredReason::not_near_network;

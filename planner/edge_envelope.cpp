@@ -6,7 +6,9 @@
 namespace planner {
 namespace {
 
-double time_of(const TimeV& v, double x, double speed) { return v.time_s + std::abs(x - v.at_m) / speed; }
+double time_of(const TimeV& v, double x, double speed) {
+  return v.time_s + std::abs(x - v.at_m) / speed;
+}
 
 // Index of the nearest V at x (smaller label on ties).
 std::size_t nearest(const std::vector<TimeV>& vs, double x, double speed) {
@@ -41,7 +43,8 @@ void lower_envelope(const std::vector<TimeV>& vs, double length_m, double speed_
       add(vs[k].at_m + reach);
     }
     for (std::size_t j = k + 1; j < vs.size(); ++j) {
-      // Rising side of one meets the falling side of the other: a_k + (x - p_k)/s = a_j + (p_j - x)/s.
+      // Rising side of one meets the falling side of the other: a_k + (x - p_k)/s = a_j + (p_j -
+      // x)/s.
       const double d = (vs[j].time_s - vs[k].time_s) * speed_mps;
       add((vs[k].at_m + vs[j].at_m + d) / 2.0);
       add((vs[k].at_m + vs[j].at_m - d) / 2.0);

@@ -28,7 +28,7 @@ struct EnvelopePiece {
 
 /// Appends to `out` the pieces of [0, length_m] whose time is <= limit_s, in order along the
 /// edge; ties go to the smaller label. `vs` may be in any order; empty gives nothing.
-void lower_envelope(const std::vector<TimeV>& vs, double length_m, double speed_mps,
-                    double limit_s, std::vector<EnvelopePiece>& out);
+void lower_envelope(const std::vector<TimeV>& vs, double length_m, double speed_mps, double limit_s,
+                    std::vector<EnvelopePiece>& out);
 
 }  // namespace planner

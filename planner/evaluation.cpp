@@ -18,14 +18,14 @@ std::vector<SnappedSource> snap_centers(const Network& network, const std::vecto
     outcomes[c].snap = snapper.snap(centers[c].pos, max_snap_m);
     if (!outcomes[c].snap) continue;
     const NodeId tail = network.edges.edge_tail[outcomes[c].snap->edge];
-    outcomes[c].component_size =
-        network.graph->component_size()[network.graph->component()[tail]];
+    outcomes[c].component_size = network.graph->component_size()[network.graph->component()[tail]];
     sources.push_back({*outcomes[c].snap, c});
   }
   return sources;
 }
 
-std::vector<bool> components_with(const Network& network, const std::vector<SnappedSource>& sources) {
+std::vector<bool> components_with(const Network& network,
+                                  const std::vector<SnappedSource>& sources) {
   std::vector<bool> has(network.graph->component_size().size(), false);
   for (const SnappedSource& s : sources) {
     has[network.graph->component()[network.edges.edge_tail[s.pos.edge]]] = true;
@@ -61,7 +61,8 @@ void add_block(Totals& t, const BlockCoverage& cov, const BlockSite& site,
 Totals total(const std::vector<BlockCoverage>& coverage, const std::vector<BlockSite>& sites,
              const std::vector<Block>& blocks) {
   Totals t;
-  for (std::size_t b = 0; b < blocks.size(); ++b) add_block(t, coverage[b], sites[b], blocks[b].pop);
+  for (std::size_t b = 0; b < blocks.size(); ++b)
+    add_block(t, coverage[b], sites[b], blocks[b].pop);
   return t;
 }
 
@@ -112,8 +113,8 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
   ev.unlinked_entrances = static_cast<std::uint32_t>(
       std::count(entrance_block.begin(), entrance_block.end(), invalid_id));
   BlockSiteOptions site_options{params.max_snap_m, params.sample_spacing_m, params.threads};
-  ev.sites = build_block_sites(network, inputs.blocks, inputs.entrances, entrance_block,
-                               site_options);
+  ev.sites =
+      build_block_sites(network, inputs.blocks, inputs.entrances, entrance_block, site_options);
   for (const BlockSite& s : ev.sites) ev.repaired_blocks += s.repaired ? 1 : 0;
 
   const std::vector<double> arc_time = arc_times_s(*network.graph, network.edges, speed);
@@ -164,7 +165,8 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
   ev.community_totals.assign(ev.communities.ids.size(), Totals{});
   for (std::size_t b = 0; b < inputs.blocks.size(); ++b) {
     const std::uint32_t c = ev.communities.block_community[b];
-    if (c != invalid_id) add_block(ev.community_totals[c], ev.blocks[b], ev.sites[b], inputs.blocks[b].pop);
+    if (c != invalid_id)
+      add_block(ev.community_totals[c], ev.blocks[b], ev.sites[b], inputs.blocks[b].pop);
   }
   return ev;
 }

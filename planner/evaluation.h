@@ -16,7 +16,7 @@ namespace planner {
 
 struct EvaluationParams {
   double speed_kmh = 4.5;
-  std::vector<double> minutes{15.0};   ///< thresholds (service-area bands)
+  std::vector<double> minutes{15.0};    ///< thresholds (service-area bands)
   std::optional<double> cover_minutes;  ///< default: the largest of minutes
   double max_snap_m = 300.0;
   double sample_spacing_m = 25.0;
@@ -46,7 +46,7 @@ struct Totals {
   std::uint32_t blocks = 0, covered = 0, uncovered = 0, unreachable = 0;
   std::uint32_t without_pop = 0;  ///< blocks with no population value (left out of pop sums)
   double pop = 0.0, covered_pop = 0.0, uncovered_pop = 0.0;
-  double area_weighted_pop = 0.0;  ///< sum of pop x cov_share
+  double area_weighted_pop = 0.0;               ///< sum of pop x cov_share
   double area_m2 = 0.0, covered_area_m2 = 0.0;  ///< covered_area: sum of area x cov_share
 };
 
@@ -66,8 +66,8 @@ struct Evaluation {
   CommunityAssignment communities;
   std::vector<Totals> community_totals;  ///< parallel to communities.ids
   Totals totals;
-  std::vector<TierTotals> tiers;  ///< sorted by tier name; empty when centers have no tiers
-  std::vector<double> vertex_time_s;     ///< nearest-center seconds per vertex (inf: beyond limit)
+  std::vector<TierTotals> tiers;      ///< sorted by tier name; empty when centers have no tiers
+  std::vector<double> vertex_time_s;  ///< nearest-center seconds per vertex (inf: beyond limit)
   std::vector<std::uint32_t> vertex_center;
   std::uint32_t unsnapped_centers = 0;
   std::uint32_t unlinked_entrances = 0;  ///< entrances matching no block (ignored)

@@ -9,9 +9,9 @@ namespace {
 GEOSCoordSequence* make_sequence(const GeosContext& ctx, const std::vector<XY>& points) {
   // XY is two packed doubles, the layout GEOSCoordSeq_copyFromBuffer expects for 2D.
   static_assert(sizeof(XY) == 2 * sizeof(double));
-  GEOSCoordSequence* seq = GEOSCoordSeq_copyFromBuffer_r(
-      ctx.get(), reinterpret_cast<const double*>(points.data()),
-      static_cast<unsigned>(points.size()), 0, 0);
+  GEOSCoordSequence* seq =
+      GEOSCoordSeq_copyFromBuffer_r(ctx.get(), reinterpret_cast<const double*>(points.data()),
+                                    static_cast<unsigned>(points.size()), 0, 0);
   if (!seq) throw std::runtime_error(std::string("GEOS coordinates: ") + ctx.last_error());
   return seq;
 }
@@ -27,8 +27,8 @@ GEOSGeometry* make_polygon(const GeosContext& ctx, const Polygon& polygon) {
   std::vector<GEOSGeometry*> holes;
   holes.reserve(polygon.holes.size());
   for (const Ring& hole : polygon.holes) holes.push_back(make_ring(ctx, hole));
-  GEOSGeometry* g = GEOSGeom_createPolygon_r(ctx.get(), shell, holes.data(),
-                                             static_cast<unsigned>(holes.size()));
+  GEOSGeometry* g =
+      GEOSGeom_createPolygon_r(ctx.get(), shell, holes.data(), static_cast<unsigned>(holes.size()));
   if (!g) throw std::runtime_error(std::string("GEOS polygon: ") + ctx.last_error());
   return g;
 }

@@ -15,15 +15,20 @@ void ignore_notice(const char*, void*) {}
 
 }  // namespace
 
-GeosContext::GeosContext() : m_last_error(std::make_unique<std::string>()), m_handle(GEOS_init_r()) {
+GeosContext::GeosContext()
+    : m_last_error(std::make_unique<std::string>()), m_handle(GEOS_init_r()) {
   if (!m_handle) throw std::runtime_error("GEOS: cannot create a context");
   GEOSContext_setErrorMessageHandler_r(m_handle, &store_message, m_last_error.get());
   GEOSContext_setNoticeMessageHandler_r(m_handle, &ignore_notice, nullptr);
 }
 
-GeosContext::~GeosContext() { GEOS_finish_r(m_handle); }
+GeosContext::~GeosContext() {
+  GEOS_finish_r(m_handle);
+}
 
-const char* GeosContext::last_error() const { return m_last_error->c_str(); }
+const char* GeosContext::last_error() const {
+  return m_last_error->c_str();
+}
 
 GeomPtr own(const GeosContext& ctx, GEOSGeometry* g, const char* operation) {
   if (!g) {

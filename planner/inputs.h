@@ -15,10 +15,10 @@ namespace planner {
 /// OSM way cut where a node location is missing). It is cut into graph edges by
 /// split_into_edges().
 struct RoadLine {
-  std::int64_t feature_id = 0;  ///< stable id of the input feature (OSM way id, id field or FID)
-  LineString points;            ///< lon/lat when read, metres after projection
+  std::int64_t feature_id = 0;    ///< stable id of the input feature (OSM way id, id field or FID)
+  LineString points;              ///< lon/lat when read, metres after projection
   std::vector<double> segment_m;  ///< length of each segment by the length model (points-1)
-  std::vector<std::int64_t> node_ids;  ///< external node id per point (OSM), or empty
+  std::vector<std::int64_t> node_ids;         ///< external node id per point (OSM), or empty
   std::int64_t source_node = no_external_id;  ///< explicit topology (pgRouting style), or none
   std::int64_t target_node = no_external_id;
   std::string highway;  ///< road class (OSM highway value or a class field), may be empty

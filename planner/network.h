@@ -12,7 +12,8 @@ namespace planner {
 
 struct Network {
   EdgeSet edges;
-  std::unique_ptr<StreetGraph> graph;  ///< refers to nothing in edges; heap-held to keep moves cheap
+  std::unique_ptr<StreetGraph>
+      graph;  ///< refers to nothing in edges; heap-held to keep moves cheap
 };
 
 /// Cuts the lines into edges and builds the graph. Throws std::invalid_argument when no line

@@ -17,7 +17,8 @@ PopulationOverlay::PopulationOverlay(const std::vector<Block>& blocks) {
   for (const Block& b : blocks) {
     if (!b.pop || *b.pop <= 0.0 || b.shape.empty()) continue;
     GeomPtr g = to_geos(m_ctx, b.shape);
-    if (GEOSisValid_r(m_ctx.get(), g.get()) != 1) g = own(m_ctx, GEOSMakeValid_r(m_ctx.get(), g.get()), "make valid");
+    if (GEOSisValid_r(m_ctx.get(), g.get()) != 1)
+      g = own(m_ctx, GEOSMakeValid_r(m_ctx.get(), g.get()), "make valid");
     Box box{};
     if (!bounds(m_ctx, g.get(), box.xmin, box.ymin, box.xmax, box.ymax)) continue;
     const double a = area_m2(m_ctx, g.get());
@@ -41,7 +42,8 @@ double PopulationOverlay::population_in(const GEOSGeometry* area) const {
     if (GEOSPreparedContains_r(m_ctx.get(), prepared.get(), m_shapes[i].get()) == 1) {
       total += m_pop[i];
     } else if (GEOSPreparedIntersects_r(m_ctx.get(), prepared.get(), m_shapes[i].get()) == 1) {
-      GeomPtr inside = own(m_ctx, GEOSIntersection_r(m_ctx.get(), area, m_shapes[i].get()), "intersection");
+      GeomPtr inside =
+          own(m_ctx, GEOSIntersection_r(m_ctx.get(), area, m_shapes[i].get()), "intersection");
       total += m_pop[i] * area_m2(m_ctx, inside.get()) / m_area[i];
     }
   }

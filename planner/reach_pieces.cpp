@@ -12,7 +12,8 @@ std::pair<std::uint32_t, double> locate(const EdgeSet& edges, EdgeId e, double m
   const auto begin = edges.cum_m.begin() + first;
   const auto end = edges.cum_m.begin() + last + 1;
   // The segment [p, p+1] with cum[p] <= m <= cum[p+1].
-  std::uint32_t p = static_cast<std::uint32_t>(std::upper_bound(begin, end, m) - edges.cum_m.begin());
+  std::uint32_t p =
+      static_cast<std::uint32_t>(std::upper_bound(begin, end, m) - edges.cum_m.begin());
   p = std::clamp(p, first + 1, last) - 1;
   const double span = edges.cum_m[p + 1] - edges.cum_m[p];
   const double f = span > 0.0 ? std::clamp((m - edges.cum_m[p]) / span, 0.0, 1.0) : 0.0;
@@ -28,12 +29,15 @@ std::uint32_t band_of(std::span<const double> thresholds_s, double t) {
   return static_cast<std::uint32_t>(thresholds_s.size() - 1);
 }
 
-XY lerp(XY a, XY b, double f) { return {a.x + f * (b.x - a.x), a.y + f * (b.y - a.y)}; }
+XY lerp(XY a, XY b, double f) {
+  return {a.x + f * (b.x - a.x), a.y + f * (b.y - a.y)};
+}
 
 }  // namespace
 
 XY edge_point_at(const EdgeSet& edges, EdgeId e, double offset_m) {
-  if (edges.first_point[e + 1] - edges.first_point[e] < 2) return edges.points[edges.first_point[e]];
+  if (edges.first_point[e + 1] - edges.first_point[e] < 2)
+    return edges.points[edges.first_point[e]];
   const auto [p, f] = locate(edges, e, offset_m);
   return lerp(edges.points[p], edges.points[p + 1], f);
 }
@@ -61,8 +65,10 @@ void ReachCollector::add_edge(EdgeId e, const BoundedSearch& search, const Sourc
   const double len = edges.edge_length_m[e];
   m_vs.clear();
   const NodeId tail = edges.edge_tail[e], head = edges.edge_head[e];
-  if (search.time_s(tail) != inf_time) m_vs.push_back({0.0, search.time_s(tail), search.label(tail)});
-  if (search.time_s(head) != inf_time) m_vs.push_back({len, search.time_s(head), search.label(head)});
+  if (search.time_s(tail) != inf_time)
+    m_vs.push_back({0.0, search.time_s(tail), search.label(tail)});
+  if (search.time_s(head) != inf_time)
+    m_vs.push_back({len, search.time_s(head), search.label(head)});
   for (const SnappedSource& s : same_edge.on_edge(e)) {
     if (only_label != invalid_id && s.label != only_label) continue;
     m_vs.push_back({s.pos.offset_m, s.pos.leg_m / speed_mps, s.label});
@@ -84,7 +90,8 @@ void ReachCollector::add_edge(EdgeId e, const BoundedSearch& search, const Sourc
       x0 = x1;
       t0 = t1;
     };
-    for (double t : m_cuts) emit(p.from_m + (p.to_m - p.from_m) * (t - p.from_s) / (p.to_s - p.from_s), t);
+    for (double t : m_cuts)
+      emit(p.from_m + (p.to_m - p.from_m) * (t - p.from_s) / (p.to_s - p.from_s), t);
     emit(p.to_m, p.to_s);
   }
 }

@@ -16,8 +16,8 @@ namespace planner {
 
 struct ReachPiece {
   EdgeId edge = invalid_id;
-  double from_m = 0.0, to_m = 0.0;  ///< offsets along the edge from its tail (model length)
-  double from_s = 0.0, to_s = 0.0;  ///< walking seconds at from_m and to_m
+  double from_m = 0.0, to_m = 0.0;   ///< offsets along the edge from its tail (model length)
+  double from_s = 0.0, to_s = 0.0;   ///< walking seconds at from_m and to_m
   std::uint32_t label = invalid_id;  ///< the nearest source (center)
   std::uint32_t band = 0;            ///< index into the ascending thresholds
 };
@@ -32,9 +32,10 @@ class ReachCollector {
   /// superset of them (all centers): with a single source only that source's label is used.
   /// Pieces come edge by edge in the order the search settled their vertices, so the output
   /// is deterministic.
-  std::vector<ReachPiece> collect(const BoundedSearch& search, std::span<const SnappedSource> sources,
-                                  const SourcesByEdge& same_edge, std::span<const double> thresholds_s,
-                                  double speed_mps);
+  std::vector<ReachPiece> collect(const BoundedSearch& search,
+                                  std::span<const SnappedSource> sources,
+                                  const SourcesByEdge& same_edge,
+                                  std::span<const double> thresholds_s, double speed_mps);
 
  private:
   void add_edge(EdgeId e, const BoundedSearch& search, const SourcesByEdge& same_edge,

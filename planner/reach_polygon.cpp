@@ -19,7 +19,8 @@ GeomPtr pieces_as_lines(const GeosContext& ctx, const EdgeSet& edges,
   std::vector<Interval> intervals;
   intervals.reserve(pieces.size());
   for (const ReachPiece& p : pieces) {
-    if (p.band <= max_band) intervals.push_back({p.edge, std::min(p.from_m, p.to_m), std::max(p.from_m, p.to_m)});
+    if (p.band <= max_band)
+      intervals.push_back({p.edge, std::min(p.from_m, p.to_m), std::max(p.from_m, p.to_m)});
   }
   std::sort(intervals.begin(), intervals.end(), [](const Interval& a, const Interval& b) {
     return a.edge != b.edge ? a.edge < b.edge : a.from_m < b.from_m;
@@ -54,8 +55,9 @@ GeomPtr buffer_reach_naive(const GeosContext& ctx, const GEOSGeometry* lines, do
   std::vector<GEOSGeometry*> parts;
   parts.reserve(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
-    parts.push_back(own(ctx, GEOSBuffer_r(ctx.get(), GEOSGetGeometryN_r(ctx.get(), lines, i), buffer_m,
-                                          quadrant_segments),
+    parts.push_back(own(ctx,
+                        GEOSBuffer_r(ctx.get(), GEOSGetGeometryN_r(ctx.get(), lines, i), buffer_m,
+                                     quadrant_segments),
                         "buffer")
                         .release());
   }

@@ -24,7 +24,8 @@ struct Worker {
 /// into rings when asked. Appends one polygon per band.
 void polygons_for(const GeosContext& ctx, const PopulationOverlay& overlay, const EdgeSet& edges,
                   std::span<const ReachPiece> pieces, const ServiceAreaParams& params,
-                  std::uint32_t center, const std::string& tier, std::vector<ServiceAreaPolygon>& out) {
+                  std::uint32_t center, const std::string& tier,
+                  std::vector<ServiceAreaPolygon>& out) {
   GeomPtr previous;
   for (std::uint32_t b = 0; b < params.minutes.size(); ++b) {
     GeomPtr disk = buffer_reach(ctx, pieces_as_lines(ctx, edges, pieces, b).get(), params.buffer_m,
@@ -62,7 +63,8 @@ void validate(const ServiceAreaParams& p) {
       std::adjacent_find(p.minutes.begin(), p.minutes.end()) != p.minutes.end()) {
     throw std::invalid_argument("--minutes must be strictly ascending, e.g. 5,10,15");
   }
-  if (!(p.buffer_m > 0.0 && p.buffer_m <= 500.0)) throw std::invalid_argument("--buffer-m must be in (0, 500]");
+  if (!(p.buffer_m > 0.0 && p.buffer_m <= 500.0))
+    throw std::invalid_argument("--buffer-m must be in (0, 500]");
   if (!(p.simplify_m >= 0.0)) throw std::invalid_argument("--simplify-m must be >= 0");
   if (p.quadrant_segments < 1) throw std::invalid_argument("quadrant segments must be >= 1");
 }
@@ -92,13 +94,15 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
         add_sources(w->search.reset(), edges, std::span(&src, 1), params.speed_mps);
         w->search.run(arc_time, limit_s);
         if (params.polygons) {
-          pieces[i] = w->collector.collect(w->search, std::span(&src, 1), same_edge, bands_s, params.speed_mps);
+          pieces[i] = w->collector.collect(w->search, std::span(&src, 1), same_edge, bands_s,
+                                           params.speed_mps);
         }
         CenterReach& reach = out.reach[src.label];
         for (std::size_t b = 0; b < sites.size(); ++b) {
           for (const SnappedPoint& access : sites[b].access) {
             if (!access.snap) continue;
-            const TimedLabel t = time_at(w->search, edges, same_edge, *access.snap, params.speed_mps, src.label);
+            const TimedLabel t =
+                time_at(w->search, edges, same_edge, *access.snap, params.speed_mps, src.label);
             if (t.time_s <= cover_s) {
               ++reach.blocks;
               reach.pop += inputs.blocks[b].pop.value_or(0.0);
@@ -139,7 +143,8 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
       // Rings are split by the pieces of their own band, disks by everything up to it.
       std::vector<ReachPiece> band_pieces;
       for (const ReachPiece& p : group_pieces) {
-        if (p.band == band_area.band || (params.bands == BandMode::disks && p.band <= band_area.band)) {
+        if (p.band == band_area.band ||
+            (params.bands == BandMode::disks && p.band <= band_area.band)) {
           band_pieces.push_back(p);
         }
       }

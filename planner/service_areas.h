@@ -14,9 +14,9 @@
 
 namespace planner {
 
-enum class BandMode { rings, disks };        ///< --bands
+enum class BandMode { rings, disks };                ///< --bands
 enum class Overlap { per_center, dissolve, split };  ///< --overlap
-enum class Hull { none, convex };            ///< --hull
+enum class Hull { none, convex };                    ///< --hull
 
 struct ServiceAreaParams {
   std::vector<double> minutes{15.0};  ///< ascending thresholds
@@ -24,8 +24,8 @@ struct ServiceAreaParams {
   Overlap overlap = Overlap::per_center;
   Hull hull = Hull::none;
   double buffer_m = 25.0;
-  double simplify_m = 0.0;     ///< 0: no simplification
-  int quadrant_segments = 8;   ///< buffer arcs: segments per quarter circle
+  double simplify_m = 0.0;    ///< 0: no simplification
+  int quadrant_segments = 8;  ///< buffer arcs: segments per quarter circle
   double speed_mps = 4.5 / 3.6;
   unsigned threads = 0;
   /// Build polygons and keep reach_edges. Without, only the per-center reach (blocks and

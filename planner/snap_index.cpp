@@ -61,10 +61,11 @@ SnapIndex::SnapIndex(const EdgeSet& edges) : m_edges(&edges), m_tree(make_tree(m
     const XY a = edges.points[m_segment_start[s]];
     const XY b = edges.points[m_segment_start[s] + 1];
     // The tree copies the envelope on insert, so the box geometry can go right away.
-    GeomPtr box = own(m_ctx,
-                      GEOSGeom_createRectangle_r(m_ctx.get(), std::min(a.x, b.x), std::min(a.y, b.y),
-                                                 std::max(a.x, b.x), std::max(a.y, b.y)),
-                      "segment envelope");
+    GeomPtr box =
+        own(m_ctx,
+            GEOSGeom_createRectangle_r(m_ctx.get(), std::min(a.x, b.x), std::min(a.y, b.y),
+                                       std::max(a.x, b.x), std::max(a.y, b.y)),
+            "segment envelope");
     GEOSSTRtree_insert_r(m_ctx.get(), m_tree.get(), box.get(), encode(s));
   }
 }

@@ -55,12 +55,9 @@ int site_distance(const void* a, const void* b, double* d, void* userdata) {
 
 }  // namespace
 
-std::vector<std::pair<std::uint32_t, GeomPtr>> voronoi_split(const GeosContext& ctx,
-                                                             const EdgeSet& edges,
-                                                             std::span<const ReachPiece> pieces,
-                                                             std::uint32_t max_band,
-                                                             const GEOSGeometry* dissolved,
-                                                             double spacing_m) {
+std::vector<std::pair<std::uint32_t, GeomPtr>> voronoi_split(
+    const GeosContext& ctx, const EdgeSet& edges, std::span<const ReachPiece> pieces,
+    std::uint32_t max_band, const GEOSGeometry* dissolved, double spacing_m) {
   std::vector<std::pair<std::uint32_t, GeomPtr>> out;
   const std::vector<Site> sites = sites_along(edges, pieces, max_band, spacing_m);
   if (sites.empty()) return out;
@@ -76,7 +73,8 @@ std::vector<std::pair<std::uint32_t, GeomPtr>> voronoi_split(const GeosContext& 
                            GEOSGeom_createCollection_r(ctx.get(), GEOS_MULTIPOINT, points.data(),
                                                        static_cast<unsigned>(points.size())),
                            "multipoint");
-  GeomPtr cells = own(ctx, GEOSVoronoiDiagram_r(ctx.get(), multipoint.get(), dissolved, 0.0, 0), "voronoi");
+  GeomPtr cells =
+      own(ctx, GEOSVoronoiDiagram_r(ctx.get(), multipoint.get(), dissolved, 0.0, 0), "voronoi");
 
   // Each cell belongs to the site nearest any of its interior points.
   std::map<std::uint32_t, std::vector<const GEOSGeometry*>> by_label;
@@ -85,23 +83,25 @@ std::vector<std::pair<std::uint32_t, GeomPtr>> voronoi_split(const GeosContext& 
     const GEOSGeometry* cell = GEOSGetGeometryN_r(ctx.get(), cells.get(), i);
     NearestQuery q{&sites, point_on_surface(ctx, cell)};
     GeomPtr probe = to_geos(ctx, q.point);
-    const void* found = GEOSSTRtree_nearest_generic_r(ctx.get(), tree.get(), &query_tag, probe.get(),
-                                                      &site_distance, &q);
+    const void* found = GEOSSTRtree_nearest_generic_r(ctx.get(), tree.get(), &query_tag,
+                                                      probe.get(), &site_distance, &q);
     if (!found) throw std::runtime_error("GEOS: no Voronoi site for a cell");
     by_label[sites[reinterpret_cast<std::uintptr_t>(found) - 1].label].push_back(cell);
   }
   for (auto& [label, group] : by_label) {
     std::vector<GEOSGeometry*> copies;
     for (const GEOSGeometry* c : group) copies.push_back(GEOSGeom_clone_r(ctx.get(), c));
-    GeomPtr collection = own(ctx,
-                             GEOSGeom_createCollection_r(ctx.get(), GEOS_GEOMETRYCOLLECTION, copies.data(),
-                                                         static_cast<unsigned>(copies.size())),
-                             "collection");
+    GeomPtr collection =
+        own(ctx,
+            GEOSGeom_createCollection_r(ctx.get(), GEOS_GEOMETRYCOLLECTION, copies.data(),
+                                        static_cast<unsigned>(copies.size())),
+            "collection");
     // Voronoi cells share edges exactly, which is what coverage union is for.
     GEOSGeometry* merged = GEOSCoverageUnion_r(ctx.get(), collection.get());
     GeomPtr region = merged ? own(ctx, merged, "coverage union")
                             : own(ctx, GEOSUnaryUnion_r(ctx.get(), collection.get()), "union");
-    out.emplace_back(label, own(ctx, GEOSIntersection_r(ctx.get(), region.get(), dissolved), "intersection"));
+    out.emplace_back(
+        label, own(ctx, GEOSIntersection_r(ctx.get(), region.get(), dissolved), "intersection"));
   }
   return out;
 }

@@ -17,11 +17,8 @@ namespace planner {
 
 /// One part per label present in `pieces` (band <= max_band), ordered by label.
 /// spacing_m: distance between points placed along each piece (its ends always included).
-std::vector<std::pair<std::uint32_t, GeomPtr>> voronoi_split(const GeosContext& ctx,
-                                                             const EdgeSet& edges,
-                                                             std::span<const ReachPiece> pieces,
-                                                             std::uint32_t max_band,
-                                                             const GEOSGeometry* dissolved,
-                                                             double spacing_m);
+std::vector<std::pair<std::uint32_t, GeomPtr>> voronoi_split(
+    const GeosContext& ctx, const EdgeSet& edges, std::span<const ReachPiece> pieces,
+    std::uint32_t max_band, const GEOSGeometry* dissolved, double spacing_m);
 
 }  // namespace planner

@@ -14,7 +14,9 @@ inline std::string env_or(const char* name, const std::string& fallback) {
 }
 
 /// data/: what the demo ships.
-inline std::string data_dir() { return env_or("CIRCLEPLAN_DATA_DIR", CIRCLEPLAN_SOURCE_DIR "/data"); }
+inline std::string data_dir() {
+  return env_or("CIRCLEPLAN_DATA_DIR", CIRCLEPLAN_SOURCE_DIR "/data");
+}
 
 /// tests/data/: fixtures.
 inline std::string test_data_dir() {

@@ -21,7 +21,6 @@ struct RunResult {
   std::string output;  ///< stdout and stderr together
 };
 
-
 /// Runs `circleplan <args>` through the shell; args are pasted as given.
 inline RunResult run_circleplan(const std::string& args) {
   RunResult r;

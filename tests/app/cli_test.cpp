@@ -21,8 +21,9 @@ class CliOnPorto : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     s_dir = new TempDir("circleplan-cli");
-    const auto r = run_circleplan("osm " + testing_support::data_dir() + "/osm-porto/porto-2020-07.osm.pbf --out " +
-                                  (*s_dir / "porto.gpkg"));
+    const auto r =
+        run_circleplan("osm " + testing_support::data_dir() +
+                       "/osm-porto/porto-2020-07.osm.pbf --out " + (*s_dir / "porto.gpkg"));
     s_osm_exit = r.exit_code;
     s_osm_output = r.output;
   }
@@ -54,7 +55,8 @@ TEST_F(CliOnPorto, OsmWritesRoadsBlocksCenters) {
   EXPECT_EQ(p.count("roads"), 10631);
   EXPECT_EQ(p.count("blocks"), 199);
   EXPECT_EQ(p.count("centers"), 32);
-  for (const char* f : {"id", "way_id", "part", "highway", "name", "source", "target", "length_m"}) {
+  for (const char* f :
+       {"id", "way_id", "part", "highway", "name", "source", "target", "length_m"}) {
     EXPECT_TRUE(contains(p.fields("roads"), f)) << f;
   }
   EXPECT_NE(s_osm_output.find("7097 vertices, 10631 edges"), std::string::npos) << s_osm_output;
@@ -64,8 +66,8 @@ TEST_F(CliOnPorto, OsmWritesRoadsBlocksCenters) {
 TEST_F(CliOnPorto, EvaluateWritesDocumentedLayersAndFields) {
   ASSERT_EQ(s_osm_exit, 0) << s_osm_output;
   TempDir out("eval");
-  const auto r = run_circleplan("evaluate " + inputs() + " --minutes 5,10,15 --layers nodes --out " +
-                                (out / "e.gpkg"));
+  const auto r = run_circleplan("evaluate " + inputs() +
+                                " --minutes 5,10,15 --layers nodes --out " + (out / "e.gpkg"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
   Probe p(out / "e.gpkg");
   ASSERT_TRUE(p.ok());
@@ -92,7 +94,8 @@ TEST_F(CliOnPorto, EvaluateWritesDocumentedLayersAndFields) {
   EXPECT_TRUE(fs::exists(out / "e.summary.json"));
   EXPECT_TRUE(fs::exists(out / "e.timings.json"));
   EXPECT_NE(r.output.find("blocks: 199"), std::string::npos) << r.output;
-  EXPECT_NE(read_file(out / "e.summary.json").find("\"population_known\": false"), std::string::npos);
+  EXPECT_NE(read_file(out / "e.summary.json").find("\"population_known\": false"),
+            std::string::npos);
 }
 
 TEST_F(CliOnPorto, ShapefileGeoJsonAndCsvFolders) {
@@ -147,9 +150,33 @@ TEST_F(CliOnPorto, ExistingOutputNeedsOverwrite) {
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_NE(again.output.find("--overwrite"), std::string::npos) << again.output;
   EXPECT_EQ(read_file(target), before);
-  const auto forced = run_circleplan("evaluate " + inputs() + " --minutes 5 --overwrite --out " + target);
+  const auto forced =
+      run_circleplan("evaluate " + inputs() + " --minutes 5 --overwrite --out " + target);
   EXPECT_EQ(forced.exit_code, 0) << forced.output;
   EXPECT_NE(read_file(target), before);
+}
+
+TEST_F(CliOnPorto, ServiceAreasPerCenterAndSplit) {
+  ASSERT_EQ(s_osm_exit, 0) << s_osm_output;
+  TempDir out("areas");
+  const auto r = run_circleplan("evaluate " + inputs() + " --minutes 3,5 --service-areas --out " +
+                                (out / "pc.gpkg"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  Probe p(out / "pc.gpkg");
+  EXPECT_EQ(p.count("service_areas"), 32 * 2);  // every center snaps; two rings each
+  EXPECT_GT(p.count("reach_edges"), 0);
+  for (const char* f : {"center_id", "tier", "from_min", "to_min", "area_m2", "pop"}) {
+    EXPECT_TRUE(contains(p.fields("service_areas"), f)) << f;
+  }
+  for (const char* f : {"edge_id", "part", "from_min", "to_min", "center_id"}) {
+    EXPECT_TRUE(contains(p.fields("reach_edges"), f)) << f;
+  }
+  EXPECT_TRUE(contains(p.fields("centers"), "reach_blk"));
+  const auto split =
+      run_circleplan("evaluate " + inputs() +
+                     " --minutes 3 --service-areas --overlap split --out " + (out / "split.gpkg"));
+  ASSERT_EQ(split.exit_code, 0) << split.output;
+  EXPECT_GT(Probe(out / "split.gpkg").count("service_areas"), 3);
 }
 
 TEST_F(CliOnPorto, MissingInputFileIsExitOneNamingTheFile) {
@@ -165,8 +192,8 @@ TEST_F(CliOnPorto, WrongGeometryTypeNamesFileLayerAndFeature) {
   ASSERT_EQ(s_osm_exit, 0) << s_osm_output;
   TempDir out("geomtype");
   // Lines given as blocks.
-  const auto r = run_circleplan("evaluate --roads " + porto() + " --roads-layer roads --centers " + porto() +
-                                " --centers-layer centers --blocks " + porto() +
+  const auto r = run_circleplan("evaluate --roads " + porto() + " --roads-layer roads --centers " +
+                                porto() + " --centers-layer centers --blocks " + porto() +
                                 " --blocks-layer roads --out " + (out / "e.gpkg"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find(porto()), std::string::npos) << r.output;
@@ -175,10 +202,29 @@ TEST_F(CliOnPorto, WrongGeometryTypeNamesFileLayerAndFeature) {
   EXPECT_TRUE(fs::is_empty(out.path()));
 }
 
+TEST_F(CliOnPorto, LayerWithoutCrsNeedsAssumeCrs) {
+  ASSERT_EQ(s_osm_exit, 0) << s_osm_output;
+  TempDir out("nocrs");
+  // The fixture's roads without their .prj.
+  for (const char* ext : {".shp", ".shx", ".dbf"}) {
+    fs::copy_file(testing_support::test_data_dir() + "/layers/roads_4549" + ext,
+                  out / (std::string("roads") + ext));
+  }
+  const std::string target = out / "result";
+  const auto r = run_circleplan("evaluate --roads " + (out / "roads.shp") + " --centers " +
+                                porto() + " --centers-layer centers --blocks " + porto() +
+                                " --blocks-layer blocks --out " + target + ".gpkg");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("roads.shp"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("--assume-crs"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(target + ".gpkg"));
+}
+
 TEST_F(CliOnPorto, UnknownFieldNamesTheField) {
   ASSERT_EQ(s_osm_exit, 0) << s_osm_output;
   TempDir out("field");
-  const auto r = run_circleplan("evaluate " + inputs() + " --pop-field einwohner --out " + (out / "e.gpkg"));
+  const auto r =
+      run_circleplan("evaluate " + inputs() + " --pop-field einwohner --out " + (out / "e.gpkg"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("einwohner"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("layer 'blocks'"), std::string::npos) << r.output;

@@ -20,7 +20,8 @@ class Probe {
  public:
   explicit Probe(const std::string& path) {
     GDALAllRegister();
-    m_ds.reset(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    m_ds.reset(
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
   }
   bool ok() const { return m_ds != nullptr; }
 
@@ -49,7 +50,8 @@ class Probe {
     OGR_L_ResetReading(l);
     while (OGRFeatureH f = OGR_L_GetNextFeature(l)) {
       const int i = OGR_F_GetFieldIndex(f, field.c_str());
-      out.emplace_back(i >= 0 && OGR_F_IsFieldSetAndNotNull(f, i) ? OGR_F_GetFieldAsString(f, i) : "");
+      out.emplace_back(i >= 0 && OGR_F_IsFieldSetAndNotNull(f, i) ? OGR_F_GetFieldAsString(f, i)
+                                                                  : "");
       OGR_F_Destroy(f);
     }
     return out;

@@ -7,8 +7,8 @@
 #include <random>
 #include <string>
 
-#include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <gtest/gtest.h>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
 
 #include "io/length_model.h"
 #include "io/osm_reader.h"
@@ -34,7 +34,8 @@ TEST(OsmNetworkSearch, ReusedSearchMatchesBoostDijkstraOnPorto) {
   const auto& csr = net.graph->csr();
   const std::size_t n = net.edges.vertex_count();
   std::vector<double> ref(n);
-  auto weight = boost::make_iterator_property_map(times.begin(), boost::get(boost::edge_index, csr));
+  auto weight =
+      boost::make_iterator_property_map(times.begin(), boost::get(boost::edge_index, csr));
   auto dist = boost::make_iterator_property_map(ref.begin(), boost::get(boost::vertex_index, csr));
 
   planner::BoundedSearch search(*net.graph);

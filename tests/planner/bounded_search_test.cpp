@@ -4,8 +4,8 @@
 
 #include <random>
 
-#include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <gtest/gtest.h>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
 
 #include "tests/planner/drawn_network.h"
 
@@ -104,7 +104,8 @@ TEST(BoundedSearch, MatchesBoostDijkstraOnRandomGraphs) {
   for (int i = 0; i < n; ++i) vertices.push_back({coord(rng), coord(rng)});
   std::vector<std::pair<int, int>> edges;
   std::uniform_int_distribution<int> pick(0, n - 1);
-  for (int i = 1; i < n; ++i) edges.emplace_back(i, std::uniform_int_distribution<int>(0, i - 1)(rng));
+  for (int i = 1; i < n; ++i)
+    edges.emplace_back(i, std::uniform_int_distribution<int>(0, i - 1)(rng));
   for (int i = 0; i < 2 * n; ++i) edges.emplace_back(pick(rng), pick(rng));
   auto net = drawn_network(vertices, edges);
   auto times = planner::arc_times_s(*net.graph, net.edges, 1.3);
@@ -112,14 +113,16 @@ TEST(BoundedSearch, MatchesBoostDijkstraOnRandomGraphs) {
   BoundedSearch search(*net.graph);
   const auto& csr = net.graph->csr();
   std::vector<double> ref(n);
-  auto weight = boost::make_iterator_property_map(times.begin(), boost::get(boost::edge_index, csr));
+  auto weight =
+      boost::make_iterator_property_map(times.begin(), boost::get(boost::edge_index, csr));
   for (int q = 0; q < 50; ++q) {
     const planner::NodeId s = pick(rng);
     const double limit = std::uniform_real_distribution<double>(100.0, 2500.0)(rng);
     search.reset().add_source(s, 0.0, 0).run(times, limit);
-    boost::dijkstra_shortest_paths(csr, s,
-                                   boost::weight_map(weight).distance_map(boost::make_iterator_property_map(
-                                       ref.begin(), boost::get(boost::vertex_index, csr))));
+    boost::dijkstra_shortest_paths(
+        csr, s,
+        boost::weight_map(weight).distance_map(
+            boost::make_iterator_property_map(ref.begin(), boost::get(boost::vertex_index, csr))));
     for (int v = 0; v < n; ++v) {
       if (ref[v] <= limit) {
         ASSERT_NEAR(search.time_s(v), ref[v], 1e-9) << "query " << q << " vertex " << v;

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <set>
 
-#include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <gtest/gtest.h>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
 
 #include "planner/evaluation.h"
 #include "planner/geos_convert.h"
@@ -49,7 +49,8 @@ TEST(ServiceAreas, StraightTwoKilometreEdgeEndsAt1125Metres) {
   auto net = drawn_network({{0, 0}, {2000, 0}}, {{0, 1}});
   auto in = one_center_inputs();
   std::vector<planner::SnappedSource> sources{at_vertex(net, 0, true, 0)};
-  auto areas = planner::build_service_areas(net, in, sources, {}, 900.0, params({15}, planner::Overlap::per_center));
+  auto areas = planner::build_service_areas(net, in, sources, {}, 900.0,
+                                            params({15}, planner::Overlap::per_center));
   ASSERT_EQ(areas.reach_edges.size(), 1u);
   EXPECT_NEAR(areas.reach_edges[0].from_m, 0.0, 1e-9);
   EXPECT_NEAR(areas.reach_edges[0].to_m, 1125.0, 1e-3);  // 15 min at 4.5 km/h, to 1 mm
@@ -93,15 +94,17 @@ TEST(ServiceAreas, MidEdgeCenterReachesBothWaysAndBandsCutExactly) {
 //   row y=300 3 - 4 - 5
 //   the far bank y=400: 6 - 7 (no bridge: an island of road across the canal)
 planner::Network grid() {
-  return drawn_network({{0, 0}, {300, 0}, {600, 0}, {0, 300}, {300, 300}, {600, 300}, {0, 400}, {600, 400}},
-                       {{0, 1}, {1, 2}, {0, 3}, {1, 4}, {2, 5}, {3, 4}, {4, 5}, {6, 7}});
+  return drawn_network(
+      {{0, 0}, {300, 0}, {600, 0}, {0, 300}, {300, 300}, {600, 300}, {0, 400}, {600, 400}},
+      {{0, 1}, {1, 2}, {0, 3}, {1, 4}, {2, 5}, {3, 4}, {4, 5}, {6, 7}});
 }
 
 TEST(ServiceAreas, BandsNestAndContainTheReachedNetworkAndNeverJumpWater) {
   auto net = grid();
   auto in = one_center_inputs();
   std::vector<planner::SnappedSource> sources{at_vertex(net, 0, true, 0)};
-  auto areas = planner::build_service_areas(net, in, sources, {}, 900.0, params({3, 6, 15}, planner::Overlap::per_center));
+  auto areas = planner::build_service_areas(net, in, sources, {}, 900.0,
+                                            params({3, 6, 15}, planner::Overlap::per_center));
   ASSERT_EQ(areas.polygons.size(), 3u);
   planner::GeosContext ctx;
   std::vector<planner::GeomPtr> g;
@@ -110,8 +113,10 @@ TEST(ServiceAreas, BandsNestAndContainTheReachedNetworkAndNeverJumpWater) {
     EXPECT_EQ(GEOSisValid_r(ctx.get(), g.back().get()), 1);
   }
   for (int b = 0; b + 1 < 3; ++b) {
-    auto outside = planner::own(ctx, GEOSDifference_r(ctx.get(), g[b].get(), g[b + 1].get()), "diff");
-    EXPECT_LT(planner::area_m2(ctx, outside.get()), 1e-3) << "band " << b << " not inside band " << b + 1;
+    auto outside =
+        planner::own(ctx, GEOSDifference_r(ctx.get(), g[b].get(), g[b + 1].get()), "diff");
+    EXPECT_LT(planner::area_m2(ctx, outside.get()), 1e-3)
+        << "band " << b << " not inside band " << b + 1;
   }
   // Every reached piece lies inside its band's polygon (and all later ones).
   for (const auto& r : areas.reach_edges) {
@@ -139,12 +144,17 @@ TEST(ServiceAreas, ReachMatchesBoostDijkstraFromTheSnappedPosition) {
   // Reference: Boost.Graph from both ends of the snapped edge.
   const auto times = planner::arc_times_s(*net.graph, net.edges, walk);
   const auto& csr = net.graph->csr();
-  auto weight = boost::make_iterator_property_map(times.begin(), boost::get(boost::edge_index, csr));
+  auto weight =
+      boost::make_iterator_property_map(times.begin(), boost::get(boost::edge_index, csr));
   std::vector<double> from_tail(8), from_head(8);
-  boost::dijkstra_shortest_paths(csr, net.edges.edge_tail[3], boost::weight_map(weight).distance_map(
-      boost::make_iterator_property_map(from_tail.begin(), boost::get(boost::vertex_index, csr))));
-  boost::dijkstra_shortest_paths(csr, net.edges.edge_head[3], boost::weight_map(weight).distance_map(
-      boost::make_iterator_property_map(from_head.begin(), boost::get(boost::vertex_index, csr))));
+  boost::dijkstra_shortest_paths(
+      csr, net.edges.edge_tail[3],
+      boost::weight_map(weight).distance_map(boost::make_iterator_property_map(
+          from_tail.begin(), boost::get(boost::vertex_index, csr))));
+  boost::dijkstra_shortest_paths(
+      csr, net.edges.edge_head[3],
+      boost::weight_map(weight).distance_map(boost::make_iterator_property_map(
+          from_head.begin(), boost::get(boost::vertex_index, csr))));
   const double to_tail = (10.0 + 120.0) / walk, to_head = (10.0 + 300.0 - 120.0) / walk;
   std::set<planner::NodeId> expected;
   for (planner::NodeId v = 0; v < 8; ++v) {
@@ -165,9 +175,12 @@ TEST(ServiceAreas, SplitTilesTheDissolvedArea) {
   planner::Inputs in;
   in.centers.push_back({"W", "", "", {0, 0}});
   in.centers.push_back({"E", "", "", {600, 0}});
-  std::vector<planner::SnappedSource> sources{at_vertex(net, 0, true, 0), at_vertex(net, 1, false, 1)};
-  auto dissolved = planner::build_service_areas(net, in, sources, {}, 900.0, params({10}, planner::Overlap::dissolve));
-  auto split = planner::build_service_areas(net, in, sources, {}, 900.0, params({10}, planner::Overlap::split));
+  std::vector<planner::SnappedSource> sources{at_vertex(net, 0, true, 0),
+                                              at_vertex(net, 1, false, 1)};
+  auto dissolved = planner::build_service_areas(net, in, sources, {}, 900.0,
+                                                params({10}, planner::Overlap::dissolve));
+  auto split = planner::build_service_areas(net, in, sources, {}, 900.0,
+                                            params({10}, planner::Overlap::split));
   ASSERT_EQ(dissolved.polygons.size(), 1u);
   ASSERT_EQ(split.polygons.size(), 2u);
   planner::GeosContext ctx;
@@ -196,7 +209,8 @@ TEST(ServiceAreas, ReachedBlocksAndPopulationPerCenter) {
   ep.minutes = {5};
   ep.threads = 1;
   auto ev = planner::evaluate(net, in, ep);
-  auto areas = planner::build_service_areas(net, in, ev.sources, ev.sites, ev.cover_s, params({5}, planner::Overlap::per_center));
+  auto areas = planner::build_service_areas(net, in, ev.sources, ev.sites, ev.cover_s,
+                                            params({5}, planner::Overlap::per_center));
   ASSERT_EQ(areas.reach.size(), 1u);
   EXPECT_EQ(areas.reach[0].blocks, 1u);  // 'near' is ~3 minutes away, 'far' ~12
   EXPECT_DOUBLE_EQ(areas.reach[0].pop, 100.0);
