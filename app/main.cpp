@@ -11,7 +11,6 @@
 
 #include "app/evaluate_command.h"
 #include "app/osm_command.h"
-#include "app/site_command.h"
 #include "app/usage_error.h"
 #include "io/errors.h"
 
@@ -21,8 +20,7 @@ int main(int argc, char** argv) try {
       "Exit codes: 0 success, 1 bad input, 2 usage error, 3 internal error."};
   root.require_subcommand(1);
   root.set_version_flag("--version", "circleplan 0.1.0");
-  std::vector<app::Command> commands{app::register_osm(root), app::register_evaluate(root),
-                                     app::register_site(root)};
+  std::vector<app::Command> commands{app::register_osm(root), app::register_evaluate(root)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
