@@ -11,6 +11,7 @@
 
 #include "app/evaluate_command.h"
 #include "app/osm_command.h"
+#include "app/site_command.h"
 #include "app/usage_error.h"
 #include "io/errors.h"
 
@@ -20,7 +21,8 @@ int main(int argc, char** argv) try {
       "Exit codes: 0 success, 1 bad input, 2 usage error, 3 internal error."};
   root.require_subcommand(1);
   root.set_version_flag("--version", "circleplan 0.1.0");
-  std::vector<app::Command> commands{app::register_osm(root), app::register_evaluate(root)};
+  std::vector<app::Command> commands{app::register_osm(root), app::register_evaluate(root),
+                                     app::register_site(root)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,337 @@
+// `circleplan site`: recommends new stations (DESIGN.md §8, issue #4). Two modes:
+//   network: reads the city like evaluate, keeps the existing centers open, takes or generates
+//            candidate sites, builds the candidate x block walk times and writes the layers
+//            sites, site_blocks, site_curve and summary (+ summary.json);
+//   matrix:  reads a precomputed cost matrix (CSV) and prints the answer (--json: one object),
+//            so results can be checked against other tools.
+#include "app/site_command.h"
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "app/input_options.h"
+#include "app/output_options.h"
+#include "app/stage_timer.h"
+#include "app/usage_error.h"
+#include "io/crs.h"
+#include "io/matrix_reader.h"
+#include "io/projection.h"
+#include "io/siting_layers.h"
+#include "planner/network.h"
+#include "planner/siting_network.h"
+#include "planner/siting_solve.h"
+
+namespace app {
+namespace {
+
+struct SiteConfig {
+  std::string model;
+  std::uint32_t k = 0;
+  bool exact = false;
+  double time_limit_s = 60.0;
+  std::uint32_t curve = 10;
+  CLI::Option* k_option = nullptr;
+  CLI::Option* curve_option = nullptr;
+  // Matrix mode.
+  io::MatrixFiles matrix;
+  std::vector<std::string> matrix_fields, demand_fields, site_cost_fields;
+  double max_cost = 0.0;
+  CLI::Option* max_cost_option = nullptr;
+  bool json = false;
+  // Network mode.
+  InputOptions inputs;
+  OutputOptions output;
+  planner::EvaluationParams params;
+  double cover_minutes = 15.0;
+  io::LayerRef candidates, allowed;
+  io::FieldMap candidate_fields;
+  std::string site_cost_field;
+  double spacing_m = 100.0;
+  bool all_vertices = false;
+  bool removable = false;
+};
+
+std::string layer_label(const io::LayerRef& ref) {
+  return ref.layer.empty() ? ref.path : ref.path + ":" + ref.layer;
+}
+
+planner::SitingOptions siting_options(const SiteConfig& cfg) {
+  planner::SitingOptions o;
+  o.model = *planner::parse_siting_model(cfg.model);
+  if (o.model != planner::SitingModel::lscp && cfg.k_option->count() == 0) {
+    throw UsageError("--model " + cfg.model + " needs --k (how many new sites)");
+  }
+  o.k = cfg.k;
+  o.exact = cfg.exact;
+  o.time_limit_s = cfg.time_limit_s;
+  return o;
+}
+
+void take_fields(const std::vector<std::string>& given, std::initializer_list<std::string*> slots,
+                 const char* option) {
+  if (given.empty()) return;
+  if (given.size() != slots.size()) {
+    throw UsageError(std::string(option) + " takes " + std::to_string(slots.size()) +
+                     " column names separated by commas");
+  }
+  std::size_t i = 0;
+  for (std::string* s : slots) *s = given[i++];
+}
+
+void run_matrix(SiteConfig cfg) {
+  take_fields(cfg.matrix_fields,
+              {&cfg.matrix.matrix_demand, &cfg.matrix.matrix_candidate, &cfg.matrix.matrix_cost},
+              "--matrix-fields");
+  take_fields(cfg.demand_fields, {&cfg.matrix.demand_id, &cfg.matrix.demand_weight},
+              "--demand-fields");
+  take_fields(cfg.site_cost_fields, {&cfg.matrix.site_id, &cfg.matrix.site_cost},
+              "--site-cost-fields");
+  if (cfg.matrix.demand.empty()) throw UsageError("--matrix needs --demand (demand_id,weight)");
+  planner::SitingOptions options = siting_options(cfg);
+  if (cfg.max_cost_option->count() > 0) options.cover_cost = cfg.max_cost;
+  options.curve_k = cfg.curve_option->count() > 0 ? cfg.curve : 0;
+  try {
+    planner::validate(options);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+  const io::MatrixInput input = io::read_matrix_input(cfg.matrix);
+  const planner::SitingSolution s = planner::solve_siting(input.problem(), options);
+  if (cfg.json) {
+    std::fputs(io::matrix_result_json(input, options, s).c_str(), stdout);
+    return;
+  }
+  std::printf("%s: objective %.10g, bound %.10g, gap %.4g%%%s (%s)\n", cfg.model.c_str(),
+              s.objective, s.bound, 100.0 * s.gap, s.optimal ? ", optimal" : "", s.method.c_str());
+  for (std::size_t r = 0; r < s.sites.size(); ++r) {
+    std::printf("  %zu. %s (gain %.10g)\n", r + 1,
+                input.candidate_ids[s.sites[r].candidate].c_str(), s.sites[r].gain);
+  }
+  if (s.has_coverage) {
+    std::printf(
+        "covered: weight %.10g, %u demands; no candidate within reach: weight %.10g, %u demands\n",
+        s.covered_weight, s.covered_count, s.uncoverable_weight, s.uncoverable_count);
+  }
+}
+
+/// Candidates and allowed land, read in lon/lat and put in the run's CRS like the other inputs.
+void load_site_layers(const SiteConfig& cfg, const LoadedInputs& loaded,
+                      std::vector<planner::SiteCandidate>& candidates,
+                      std::vector<planner::MultiPolygon>& allowed) {
+  planner::Inputs extra;
+  if (!cfg.candidates.path.empty()) {
+    candidates = io::read_candidates(cfg.candidates, cfg.candidate_fields, cfg.site_cost_field,
+                                     cfg.inputs.settings);
+    for (const planner::SiteCandidate& c : candidates)
+      extra.centers.push_back({c.id, "", "", c.pos});
+  }
+  if (!cfg.allowed.path.empty()) {
+    for (planner::Community& c : io::read_communities(cfg.allowed, {}, cfg.inputs.settings)) {
+      extra.communities.push_back(std::move(c));
+    }
+  }
+  if (cfg.inputs.gcj02) io::convert_gcj02_to_wgs84(extra);
+  io::project_inputs(extra, loaded.run_crs);
+  for (std::size_t c = 0; c < candidates.size(); ++c) candidates[c].pos = extra.centers[c].pos;
+  for (planner::Community& c : extra.communities) allowed.push_back(std::move(c.shape));
+}
+
+void print_network_summary(const planner::NetworkSiting& run, const std::string& summary) {
+  const planner::SitingSolution& s = run.solution;
+  const double total = run.problem.total_weight();
+  const char* what = run.weights_are_population ? "people" : "blocks";
+  std::printf("candidates: %zu (%s), %u beyond --max-snap; %zu candidate-block pairs\n",
+              run.candidates.size(), run.generated ? "generated on the network" : "given",
+              run.unsnapped_candidates, run.entries);
+  std::printf("%s: %zu new sites, objective %.10g, bound %.10g, gap %.4g%%%s\n",
+              std::string(planner::to_string(s.model)).c_str(), s.sites.size(),
+              s.model == planner::SitingModel::pmedian || s.model == planner::SitingModel::pcenter
+                  ? s.objective / 60.0
+                  : s.objective,
+              s.model == planner::SitingModel::pmedian || s.model == planner::SitingModel::pcenter
+                  ? s.bound / 60.0
+                  : s.bound,
+              100.0 * s.gap, s.optimal ? " (optimal)" : "");
+  std::printf("covered within %g minutes: %.0f of %.0f %s before, %.0f (%.1f%%) after\n",
+              run.cover_s / 60.0, s.fixed_weight, total, what, s.covered_weight,
+              total > 0 ? 100.0 * s.covered_weight / total : 0.0);
+  if (s.uncoverable_count > 0 && run.weights_are_population) {
+    std::printf("no candidate within reach of %u blocks (%.0f people)\n", s.uncoverable_count,
+                s.uncoverable_weight);
+  } else if (s.uncoverable_count > 0) {
+    std::printf("no candidate within reach of %u blocks\n", s.uncoverable_count);
+  }
+  std::printf("summary: %s\n", summary.c_str());
+}
+
+void run_network(const SiteConfig& cfg) {
+  if (cfg.output.out.empty()) throw UsageError("--out is required (or use --matrix mode)");
+  StageTimer timer;
+  planner::NetworkSitingParams np;
+  np.evaluation = cfg.params;
+  np.evaluation.minutes = {cfg.cover_minutes};
+  np.siting = siting_options(cfg);
+  np.siting.curve_k = cfg.curve;
+  np.siting.cover_cost = cfg.cover_minutes * 60.0;
+  np.candidate_spacing_m = cfg.spacing_m;
+  np.existing_removable = cfg.removable;
+  np.all_vertices = cfg.all_vertices;
+  try {
+    planner::validate(np.evaluation);
+    planner::validate(np.siting);
+    if (!(cfg.spacing_m >= 0.0)) throw std::invalid_argument("--candidate-spacing must be >= 0");
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+
+  LoadedInputs loaded = load_inputs(cfg.inputs, timer);
+  std::vector<planner::SiteCandidate> candidates;
+  std::vector<planner::MultiPolygon> allowed;
+  load_site_layers(cfg, loaded, candidates, allowed);
+  timer.start("network");
+  planner::SplitOptions split;
+  split.node_tolerance_m = cfg.inputs.node_tolerance_m;
+  const planner::Network network = planner::build_network(loaded.inputs.roads, split);
+
+  timer.start("coverage structure");
+  planner::NetworkSiting run =
+      planner::prepare_siting(network, loaded.inputs, candidates, allowed, np);
+  timer.start("solve");
+  planner::solve_prepared(run, np.siting);
+
+  if (run.unsnapped_candidates > 0) {
+    std::fprintf(stderr,
+                 "circleplan: warning: %u candidates are farther than --max-snap from every road "
+                 "and are left out\n",
+                 run.unsnapped_candidates);
+  }
+  if (run.blocks_without_population > 0) {
+    std::fprintf(stderr, "circleplan: warning: %u blocks have no population value; they weigh 0\n",
+                 run.blocks_without_population);
+  }
+  if (!run.weights_are_population) {
+    std::fprintf(stderr,
+                 "circleplan: note: blocks carry no population; every block weighs 1, so figures "
+                 "are block counts\n");
+  }
+  if (run.candidates.empty()) {
+    std::fprintf(stderr,
+                 "circleplan: note: no candidate sites (every block is covered, or none is near "
+                 "the network)\n");
+  }
+
+  timer.start("write");
+  io::RunInfo info;
+  info.inputs = {{"roads", layer_label(cfg.inputs.roads)}};
+  if (!cfg.inputs.centers.path.empty())
+    info.inputs.emplace_back("existing", layer_label(cfg.inputs.centers));
+  if (!cfg.inputs.blocks.path.empty())
+    info.inputs.emplace_back("blocks", layer_label(cfg.inputs.blocks));
+  if (!cfg.candidates.path.empty())
+    info.inputs.emplace_back("candidates", layer_label(cfg.candidates));
+  if (!cfg.allowed.path.empty()) info.inputs.emplace_back("allowed", layer_label(cfg.allowed));
+  info.run_crs = loaded.run_crs;
+  info.network_vertices = network.edges.vertex_count();
+  info.network_edges = network.edges.edge_count();
+  const std::vector<io::OutputLayer> layers{io::sites_layer(run),
+                                            io::site_blocks_layer(run, loaded.inputs),
+                                            io::site_curve_layer(run), io::site_summary_layer(run)};
+  const std::string summary = write_results(cfg.output, layers, io::crs_to_wkt(loaded.run_crs),
+                                            io::site_summary_json(info, np, run));
+  timer.stop();
+  io::write_text_file(timings_path(cfg.output), timer.json());
+  std::fprintf(stderr, "timings:\n%s", timer.report().c_str());
+  print_network_summary(run, summary);
+}
+
+}  // namespace
+
+Command register_site(CLI::App& root) {
+  auto cfg = std::make_shared<SiteConfig>();
+  CLI::App* cmd = root.add_subcommand(
+      "site",
+      "Where new stations should go: fewest sites to cover everyone (lscp), most people "
+      "covered by k sites (mclp), least total walk (pmedian), shortest worst walk (pcenter).");
+  cmd->footer(
+      "Examples:\n  circleplan site --roads city.gpkg --roads-layer roads --centers city.gpkg "
+      "--centers-layer centers --blocks city.gpkg --blocks-layer blocks --model mclp --k 5 "
+      "--out sites.gpkg\n  circleplan site --matrix M.csv --demand D.csv --model pmedian --k 4 "
+      "--json\nSee docs/siting.md for the models, options and outputs.");
+  cmd->add_option("--model", cfg->model, "lscp | mclp | pmedian | pcenter")
+      ->required()
+      ->check(CLI::IsMember({"lscp", "mclp", "pmedian", "pcenter"}));
+  cfg->k_option = cmd->add_option("--k", cfg->k, "new sites to open (mclp, pmedian, pcenter)");
+  cmd->add_flag("--exact", cfg->exact, "solve exactly with COIN-OR CBC (within --time-limit)");
+  cmd->add_option("--time-limit", cfg->time_limit_s, "seconds for the exact solve")
+      ->capture_default_str();
+  cfg->curve_option = cmd->add_option(
+      "--curve", cfg->curve, "coverage curve for k = 1..K (network mode default 10; 0: none)");
+
+  cmd->add_option("--matrix", cfg->matrix.matrix, "matrix mode: CSV demand_id,candidate_id,cost");
+  cmd->add_option("--demand", cfg->matrix.demand, "matrix mode: CSV demand_id,weight");
+  cmd->add_option("--site-costs", cfg->matrix.site_costs, "matrix mode: CSV candidate_id,cost");
+  cmd->add_option("--matrix-fields", cfg->matrix_fields,
+                  "column names of --matrix: DEMAND,CANDIDATE,COST")
+      ->delimiter(',');
+  cmd->add_option("--demand-fields", cfg->demand_fields, "column names of --demand: ID,WEIGHT")
+      ->delimiter(',');
+  cmd->add_option("--site-cost-fields", cfg->site_cost_fields,
+                  "column names of --site-costs: ID,COST")
+      ->delimiter(',');
+  cfg->max_cost_option = cmd->add_option("--max-cost", cfg->max_cost,
+                                         "matrix mode: coverage threshold in the matrix's unit");
+  cmd->add_flag("--json", cfg->json, "matrix mode: print one JSON object");
+
+  add_input_options(*cmd, cfg->inputs);
+  cmd->add_option("--existing", cfg->inputs.centers.path,
+                  "existing centers, kept open (same as --centers)");
+  cmd->add_option("--existing-layer", cfg->inputs.centers.layer, "layer of --existing");
+  add_output_options(*cmd, cfg->output, "sites.gpkg");
+  cmd->get_option("--out")->required(false);
+  cmd->add_option("--speed-kmh", cfg->params.speed_kmh, "walking speed in km/h")
+      ->capture_default_str();
+  cmd->add_option("--cover-minutes", cfg->cover_minutes, "a block is covered within this walk")
+      ->capture_default_str();
+  cmd->add_option("--max-snap", cfg->params.max_snap_m,
+                  "metres a center, candidate or block access point may lie from the network")
+      ->capture_default_str();
+  cmd->add_option("--search-limit", cfg->params.search_limit_minutes,
+                  "minutes walks are measured to (pmedian and pcenter charge farther blocks this)")
+      ->capture_default_str();
+  cmd->add_option("--threads", cfg->params.threads, "threads (default 0: all cores)")
+      ->capture_default_str();
+  cmd->add_option("--candidates", cfg->candidates.path,
+                  "candidate sites (points); default: generated");
+  cmd->add_option("--candidates-layer", cfg->candidates.layer, "layer of --candidates");
+  cmd->add_option("--candidate-id-field", cfg->candidate_fields.id,
+                  "candidate id field (default: id; else FID)");
+  cmd->add_option("--site-cost-field", cfg->site_cost_field,
+                  "candidate opening cost field (default: 1 each)");
+  cmd->add_option("--allowed", cfg->allowed.path, "polygons of land where a site may go");
+  cmd->add_option("--allowed-layer", cfg->allowed.layer, "layer of --allowed");
+  cmd->add_option("--candidate-spacing", cfg->spacing_m,
+                  "metres between generated candidates (network vertices near uncovered blocks)")
+      ->capture_default_str();
+  cmd->add_flag(
+      "--all-vertices", cfg->all_vertices,
+      "generate candidates at every network vertex (thinned), not only near uncovered blocks");
+  cmd->add_flag("--existing-removable", cfg->removable,
+                "existing centers become candidates instead of staying open");
+  return {cmd, [cfg] {
+            const bool matrix = !cfg->matrix.matrix.empty();
+            if (matrix && !cfg->inputs.roads.path.empty()) {
+              throw UsageError("give either --matrix (matrix mode) or --roads (network mode)");
+            }
+            if (!matrix && cfg->inputs.roads.path.empty()) {
+              throw UsageError("give --roads (network mode) or --matrix (matrix mode)");
+            }
+            if (matrix) {
+              run_matrix(*cfg);
+            } else {
+              run_network(*cfg);
+            }
+          }};
+}
+
+}  // namespace app
