@@ -32,6 +32,15 @@ echo "== the same as shapefiles for GIS =="
   --format shp --out "$out/porto-evaluation-shp" --overwrite >/dev/null
 
 echo
+echo "== circleplan site: where 3 new stations would cover the most blocks (mclp) =="
+"$bin" site \
+  --roads "$out/porto.gpkg" --roads-layer roads \
+  --centers "$out/porto.gpkg" --centers-layer centers \
+  --blocks "$out/porto.gpkg" --blocks-layer blocks \
+  --model mclp --k 3 --out "$out/porto-sites.gpkg" --overwrite
+
+echo
 echo "Outputs in $out/: porto.gpkg (osm layers), porto-evaluation.gpkg (blocks, centers,"
-echo "communities, summary, nodes), porto-evaluation-shp/ (shapefiles), *.summary.json."
+echo "communities, summary, nodes), porto-evaluation-shp/ (shapefiles), porto-sites.gpkg"
+echo "(sites, site_blocks, site_curve), *.summary.json."
 echo "Map data © OpenStreetMap contributors, ODbL."
