@@ -85,14 +85,7 @@ CoverBound scp_lower_bound(const CoverSets& sets, std::span<const double> cost,
       chosen.push_back(j);
       for (std::uint32_t r : sets.rows_of(j)) g[r] -= 1.0;
     }
-    if (value > out.bound) {
-      out.bound = value;
-      out.multipliers = u;
-      stall = 0;
-    } else if (++stall >= steps.patience) {
-      theta /= 2.0;
-      stall = 0;
-    }
+    keep_best_bound(value, u, steps, out.bound, out.multipliers, theta, stall);
     // Lagrangian heuristic: the relaxed columns, completed and cleaned.
     if (!large || it % 10 == 0) {
       complete_cover(sets, cost, chosen);

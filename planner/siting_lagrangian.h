@@ -21,6 +21,21 @@ struct SubgradientSteps {
   int max_iterations = 2000;
 };
 
+/// One subgradient iteration's bookkeeping: keeps value and multipliers u when they beat the
+/// best bound so far, else counts a stall and halves theta after `patience` of them.
+inline void keep_best_bound(double value, const std::vector<double>& u,
+                            const SubgradientSteps& steps, double& bound,
+                            std::vector<double>& multipliers, double& theta, int& stall) {
+  if (value > bound) {
+    bound = value;
+    multipliers = u;
+    stall = 0;
+  } else if (++stall >= steps.patience) {
+    theta /= 2.0;
+    stall = 0;
+  }
+}
+
 struct CoverBound {
   double bound = 0.0;               ///< the best (largest lower / smallest upper) bound
   std::vector<double> multipliers;  ///< at the best bound, one per row

@@ -72,14 +72,7 @@ MedianBound median_lower_bound(const SitingProblem& p, std::uint32_t k,
     const std::vector<std::uint32_t> order = by_value(rho);
     double value = std::accumulate(u.begin(), u.end(), 0.0);
     for (std::uint32_t a = 0; a < kk; ++a) value += rho[order[a]];
-    if (value > out.bound) {
-      out.bound = value;
-      out.multipliers = u;
-      stall = 0;
-    } else if (++stall >= steps.patience) {
-      theta /= 2.0;
-      stall = 0;
-    }
+    keep_best_bound(value, u, steps, out.bound, out.multipliers, theta, stall);
     std::vector<std::uint32_t> picked(order.begin(), order.begin() + kk);
     const double c = median_cost(p, picked);
     if (c < out.best_value) {
