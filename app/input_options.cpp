@@ -1,6 +1,8 @@
 #include "app/input_options.h"
 
+#include <cstdio>
 #include <stdexcept>
+#include <string>
 
 #include "app/usage_error.h"
 #include "io/osm_reader.h"
@@ -14,6 +16,75 @@ void add_layer(CLI::App& cmd, const std::string& role, io::LayerRef& ref, const 
                  what + ": any OGR dataset (GeoPackage, Shapefile, GeoJSON...)");
   cmd.add_option("--" + role + "-layer", ref.layer,
                  "layer of --" + role + " (default: the dataset's only or first layer)");
+}
+
+/// Reads one role's layer; an InputError gets the role's option in front ("--blocks: file ...")
+/// so that the planner knows which of several layers of one GeoPackage is meant.
+template <class Read>
+auto read_role(const std::string& option, Read&& read) {
+  try {
+    return read();
+  } catch (const io::InputError& e) {
+    throw io::InputError(option, e.where(), e.reason());
+  }
+}
+
+void warn(const std::string& option, const io::ReadReport& report, const std::string& what) {
+  std::fprintf(stderr, "circleplan: warning: %s: %s\n", option.c_str(),
+               io::describe(report.layer, what).c_str());
+}
+
+std::string feature_list(const std::vector<std::int64_t>& fids, std::size_t total) {
+  std::string out;
+  for (const std::int64_t fid : fids) {
+    out += out.empty() ? "features " : ", ";
+    out += std::to_string(fid);
+  }
+  if (total > fids.size()) out += ", ...";
+  return out;
+}
+
+/// Nothing is dropped silently: every skipped feature or part and every repaired polygon is
+/// said on stderr, with the first feature ids, so the planner can fix them in GIS.
+void report_read(const std::string& option, const io::ReadReport& r) {
+  const std::size_t skipped = r.null_geometry + r.empty_geometry;
+  if (skipped > 0) {
+    warn(option, r,
+         std::to_string(skipped) + " features without geometry (null or empty) skipped (" +
+             feature_list(r.skipped_features, skipped) +
+             "); draw their geometry or delete them if they matter");
+  }
+  if (r.degenerate_parts > 0) {
+    warn(option, r,
+         std::to_string(r.degenerate_parts) +
+             " parts left out: lines with fewer than 2 points or rings with fewer than 4");
+  }
+  if (r.collections > 0) {
+    warn(option, r,
+         std::to_string(r.collections) +
+             " GeometryCollections read as the multi-geometry of their parts");
+  }
+  if (r.invalid_polygons > 0) {
+    std::string list;
+    for (const std::string& example : r.invalid_examples) list += "; " + example;
+    if (r.invalid_polygons > r.invalid_examples.size()) list += "; ...";
+    warn(option, r,
+         std::to_string(r.invalid_polygons) +
+             " invalid polygons will be repaired with GEOS MakeValid (fix them in GIS, or stop on "
+             "them with --fail-on-invalid)" +
+             list);
+  }
+}
+
+/// Roads and blocks are what every figure is made of: a layer that yields none is an error.
+void require_features(const std::string& option, const io::ReadReport& r, std::size_t read,
+                      const std::string& items) {
+  if (read > 0) return;
+  throw io::InputError(option, r.layer,
+                       "no usable " + items + ": the layer has " + std::to_string(r.features) +
+                           " features, " + std::to_string(r.null_geometry + r.empty_geometry) +
+                           " of them without geometry; check the file and the " + option +
+                           "-layer name");
 }
 
 }  // namespace
@@ -55,6 +126,9 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option(
       "--assume-crs", o.settings.assume_crs,
       "CRS for layers that carry none, e.g. EPSG:4326 (default: such a layer is an error)");
+  cmd.add_flag("--fail-on-invalid", o.settings.fail_on_invalid,
+               "an invalid block or community polygon is an error (default: repaired with GEOS "
+               "MakeValid and counted as a warning)");
   cmd.add_option(
       "--crs", o.crs,
       "metric CRS to work in, e.g. EPSG:4549 for Kunshan (default: UTM zone of the data)");
@@ -75,10 +149,21 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
   timer.start("read");
   if (o.roads.path.empty()) throw UsageError("--roads is required");
   const bool osm = io::is_osm_path(o.roads.path);
+  if (!osm && o.centers.path.empty()) {
+    throw UsageError("--centers is required (unless --roads is an OSM extract)");
+  }
+  if (!osm && o.blocks.path.empty()) {
+    throw UsageError("--blocks is required (unless --roads is an OSM extract)");
+  }
   if (osm) {
-    io::OsmExtract extract = io::read_osm(o.roads.path);
+    io::OsmExtract extract = read_role("--roads", [&] { return io::read_osm(o.roads.path); });
     in.roads = std::move(extract.roads);
     out.missing_osm_node_refs = extract.missing_node_refs;
+    if (in.roads.empty()) {
+      throw io::InputError("--roads", io::DataLocation{o.roads.path, "", std::nullopt, ""},
+                           "the extract has no walkable ways (docs/walkable.md); check that it "
+                           "covers the study area");
+    }
     if (o.blocks.path.empty()) {
       in.blocks = std::move(extract.blocks);
       out.blocks_from_extract = true;
@@ -88,22 +173,43 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
       out.centers_from_extract = true;
     }
   } else {
-    in.roads = io::read_roads(o.roads, o.road_fields, o.settings);
+    io::ReadReport report;
+    in.roads = read_role(
+        "--roads", [&] { return io::read_roads(o.roads, o.road_fields, o.settings, report); });
+    report_read("--roads", report);
+    require_features("--roads", report, in.roads.size(), "lines");
   }
-  if (!o.centers.path.empty())
-    in.centers = io::read_centers(o.centers, o.center_fields, o.settings);
-  if (!o.blocks.path.empty()) in.blocks = io::read_blocks(o.blocks, o.block_fields, o.settings);
-  if (!osm && o.centers.path.empty()) {
-    throw UsageError("--centers is required (unless --roads is an OSM extract)");
+  if (!o.centers.path.empty()) {
+    io::ReadReport report;
+    in.centers = read_role("--centers", [&] {
+      return io::read_centers(o.centers, o.center_fields, o.settings, report);
+    });
+    report_read("--centers", report);
+    // Not an error: `site` may plan every station from scratch.
+    if (in.centers.empty()) warn("--centers", report, "no centers: every block is uncovered");
   }
-  if (!osm && o.blocks.path.empty()) {
-    throw UsageError("--blocks is required (unless --roads is an OSM extract)");
+  if (!o.blocks.path.empty()) {
+    io::ReadReport report;
+    in.blocks = read_role(
+        "--blocks", [&] { return io::read_blocks(o.blocks, o.block_fields, o.settings, report); });
+    report_read("--blocks", report);
+    require_features("--blocks", report, in.blocks.size(), "polygons");
   }
   if (!o.entrances.path.empty()) {
-    in.entrances = io::read_entrances(o.entrances, o.entrance_fields, o.settings);
+    io::ReadReport report;
+    in.entrances = read_role("--entrances", [&] {
+      return io::read_entrances(o.entrances, o.entrance_fields, o.settings, report);
+    });
+    report_read("--entrances", report);
+    if (in.entrances.empty()) warn("--entrances", report, "no entrances in the layer");
   }
   if (!o.communities.path.empty()) {
-    in.communities = io::read_communities(o.communities, o.community_fields, o.settings);
+    io::ReadReport report;
+    in.communities = read_role("--communities", [&] {
+      return io::read_communities(o.communities, o.community_fields, o.settings, report);
+    });
+    report_read("--communities", report);
+    if (in.communities.empty()) warn("--communities", report, "no communities in the layer");
   }
 
   timer.start("project");

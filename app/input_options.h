@@ -16,7 +16,7 @@ namespace app {
 struct InputOptions {
   io::LayerRef roads, centers, blocks, entrances, communities;
   io::FieldMap road_fields, center_fields, block_fields, entrance_fields, community_fields;
-  io::ReadSettings settings;
+  io::ReadSettings settings;               ///< --encoding, --assume-crs, --fail-on-invalid
   std::string crs;                         ///< --crs; empty: UTM zone of the data's centre
   bool gcj02 = false;                      ///< --gcj02
   std::string length_model = "ellipsoid";  ///< --length-model
@@ -37,7 +37,10 @@ struct LoadedInputs {
 
 /// Reads every layer (an OSM extract as --roads also gives blocks and centers when those are
 /// not given), measures road lengths, chooses the run CRS and projects everything into it.
-/// Throws io::InputError / std::invalid_argument for bad input.
+/// Throws io::InputError / std::invalid_argument for bad input; an InputError from a layer names
+/// the option that gave it ("--blocks: file ..."). Roads or blocks that yield no feature are an
+/// InputError. What a read skipped, repaired or found empty is printed to stderr as
+/// "circleplan: warning: --blocks: file ..., layer ...: ..." (docs/errors.md §4).
 LoadedInputs load_inputs(const InputOptions& options, StageTimer& timer);
 
 }  // namespace app

@@ -16,6 +16,12 @@ std::string describe(const DataLocation& where, const std::string& what) {
 }
 
 InputError::InputError(DataLocation where, const std::string& what)
-    : std::runtime_error(describe(where, what)), m_where(std::move(where)) {}
+    : std::runtime_error(describe(where, what)), m_where(std::move(where)), m_reason(what) {}
+
+InputError::InputError(const std::string& option, DataLocation where, const std::string& what)
+    : std::runtime_error(option.empty() ? describe(where, what)
+                                        : option + ": " + describe(where, what)),
+      m_where(std::move(where)),
+      m_reason(what) {}
 
 }  // namespace io

@@ -23,10 +23,15 @@ struct DataLocation {
 class InputError : public std::runtime_error {
  public:
   InputError(DataLocation where, const std::string& what);
+  /// The same, prefixed with the option that named the data: "--blocks: file 'a.gpkg', ...".
+  InputError(const std::string& option, DataLocation where, const std::string& what);
   const DataLocation& where() const { return m_where; }
+  /// The message without the location.
+  const std::string& reason() const { return m_reason; }
 
  private:
   DataLocation m_where;
+  std::string m_reason;
 };
 
 /// A problem writing results (existing output without --overwrite, disk full...).

@@ -35,6 +35,11 @@ std::optional<Number> parse_whole(std::string_view text) {
   return value;
 }
 
+// Counts are population: a wrong one would silently skew every share, so it stops the run; an
+// empty one is "unknown" and only leaves the block out of the sums (with a warning).
+const char* const count_remedy =
+    "correct it, or empty the cell (NULL) to leave this block out of population sums";
+
 bool is_set(const OGRFeature& feature, const FieldRef& field) {
   return field.found() && feature.IsFieldSetAndNotNull(field.index);
 }
@@ -127,12 +132,15 @@ std::optional<double> FieldReader::non_negative_number(const OGRFeature& feature
     const std::string_view digits = trimmed(raw);
     if (digits.empty()) return std::nullopt;  // blank CSV/DBF cells mean "unknown"
     const auto parsed = parse_whole<double>(digits);
-    if (!parsed) throw InputError(at(fid, field), "'" + raw + "' is not a number");
+    if (!parsed) throw InputError(at(fid, field), "'" + raw + "' is not a number; " + count_remedy);
     value = *parsed;
   }
-  if (!std::isfinite(value)) throw InputError(at(fid, field), "value is not a finite number");
+  if (!std::isfinite(value)) {
+    throw InputError(at(fid, field), std::string("value is not a finite number; ") + count_remedy);
+  }
   if (value < 0.0) {
-    throw InputError(at(fid, field), "negative value " + format_number(value) + " not allowed");
+    throw InputError(at(fid, field),
+                     "negative value " + format_number(value) + " not allowed; " + count_remedy);
   }
   return value;
 }

@@ -3,6 +3,7 @@
 #include "io/layer_reader.h"
 
 #include <initializer_list>
+#include <unordered_map>
 #include <utility>
 
 #include "io/source_layer.h"
@@ -57,6 +58,52 @@ RoadFields road_fields(const SourceLayer& layer, const FieldMap& map) {
   return out;
 }
 
+/// Ids name one feature each: entrances and blocks find their block and community by id, and a
+/// planner finds a result row in GIS by it, so a duplicate would silently pick one of two.
+class UniqueIds {
+ public:
+  UniqueIds(const SourceLayer& layer, const FieldRef& field, const char* id_option)
+      : m_layer(layer), m_field(field), m_id_option(id_option) {}
+
+  void add(const std::string& id, std::int64_t fid) {
+    const auto [first, inserted] = m_first_fid.emplace(id, fid);
+    if (inserted) return;
+    DataLocation where = m_field.found() ? m_layer.values().at(fid, m_field) : m_layer.at(fid);
+    std::string what = "id '" + id + "' is also the id of feature " +
+                       std::to_string(first->second) +
+                       "; ids must be unique: correct one of "
+                       "the two features";
+    if (!m_field.found() || !m_field.named_explicitly) {
+      what += std::string(", or name a field with unique values with ") + m_id_option;
+    }
+    throw InputError(where, what);
+  }
+
+ private:
+  const SourceLayer& m_layer;
+  const FieldRef& m_field;
+  const char* m_id_option;
+  std::unordered_map<std::string, std::int64_t> m_first_fid;
+};
+
+/// Invalid polygons are repaired by the planner (GEOS MakeValid) and counted; with
+/// --fail-on-invalid they stop the run so that the data is fixed at its source instead.
+void check_polygon(const SourceLayer& layer, std::int64_t fid, const OGRGeometry& geometry,
+                   const ReadSettings& settings, ReadReport& report) {
+  const std::optional<std::string> why = detail::invalidity(geometry);
+  if (!why) return;
+  if (settings.fail_on_invalid) {
+    throw InputError(layer.at(fid), "invalid polygon (" + *why +
+                                        "); fix it in GIS (QGIS: Fix Geometries), or leave out "
+                                        "--fail-on-invalid to have it repaired with GEOS "
+                                        "MakeValid and counted as a warning");
+  }
+  ++report.invalid_polygons;
+  if (report.invalid_examples.size() < max_listed_features) {
+    report.invalid_examples.push_back("feature " + std::to_string(fid) + ": " + *why);
+  }
+}
+
 }  // namespace
 
 std::vector<planner::RoadLine> read_roads(const LayerRef& ref, const FieldMap& fields,
@@ -109,12 +156,14 @@ std::vector<planner::Center> read_centers(const LayerRef& ref, const FieldMap& f
   const FieldRef name = layer.field(fields.name, name_defaults);
   const FieldRef tier = layer.field(fields.tier, {"tier", "level", "级别"});
   const auto& values = layer.values();
+  UniqueIds ids(layer, id, "--center-id-field");
   std::vector<planner::Center> centers;
   layer.for_each_feature(
       {OgrShape::point, OgrShape::polygon}, centers_expected, report,
       [&](const OGRFeature& feature, std::int64_t fid, const OGRGeometry& geometry) {
         planner::Center center;
         center.id = values.id_or_fid(feature, fid, id);
+        ids.add(center.id, fid);
         center.name = values.text(feature, fid, name).value_or("");
         center.tier = values.text(feature, fid, tier).value_or("");
         if (detail::shape_of(geometry.getGeometryType()) == OgrShape::polygon) {
@@ -141,12 +190,15 @@ std::vector<planner::Block> read_blocks(const LayerRef& ref, const FieldMap& fie
   const FieldRef community = layer.field(fields.community, {"community", "comm_id", "社区"});
   const FieldRef pop = layer.field(fields.population, {"pop", "population", "POP", "人口"});
   const auto& values = layer.values();
+  UniqueIds ids(layer, id, "--block-id-field");
   std::vector<planner::Block> blocks;
   layer.for_each_feature(
       {OgrShape::polygon}, areas_expected, report,
       [&](const OGRFeature& feature, std::int64_t fid, const OGRGeometry& geometry) {
         planner::Block block;
         block.id = values.id_or_fid(feature, fid, id);
+        ids.add(block.id, fid);
+        check_polygon(layer, fid, geometry, settings, report);
         block.name = values.text(feature, fid, name).value_or("");
         block.community = values.text(feature, fid, community).value_or("");
         block.pop = values.non_negative_number(feature, fid, pop);
@@ -179,12 +231,15 @@ std::vector<planner::Community> read_communities(const LayerRef& ref, const Fiel
   const FieldRef id = layer.field(fields.id, community_id_defaults);
   const FieldRef name = layer.field(fields.name, name_defaults);
   const auto& values = layer.values();
+  UniqueIds ids(layer, id, "--community-id-field");
   std::vector<planner::Community> communities;
   layer.for_each_feature(
       {OgrShape::polygon}, areas_expected, report,
       [&](const OGRFeature& feature, std::int64_t fid, const OGRGeometry& geometry) {
         planner::Community community;
         community.id = values.id_or_fid(feature, fid, id);
+        ids.add(community.id, fid);
+        check_polygon(layer, fid, geometry, settings, report);
         community.name = values.text(feature, fid, name).value_or("");
         community.shape = detail::polygon_parts(geometry, report.degenerate_parts);
         if (!community.shape.empty()) communities.push_back(std::move(community));

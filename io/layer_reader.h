@@ -5,13 +5,18 @@
 // InputError naming the file, layer and field. A geometry of the wrong type for the role, a layer
 // without CRS (unless assume_crs), and unreadable files are InputErrors too. Text that is not
 // valid UTF-8 (e.g. a GBK Shapefile without .cpg read without --encoding) is an InputError
-// suggesting --encoding; it is never passed on.
+// suggesting --encoding; it is never passed on. Coordinates are checked: NaN or infinite values,
+// values that cannot be lon/lat in a geographic CRS, and layers in a projected CRS whose values
+// look like lon/lat degrees are InputErrors. Duplicate ids (centers, blocks, communities) are
+// InputErrors naming both features. Every message is listed in docs/errors.md.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "io/errors.h"
 #include "planner/inputs.h"
 
 namespace io {
@@ -26,6 +31,7 @@ struct LayerRef {
 struct ReadSettings {
   std::string encoding;    ///< source encoding when no .cpg says it (e.g. "GBK"); empty: as GDAL
   std::string assume_crs;  ///< CRS for layers that have none; empty: such a layer is an error
+  bool fail_on_invalid = false;  ///< an invalid polygon is an InputError instead of a warning
 };
 
 /// Field names per role. Empty means "use the defaults" listed in docs/formats.md
@@ -49,11 +55,19 @@ struct FieldMap {
 /// What a read left out, so that the app can say so (nothing is dropped silently). The overloads
 /// that take one add their counts to it; the others read the same way and discard them.
 struct ReadReport {
+  DataLocation layer;                ///< file and the layer's real name, for messages
   std::size_t features = 0;          ///< features in the layer
   std::size_t null_geometry = 0;     ///< skipped: no geometry
   std::size_t empty_geometry = 0;    ///< skipped: empty geometry
   std::size_t degenerate_parts = 0;  ///< parts left out: lines < 2 points, rings < 4 points
+  std::size_t collections = 0;       ///< GeometryCollections read as their multi-geometry
+  std::size_t invalid_polygons = 0;  ///< polygons that break OGC rules (repaired later)
+  std::vector<std::int64_t> skipped_features;  ///< first few features skipped (null/empty)
+  std::vector<std::string> invalid_examples;   ///< first few invalid polygons: "feature 3: why"
 };
+
+/// How many feature ids a ReadReport lists per kind of problem.
+inline constexpr std::size_t max_listed_features = 10;
 
 /// Roads: lines or multi-lines (each part a RoadLine; curves linearised, Z/M dropped). segment_m
 /// is left empty (see length_model.h). feature_id = the id field when it is an integer field (or,
@@ -63,13 +77,15 @@ struct ReadReport {
 std::vector<planner::RoadLine> read_roads(const LayerRef& ref, const FieldMap& fields,
                                           const ReadSettings& settings);
 
-/// Centers: points (multi-points: each part, same id; polygons: their point on surface).
+/// Centers: points (multi-points: each part, same id; polygons: their point on surface). Two
+/// features with the same id are an InputError naming both.
 std::vector<planner::Center> read_centers(const LayerRef& ref, const FieldMap& fields,
                                           const ReadSettings& settings);
 
 /// Blocks: polygons or multi-polygons, holes kept. pop: a numeric field or text holding a
 /// number; null or blank -> empty; other text, negative or non-finite -> InputError naming the
-/// feature and field.
+/// feature and field. Duplicate ids are an InputError naming both features. Invalid polygons are
+/// counted in the report (the planner repairs them), or an InputError with fail_on_invalid.
 std::vector<planner::Block> read_blocks(const LayerRef& ref, const FieldMap& fields,
                                         const ReadSettings& settings);
 
@@ -77,7 +93,7 @@ std::vector<planner::Block> read_blocks(const LayerRef& ref, const FieldMap& fie
 std::vector<planner::Entrance> read_entrances(const LayerRef& ref, const FieldMap& fields,
                                               const ReadSettings& settings);
 
-/// Community boundaries: polygons or multi-polygons.
+/// Community boundaries: polygons or multi-polygons; ids and invalid polygons as for blocks.
 std::vector<planner::Community> read_communities(const LayerRef& ref, const FieldMap& fields,
                                                  const ReadSettings& settings);
 

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include <geos_c.h>
 #include <ogr_api.h>
 #include <ogr_geometry.h>
 
@@ -73,6 +74,76 @@ OgrShape shape_of(OGRwkbGeometryType type) {
     default:
       return OgrShape::other;
   }
+}
+
+bool for_each_xy(const OGRGeometry& geometry, const std::function<bool(double x, double y)>& fn) {
+  const auto curve_xy = [&fn](const OGRSimpleCurve& curve) {
+    for (int i = 0; i < curve.getNumPoints(); ++i) {
+      if (!fn(curve.getX(i), curve.getY(i))) return false;
+    }
+    return true;
+  };
+  const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
+  if (type == wkbPoint) {
+    const OGRPoint& point = *geometry.toPoint();
+    return point.IsEmpty() || fn(point.getX(), point.getY());
+  }
+  if (type == wkbLineString) return curve_xy(*geometry.toSimpleCurve());
+  if (type == wkbPolygon) {
+    for (const OGRLinearRing* ring : *geometry.toPolygon()) {
+      if (!curve_xy(*ring)) return false;
+    }
+    return true;
+  }
+  if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection)) {
+    for (const OGRGeometry* part : *geometry.toGeometryCollection()) {
+      if (!for_each_xy(*part, fn)) return false;
+    }
+  }
+  return true;
+}
+
+GeometryPtr collection_as_multi(const OGRGeometry& geometry, OgrShape shape) {
+  if (wkbFlatten(geometry.getGeometryType()) != wkbGeometryCollection) return nullptr;
+  const OGRGeometryCollection& collection = *geometry.toGeometryCollection();
+  for (const OGRGeometry* part : collection) {
+    if (shape_of(part->getGeometryType()) != shape) return nullptr;
+  }
+  GeometryPtr copy(geometry.clone());
+  OGRGeometry* multi = nullptr;
+  switch (shape) {
+    case OgrShape::point:
+      multi = OGRGeometryFactory::forceToMultiPoint(copy.release());
+      break;
+    case OgrShape::line:
+      multi = OGRGeometryFactory::forceToMultiLineString(copy.release());
+      break;
+    case OgrShape::polygon:
+      multi = OGRGeometryFactory::forceToMultiPolygon(copy.release());
+      break;
+    case OgrShape::other:
+      return nullptr;
+  }
+  GeometryPtr out(multi);
+  // A member that is itself multi is not unpacked by forceTo*: refuse rather than misread it.
+  if (!out || shape_of(out->getGeometryType()) != shape) return nullptr;
+  return out;
+}
+
+std::optional<std::string> invalidity(const OGRGeometry& geometry) {
+  if (geometry.IsValid()) return std::nullopt;
+  // OGR says only "invalid"; GEOS says why and where, which a planner can find in GIS.
+  std::string reason = "invalid polygon";
+  GEOSContextHandle_t ctx = OGRGeometry::createGEOSContext();
+  if (GEOSGeometry* g = geometry.exportToGEOS(ctx)) {
+    if (char* why = GEOSisValidReason_r(ctx, g)) {
+      reason = why;
+      GEOSFree_r(ctx, why);
+    }
+    GEOSGeom_destroy_r(ctx, g);
+  }
+  OGRGeometry::freeGEOSContext(ctx);
+  return reason;
 }
 
 std::vector<planner::XY> point_parts(const OGRGeometry& geometry) {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "io/gdal_handles.h"
@@ -18,6 +20,19 @@ enum class OgrShape { point, line, polygon, other };
 /// Point/MultiPoint -> point, (Multi)LineString and curves -> line, (Multi)Polygon, CurvePolygon
 /// and MultiSurface -> polygon; collections, TINs and the rest -> other.
 OgrShape shape_of(OGRwkbGeometryType type);
+
+/// Calls fn(x, y) for every vertex of a linear geometry (points, lines, polygons and collections
+/// of them; curves must have been linearised). Stops early and returns false when fn does.
+bool for_each_xy(const OGRGeometry& geometry, const std::function<bool(double x, double y)>& fn);
+
+/// A GeometryCollection whose members all have `shape` (e.g. polygons from a CAD export) as the
+/// matching multi-geometry (MultiPoint, MultiLineString, MultiPolygon); nullptr when a member
+/// does not fit or `geometry` is not a collection.
+GeometryPtr collection_as_multi(const OGRGeometry& geometry, OgrShape shape);
+
+/// Why a polygon geometry is invalid by OGC rules (GEOS's reason, e.g. "Self-intersection at or
+/// near point 120.98 31.38"); nullopt when it is valid.
+std::optional<std::string> invalidity(const OGRGeometry& geometry);
 
 /// The points of a Point or MultiPoint (empty points left out).
 std::vector<planner::XY> point_parts(const OGRGeometry& geometry);

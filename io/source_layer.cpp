@@ -1,6 +1,9 @@
 #include "io/source_layer.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
 #include <utility>
 
 #include <cpl_conv.h>
@@ -33,9 +36,13 @@ DatasetPtr open_dataset(const std::string& path, const CPLStringList& options,
   VSIStatBufL stat;
   const bool is_connection = path.find(':') != std::string::npos && path.rfind("/vsi", 0) != 0;
   if (!is_connection && VSIStatL(path.c_str(), &stat) != 0) {
-    throw InputError(where, "no such file or folder");
+    throw InputError(where,
+                     "no such file or folder; check the path (relative paths start from "
+                     "the current folder)");
   }
-  throw InputError(where, "GDAL cannot open it as vector data (" + last_gdal_error() + ")");
+  throw InputError(where, "GDAL cannot open it as vector data (" + last_gdal_error() +
+                              "); check that it is a complete GeoPackage, Shapefile (.shp with "
+                              ".shx and .dbf), GeoJSON... and that `ogrinfo` can list it");
 }
 
 std::string layer_names(GDALDataset& dataset) {
@@ -49,12 +56,15 @@ std::string layer_names(GDALDataset& dataset) {
 
 OGRLayer* pick_layer(GDALDataset& dataset, const std::string& wanted, const DataLocation& where) {
   if (wanted.empty()) {
-    if (dataset.GetLayerCount() == 0) throw InputError(where, "the dataset holds no layers");
+    if (dataset.GetLayerCount() == 0) {
+      throw InputError(where, "the dataset holds no layers; check that this is the right file");
+    }
     return dataset.GetLayer(0);
   }
   const QuietGdalErrors quiet;
   if (OGRLayer* layer = dataset.GetLayerByName(wanted.c_str())) return layer;
-  throw InputError(where, "no such layer; the dataset has: " + layer_names(dataset));
+  throw InputError(where, "no such layer; the dataset has: " + layer_names(dataset) +
+                              " (name one with the role's --...-layer option)");
 }
 
 bool is_shapefile(GDALDataset& dataset) {
@@ -105,10 +115,65 @@ TransformPtr transform_to_wgs84(const OGRSpatialReference& source, const DataLoc
   if (!transform) {
     throw InputError(where, "cannot transform the layer's CRS (" +
                                 std::string(source.GetName() ? source.GetName() : "unnamed") +
-                                ") to WGS84: " + last_gdal_error());
+                                ") to WGS84 lon/lat: " + last_gdal_error() +
+                                "; reproject the layer to a known CRS in GIS (e.g. `ogr2ogr "
+                                "-t_srs EPSG:4326`), or, if its CRS is wrong, assign the right "
+                                "one (`ogr2ogr -a_srs EPSG:...`)");
   }
   return transform;
 }
+
+CrsFacts facts_of(const OGRSpatialReference& crs) {
+  CrsFacts facts;
+  facts.name = crs.GetName() != nullptr ? crs.GetName() : "unnamed";
+  facts.geographic = crs.IsGeographic() != 0;
+  facts.projected = crs.IsProjected() != 0;
+  const char* area_name = nullptr;
+  facts.has_area =
+      crs.GetAreaOfUse(&facts.west, &facts.south, &facts.east, &facts.north, &area_name) &&
+      facts.west <= facts.east && facts.south <= facts.north;
+  return facts;
+}
+
+struct Box {
+  double min_x = std::numeric_limits<double>::infinity();
+  double min_y = std::numeric_limits<double>::infinity();
+  double max_x = -std::numeric_limits<double>::infinity();
+  double max_y = -std::numeric_limits<double>::infinity();
+
+  void add(double x, double y) {
+    min_x = std::min(min_x, x);
+    min_y = std::min(min_y, y);
+    max_x = std::max(max_x, x);
+    max_y = std::max(max_y, y);
+  }
+  bool empty() const { return min_x > max_x; }
+  bool within_degrees() const {
+    return !empty() && min_x >= -180.0 && max_x <= 180.0 && min_y >= -90.0 && max_y <= 90.0;
+  }
+};
+
+bool is_lonlat(double x, double y) {
+  return std::abs(x) <= 180.0 && std::abs(y) <= 90.0;
+}
+
+std::string format_xy(double x, double y) {
+  char text[80];
+  std::snprintf(text, sizeof text, "(%.10g, %.10g)", x, y);
+  return text;
+}
+
+std::string format_range(double from, double to) {
+  char text[80];
+  std::snprintf(text, sizeof text, "%.10g to %.10g", from, to);
+  return text;
+}
+
+// The remedy for a layer whose declared CRS does not match its numbers.
+const char* const assign_crs_hint =
+    "give the layer its real CRS, e.g. `ogr2ogr -a_srs EPSG:4549 fixed.gpkg <file>` for CGCS2000 "
+    "Gauss-Kruger metres or `-a_srs EPSG:4326` for lon/lat (a GeoJSON without a \"crs\" member "
+    "is always read as EPSG:4326 lon/lat)";
 
 }  // namespace
 
@@ -132,21 +197,25 @@ SourceLayer SourceLayer::open(const LayerRef& ref, const ReadSettings& settings)
   }
   where.layer = layer->GetName();
   TransformPtr to_wgs84;
+  CrsFacts facts;
   // A table without geometry gets its "no geometry" error from for_each_feature, not a CRS one.
   if (layer->GetGeomType() != wkbNone) {
-    to_wgs84 = transform_to_wgs84(source_crs(*layer, settings.assume_crs, where), where);
+    const OGRSpatialReference crs = source_crs(*layer, settings.assume_crs, where);
+    facts = facts_of(crs);
+    to_wgs84 = transform_to_wgs84(crs, where);
   }
   FieldReader values(where, std::move(decoder));
   return SourceLayer(std::move(dataset), layer, std::move(where), std::move(to_wgs84),
-                     std::move(values));
+                     std::move(facts), std::move(values));
 }
 
 SourceLayer::SourceLayer(DatasetPtr dataset, OGRLayer* layer, DataLocation where,
-                         TransformPtr to_wgs84, FieldReader values)
+                         TransformPtr to_wgs84, CrsFacts crs, FieldReader values)
     : m_dataset(std::move(dataset)),
       m_layer(layer),
       m_where(std::move(where)),
       m_to_wgs84(std::move(to_wgs84)),
+      m_crs(std::move(crs)),
       m_values(std::move(values)) {}
 
 FieldRef SourceLayer::field(const std::string& explicit_name,
@@ -163,9 +232,17 @@ DataLocation SourceLayer::at(std::int64_t fid) const {
 void SourceLayer::for_each_feature(std::initializer_list<OgrShape> accepted,
                                    const std::string& expected, ReadReport& report,
                                    const FeatureVisitor& visit) {
+  report.layer = m_where;
   if (m_layer->GetGeomType() == wkbNone) {
-    throw InputError(m_where, "the layer has no geometry; expected " + expected);
+    throw InputError(m_where, "the layer has no geometry; expected " + expected +
+                                  " (is this the right layer? a CSV needs a WKT column or "
+                                  "X/Y columns named with GDAL's open options)");
   }
+  const auto accepts = [&accepted](OGRwkbGeometryType type) {
+    return std::find(accepted.begin(), accepted.end(), shape_of(type)) != accepted.end();
+  };
+  Box source_box;  // projected layers: do the numbers look like degrees?
+  Box lonlat_box;
   m_layer->ResetReading();
   std::int64_t position = 0;
   while (true) {
@@ -175,7 +252,8 @@ void SourceLayer::for_each_feature(std::initializer_list<OgrShape> accepted,
       // A driver stops with a failure on a corrupt record; a silently shortened layer would
       // under-count population, so it is an error.
       if (CPLGetLastErrorType() >= CE_Failure) {
-        throw InputError(at(position), "reading stopped: " + last_gdal_error());
+        throw InputError(at(position), "reading stopped: " + last_gdal_error() +
+                                           "; the file is damaged: export it again from GIS");
       }
       break;
     }
@@ -183,29 +261,85 @@ void SourceLayer::for_each_feature(std::initializer_list<OgrShape> accepted,
     const std::int64_t fid = feature->GetFID() == OGRNullFID ? position : feature->GetFID();
     ++position;
     OGRGeometry* geometry = feature->GetGeometryRef();
-    if (geometry == nullptr) {
-      ++report.null_geometry;
-      continue;
-    }
-    if (geometry->IsEmpty()) {
-      ++report.empty_geometry;
+    if (geometry == nullptr || geometry->IsEmpty()) {
+      ++(geometry == nullptr ? report.null_geometry : report.empty_geometry);
+      if (report.skipped_features.size() < max_listed_features) {
+        report.skipped_features.push_back(fid);
+      }
       continue;
     }
     const OGRwkbGeometryType type = geometry->getGeometryType();
-    if (std::find(accepted.begin(), accepted.end(), shape_of(type)) == accepted.end()) {
-      throw InputError(at(fid), std::string("geometry is ") + OGRGeometryTypeToName(type) +
-                                    ", expected " + expected);
+    if (!accepts(type)) {
+      GeometryPtr multi;
+      for (const OgrShape shape : accepted) {
+        if ((multi = collection_as_multi(*geometry, shape))) break;
+      }
+      if (!multi) {
+        throw InputError(at(fid), std::string("geometry is ") + OGRGeometryTypeToName(type) +
+                                      ", expected " + expected +
+                                      "; fix or delete this feature in GIS, or check that this "
+                                      "is the right layer for the role");
+      }
+      ++report.collections;
+      feature->SetGeometryDirectly(multi.release());
+      geometry = feature->GetGeometryRef();
     }
     if (geometry->hasCurveGeometry()) {
       feature->SetGeometryDirectly(geometry->getLinearGeometry());
       geometry = feature->GetGeometryRef();
     }
+    for_each_xy(*geometry, [&](double x, double y) {
+      if (!std::isfinite(x) || !std::isfinite(y)) {
+        throw InputError(at(fid), std::string("coordinate ") + format_xy(x, y) +
+                                      " is not a finite number (NaN or infinite); fix or "
+                                      "delete this feature's geometry in GIS");
+      }
+      if (m_crs.geographic && !is_lonlat(x, y)) {
+        const bool swapped = std::abs(x) <= 90.0 && std::abs(y) <= 180.0;
+        throw InputError(at(fid),
+                         std::string("coordinate ") + format_xy(x, y) +
+                             " is not longitude/latitude, but the "
+                             "layer's CRS (" +
+                             m_crs.name + ") is in degrees" +
+                             (swapped ? "; x and y look swapped (x must be the longitude)"
+                                      : "; the numbers look like metres of a projected CRS") +
+                             "; " + assign_crs_hint);
+      }
+      if (m_crs.projected) source_box.add(x, y);
+      return true;
+    });
     if (m_to_wgs84 && geometry->transform(m_to_wgs84.get()) != OGRERR_NONE) {
-      throw InputError(at(fid),
-                       "coordinates cannot be transformed to WGS84 lon/lat (outside "
-                       "the area of the layer's CRS?)");
+      std::string what = "coordinates cannot be transformed from the layer's CRS (" + m_crs.name +
+                         ") to WGS84 lon/lat: they lie outside the area the CRS is made for";
+      if (m_crs.projected && source_box.within_degrees()) {
+        what += "; they look like lon/lat degrees, not metres: ";
+        what += assign_crs_hint;
+      } else {
+        what += "; check the layer's CRS, or fix or delete this feature";
+      }
+      throw InputError(at(fid), what);
+    }
+    if (m_crs.projected) {
+      for_each_xy(*geometry, [&lonlat_box](double lon, double lat) {
+        lonlat_box.add(lon, lat);
+        return true;
+      });
     }
     visit(*feature, fid, *geometry);
+  }
+  // Degrees read as metres land a few hundred metres from the CRS's false origin, far outside
+  // the area it is made for; a small layer in a local grid near its origin stays inside.
+  if (m_crs.projected && m_crs.has_area && source_box.within_degrees() &&
+      (lonlat_box.max_x < m_crs.west || lonlat_box.min_x > m_crs.east ||
+       lonlat_box.max_y < m_crs.south || lonlat_box.min_y > m_crs.north)) {
+    throw InputError(m_where, std::string("every coordinate lies within x ") +
+                                  format_range(source_box.min_x, source_box.max_x) + ", y " +
+                                  format_range(source_box.min_y, source_box.max_y) +
+                                  ": these look like lon/lat degrees, but the layer's CRS (" +
+                                  m_crs.name +
+                                  ") is projected and puts them outside its area "
+                                  "of use; " +
+                                  assign_crs_hint);
   }
 }
 

@@ -21,6 +21,15 @@ namespace io::detail {
 using FeatureVisitor =
     std::function<void(const OGRFeature& feature, std::int64_t fid, const OGRGeometry& lonlat)>;
 
+/// What the reader needs to know about a layer's CRS to check its coordinates.
+struct CrsFacts {
+  std::string name;         ///< e.g. "WGS 84", "CGCS2000 / 3-degree Gauss-Kruger CM 120E"
+  bool geographic = false;  ///< degrees: x must be in [-180, 180], y in [-90, 90]
+  bool projected = false;   ///< metres (or feet): values that look like degrees are suspicious
+  bool has_area = false;    ///< the CRS's area of use (lon/lat degrees) is known
+  double west = 0, south = 0, east = 0, north = 0;
+};
+
 class SourceLayer {
  public:
   /// Opens `ref` read-only: the named layer, or the first one when no name is given. Shapefiles
@@ -42,19 +51,23 @@ class SourceLayer {
   DataLocation at(std::int64_t fid) const;
 
   /// Visits every feature in layer order. Null and empty geometries are skipped and counted; a
-  /// geometry whose shape is not in `accepted` is an InputError naming the feature, its type and
-  /// `expected` (e.g. "lines (LineString or MultiLineString)").
+  /// GeometryCollection whose members all fit is read as the multi-geometry; a geometry whose
+  /// shape is not in `accepted` is an InputError naming the feature, its type and `expected`
+  /// (e.g. "lines (LineString or MultiLineString)"). NaN/infinite coordinates, coordinates out
+  /// of lon/lat range in a geographic CRS, and a projected layer whose coordinates all look
+  /// like lon/lat degrees (outside the CRS's area of use once transformed) are InputErrors.
   void for_each_feature(std::initializer_list<OgrShape> accepted, const std::string& expected,
                         ReadReport& report, const FeatureVisitor& visit);
 
  private:
   SourceLayer(DatasetPtr dataset, OGRLayer* layer, DataLocation where, TransformPtr to_wgs84,
-              FieldReader values);
+              CrsFacts crs, FieldReader values);
 
   DatasetPtr m_dataset;
   OGRLayer* m_layer;  // owned by m_dataset
   DataLocation m_where;
   TransformPtr m_to_wgs84;  // empty when the layer is in WGS84 lon/lat already
+  CrsFacts m_crs;
   FieldReader m_values;
 };
 

@@ -437,4 +437,140 @@ TEST(LayerReader, LayerWithoutGeometryIsAnError) {
   EXPECT_NE(message.find("no geometry"), std::string::npos) << message;
 }
 
+TEST(LayerReader, DuplicateIdsNameBothFeatures) {
+  Scratch scratch;
+  const std::string blocks = scratch.write(
+      "blocks.geojson",
+      geojson({square_feature(R"({"block_id":"B1"})"), square_feature(R"({"block_id":"B2"})"),
+               square_feature(R"({"block_id":"B1"})")}));
+  const std::string message = input_error([&] { io::read_blocks({blocks, ""}, defaults, plain); });
+  EXPECT_NE(message.find("feature 2"), std::string::npos) << message;
+  EXPECT_NE(message.find("field 'block_id'"), std::string::npos) << message;
+  EXPECT_NE(message.find("id 'B1' is also the id of feature 0"), std::string::npos) << message;
+  EXPECT_NE(message.find("--block-id-field"), std::string::npos) << message;
+
+  // An id given as 7 in one feature and "7" in another is the same id.
+  const std::string communities = scratch.write(
+      "communities.geojson",
+      geojson({square_feature(R"({"comm_id":7})"), square_feature(R"({"comm_id":7.0})")}));
+  const std::string again = input_error([&] {
+    io::read_communities({communities, ""}, defaults, plain);
+  });
+  EXPECT_NE(again.find("id '7' is also the id of feature 0"), std::string::npos) << again;
+
+  // The parts of one multi-point center share its id: that is not a duplicate.
+  const std::string centers = scratch.write(
+      "centers.geojson",
+      geojson({R"({"type":"Feature","properties":{"center_id":"C1"},"geometry":)"
+               R"({"type":"MultiPoint","coordinates":[[120.98,31.38],[120.99,31.39]]}})"}));
+  EXPECT_EQ(io::read_centers({centers, ""}, defaults, plain).size(), 2u);
+}
+
+TEST(LayerReader, CollectionsOfTheRightShapeAreReadAsMultiGeometries) {
+  Scratch scratch;
+  const std::string path = scratch.write(
+      "blocks.csv",
+      "WKT,block_id\n"
+      "\"GEOMETRYCOLLECTION (POLYGON ((0 0,1 0,1 1,0 0)),POLYGON ((2 0,3 0,3 1,2 0)))\",B1\n"
+      "\"POLYGON ZM ((5 5 1 2,6 5 1 2,6 6 1 2,5 5 1 2))\",B2\n");
+  io::ReadSettings assumed;
+  assumed.assume_crs = "EPSG:4326";
+  io::ReadReport report;
+  const auto blocks = io::read_blocks({path, ""}, defaults, assumed, report);
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0].shape.size(), 2u);
+  EXPECT_EQ(blocks[1].shape[0].outer[1], (planner::XY{6.0, 5.0}));
+  EXPECT_EQ(report.collections, 1u);
+  EXPECT_EQ(report.layer.layer, "blocks");
+
+  const std::string mixed = scratch.write(
+      "mixed.csv",
+      "WKT,block_id\n\"GEOMETRYCOLLECTION (POLYGON ((0 0,1 0,1 1,0 0)),POINT (2 2))\",B1\n");
+  const std::string message = input_error([&] { io::read_blocks({mixed, ""}, defaults, assumed); });
+  EXPECT_NE(message.find("geometry is Geometry Collection"), std::string::npos) << message;
+  EXPECT_NE(message.find("expected polygons"), std::string::npos) << message;
+}
+
+TEST(LayerReader, NonFiniteCoordinatesAreErrors) {
+  Scratch scratch;
+  // (A NaN point is an empty point to OGR, as in WKB, and is skipped as such.)
+  const std::string path =
+      scratch.write("roads.geojson",
+                    geojson({R"({"type":"Feature","properties":{},"geometry":{"type":"LineString",)"
+                             R"("coordinates":[[120.98,31.38],[120.99,31.39]]}})",
+                             R"({"type":"Feature","properties":{},"geometry":{"type":"LineString",)"
+                             R"("coordinates":[[120.98,31.38],[NaN,31.39]]}})"}));
+  const std::string message = input_error([&] { io::read_roads({path, ""}, defaults, plain); });
+  EXPECT_NE(message.find("feature 1"), std::string::npos) << message;
+  EXPECT_NE(message.find("not a finite number"), std::string::npos) << message;
+}
+
+TEST(LayerReader, CoordinatesThatCannotBeLonLatInADegreesLayer) {
+  Scratch scratch;
+  // A GeoJSON without "crs" is EPSG:4326: Gauss-Kruger metres written into one are refused.
+  const std::string metres = scratch.write(
+      "metres.geojson", geojson({point_feature("{}"), point_feature("{}", 593223.08, 3473521.13)}));
+  std::string message = input_error([&] { io::read_centers({metres, ""}, defaults, plain); });
+  EXPECT_NE(message.find("feature 1"), std::string::npos) << message;
+  EXPECT_NE(message.find("look like metres"), std::string::npos) << message;
+  EXPECT_NE(message.find("-a_srs"), std::string::npos) << message;
+
+  const std::string swapped =
+      scratch.write("swapped.geojson", geojson({point_feature("{}", 31.38, 120.98)}));
+  message = input_error([&] { io::read_centers({swapped, ""}, defaults, plain); });
+  EXPECT_NE(message.find("x and y look swapped"), std::string::npos) << message;
+}
+
+TEST(LayerReader, DegreesInAProjectedLayerAreRefused) {
+  Scratch scratch;
+  const std::string path = scratch.write(
+      "degrees.csv", "WKT,id\n\"POINT (120.98 31.38)\",1\n\"POINT (120.99 31.39)\",2\n");
+  io::ReadSettings gk;
+  gk.assume_crs = "EPSG:4549";
+  const std::string message = input_error([&] { io::read_centers({path, ""}, defaults, gk); });
+  EXPECT_NE(message.find("look like lon/lat degrees"), std::string::npos) << message;
+  EXPECT_NE(message.find("x 120.98 to 120.99"), std::string::npos) << message;
+  // The same points as the metres they are meant to be read fine.
+  const std::string metres =
+      scratch.write("metres.csv", "WKT,id\n\"POINT (593223.076744991 3473521.1284055)\",1\n");
+  EXPECT_NEAR(io::read_centers({metres, ""}, defaults, gk)[0].pos.x, 120.98, 1e-6);
+}
+
+TEST(LayerReader, InvalidPolygonsAreCountedOrRefused) {
+  Scratch scratch;
+  const std::string bowtie =
+      R"({"type":"Feature","properties":{"block_id":"X"},"geometry":{"type":"Polygon",)"
+      R"("coordinates":[[[120.98,31.38],[120.99,31.39],[120.99,31.38],[120.98,31.39],[120.98,31.38]]]}})";
+  const std::string path =
+      scratch.write("blocks.geojson", geojson({square_feature(R"({"block_id":"A"})"), bowtie}));
+  io::ReadReport report;
+  const auto blocks = io::read_blocks({path, ""}, defaults, plain, report);
+  EXPECT_EQ(blocks.size(), 2u);  // kept: the planner repairs it
+  EXPECT_EQ(report.invalid_polygons, 1u);
+  ASSERT_EQ(report.invalid_examples.size(), 1u);
+  EXPECT_NE(report.invalid_examples[0].find("feature 1: Self-intersection"), std::string::npos)
+      << report.invalid_examples[0];
+
+  io::ReadSettings strict;
+  strict.fail_on_invalid = true;
+  const std::string message = input_error([&] { io::read_blocks({path, ""}, defaults, strict); });
+  EXPECT_NE(message.find("feature 1"), std::string::npos) << message;
+  EXPECT_NE(message.find("invalid polygon (Self-intersection"), std::string::npos) << message;
+}
+
+TEST(LayerReader, SkippedFeaturesAreListed) {
+  Scratch scratch;
+  const std::string path = scratch.write(
+      "blocks.geojson",
+      geojson(
+          {R"({"type":"Feature","properties":{},"geometry":null})", square_feature("{}"),
+           R"({"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[]}})"}));
+  io::ReadReport report;
+  EXPECT_EQ(io::read_blocks({path, ""}, defaults, plain, report).size(), 1u);
+  EXPECT_EQ(report.features, 3u);
+  // GDAL reads a GeoJSON polygon without coordinates as no geometry at all.
+  EXPECT_EQ(report.null_geometry + report.empty_geometry, 2u);
+  EXPECT_EQ(report.skipped_features, (std::vector<std::int64_t>{0, 2}));
+}
+
 }  // namespace

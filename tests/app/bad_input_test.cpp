@@ -1,0 +1,268 @@
+// Bad input, one fixture per class (tests/data/bad/, see make-fixtures.sh and docs/errors.md):
+// each refused input exits 1 with a message naming the option, file, layer, feature and field
+// and saying what to do, and leaves no output behind: nothing appears in an empty folder, and an
+// existing output is left byte for byte as it was even with --overwrite. Inputs that are only
+// doubtful are read with a warning that names the features, and the run succeeds.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "tests/app/cli_runner.h"
+#include "tests/app/gdal_probe.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using testing_support::Probe;
+using testing_support::read_file;
+using testing_support::run_circleplan;
+using testing_support::RunResult;
+using testing_support::TempDir;
+
+std::string bad(const std::string& name) {
+  return testing_support::test_data_dir() + "/bad/" + name;
+}
+
+/// The good tiny city, or it with the blocks or centers layer replaced.
+std::string city(const std::string& blocks = bad("blocks.geojson"),
+                 const std::string& centers = bad("centers.geojson")) {
+  return "--roads " + bad("roads.geojson") + " --centers " + centers + " --blocks " + blocks;
+}
+
+std::vector<std::string> folder_listing(const fs::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+void expect_mentions(const RunResult& r, std::initializer_list<std::string> words) {
+  for (const std::string& word : words) {
+    EXPECT_NE(r.output.find(word), std::string::npos) << "missing '" << word << "' in:\n"
+                                                      << r.output;
+  }
+}
+
+/// `command <args> --out ...` must fail with exit 1 and every word in the message, writing
+/// nothing: into an empty folder, and over a previous output with --overwrite.
+RunResult expect_refused(const std::string& args, std::initializer_list<std::string> words,
+                         const std::string& command = "evaluate") {
+  TempDir fresh("bad-input-fresh");
+  const RunResult r = run_circleplan(command + " " + args + " --out " + (fresh / "result.gpkg"));
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  expect_mentions(r, words);
+  EXPECT_TRUE(fs::is_empty(fresh.path())) << "something was written for: " << args;
+
+  TempDir existing("bad-input-existing");
+  const std::string previous = "the previous run's result, not to be lost\n";
+  { std::ofstream(existing / "result.gpkg", std::ios::binary) << previous; }
+  const RunResult again =
+      run_circleplan(command + " " + args + " --overwrite --out " + (existing / "result.gpkg"));
+  EXPECT_EQ(again.exit_code, 1) << again.output;
+  EXPECT_EQ(read_file(existing / "result.gpkg"), previous);
+  EXPECT_EQ(folder_listing(existing.path()), std::vector<std::string>{"result.gpkg"});
+  return r;
+}
+
+/// `evaluate <args>` must succeed, mention every word (the warnings) and write the result;
+/// the result's blocks layer is returned for checks.
+struct Accepted {
+  RunResult run;
+  long long blocks = -1;
+  std::vector<std::string> block_ids;
+  std::vector<std::string> block_names;
+};
+
+Accepted expect_accepted(const std::string& args, std::initializer_list<std::string> words) {
+  TempDir out("bad-input-ok");
+  Accepted a;
+  a.run = run_circleplan("evaluate " + args + " --out " + (out / "result.gpkg"));
+  EXPECT_EQ(a.run.exit_code, 0) << a.run.output;
+  expect_mentions(a.run, words);
+  Probe p(out / "result.gpkg");
+  EXPECT_TRUE(p.ok());
+  a.blocks = p.count("blocks");
+  a.block_ids = p.strings("blocks", "block_id");
+  a.block_names = p.strings("blocks", "name");
+  return a;
+}
+
+// The control: the fixtures' good city evaluates cleanly, so every failure below comes from the
+// one layer that differs.
+TEST(BadInput, GoodTinyCityEvaluatesWithoutWarnings) {
+  const Accepted a = expect_accepted(city(), {"blocks: 3"});
+  EXPECT_EQ(a.blocks, 3);
+  EXPECT_EQ(a.run.output.find("warning"), std::string::npos) << a.run.output;
+  EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
+}
+
+// --- files and layers ---------------------------------------------------------------------
+
+TEST(BadInput, MissingFileNamesOptionAndPath) {
+  expect_refused(city("/nonexistent/blocks.gpkg"),
+                 {"--blocks", "/nonexistent/blocks.gpkg", "no such file", "check the path"});
+}
+
+TEST(BadInput, UnreadableFileSaysWhatToCheck) {
+  expect_refused(city(bad("blocks.geojson"), bad("corrupt.gpkg")),
+                 {"--centers", "corrupt.gpkg", "cannot open it as vector data", "ogrinfo"});
+}
+
+TEST(BadInput, MissingLayerListsTheLayers) {
+  expect_refused(city() + " --blocks-layer residential",
+                 {"--blocks", "layer 'residential'", "no such layer", "'blocks'", "-layer"});
+}
+
+TEST(BadInput, WrongGeometryTypeNamesFeatureAndExpectation) {
+  expect_refused(city(bad("blocks_point.geojson")),
+                 {"--blocks", "blocks_point.geojson", "layer 'blocks_point'", "feature 1",
+                  "geometry is Point", "expected polygons", "fix or delete this feature"});
+}
+
+TEST(BadInput, EmptyLayerIsAnError) {
+  expect_refused(
+      city(bad("blocks_empty.geojson")),
+      {"--blocks", "blocks_empty.geojson", "no usable polygons", "0 features", "--blocks-layer"});
+  expect_refused(city(bad("blocks_all_null.geojson")),
+                 {"--blocks", "blocks_all_null.geojson", "no usable polygons", "3 features",
+                  "3 of them without geometry"});
+}
+
+// --- coordinate systems -------------------------------------------------------------------
+
+TEST(BadInput, MissingCrsNeedsAssumeCrs) {
+  expect_refused(city(bad("blocks_no_crs.csv")),
+                 {"--blocks", "blocks_no_crs.csv", "no coordinate reference system", "--assume-crs",
+                  "EPSG:4326"});
+  const Accepted a =
+      expect_accepted(city(bad("blocks_no_crs.csv")) + " --assume-crs EPSG:4326", {"blocks: 3"});
+  EXPECT_EQ(a.block_ids, (std::vector<std::string>{"B1", "B2", "B3"}));
+}
+
+TEST(BadInput, CrsWithoutTransformationToLonLat) {
+  expect_refused(city(bad("blocks_local_crs.shp")),
+                 {"--blocks", "blocks_local_crs.shp", "cannot transform", "site grid", "ogr2ogr"});
+}
+
+TEST(BadInput, MetresInALonLatLayer) {
+  expect_refused(city(bad("blocks_metres_as_lonlat.geojson")),
+                 {"--blocks", "blocks_metres_as_lonlat.geojson", "feature 0",
+                  "is not longitude/latitude", "look like metres", "ogr2ogr -a_srs"});
+}
+
+TEST(BadInput, SwappedLonLat) {
+  expect_refused(city(bad("blocks_swapped_xy.geojson")),
+                 {"--blocks", "feature 0", "x and y look swapped"});
+}
+
+TEST(BadInput, DegreesInAMetricLayer) {
+  expect_refused(city(bad("blocks.geojson"), bad("centers_degrees_as_metres.geojson")),
+                 {"--centers", "centers_degrees_as_metres.geojson", "look like lon/lat degrees",
+                  "Gauss-Kruger", "ogr2ogr -a_srs"});
+}
+
+TEST(BadInput, NanAndInfiniteCoordinates) {
+  expect_refused(city(bad("blocks_nan.geojson")), {"--blocks", "blocks_nan.geojson", "feature 1",
+                                                   "not a finite number", "fix or delete"});
+  expect_refused(city(bad("blocks_infinite.geojson")),
+                 {"--blocks", "blocks_infinite.geojson", "feature 1", "not a finite number"});
+}
+
+// --- geometry -----------------------------------------------------------------------------
+
+TEST(BadInput, MixedGeometryTypesAreReadWherePossible) {
+  // 3D, measured, a curve polygon and a collection of polygons: four blocks.
+  const Accepted a = expect_accepted(city(bad("blocks_mixed.gpkg")),
+                                     {"1 GeometryCollections read as the multi-geometry"});
+  EXPECT_EQ(a.blocks, 4);
+  EXPECT_EQ(a.block_ids, (std::vector<std::string>{"B1", "B2", "B3", "B4"}));
+}
+
+TEST(BadInput, InvalidPolygonIsRepairedWithAWarningOrRefusedOnRequest) {
+  const Accepted a = expect_accepted(city(bad("blocks_invalid.geojson")),
+                                     {"--blocks", "1 invalid polygons will be repaired",
+                                      "feature 2", "Self-intersection", "--fail-on-invalid"});
+  EXPECT_EQ(a.blocks, 3);
+  expect_refused(city(bad("blocks_invalid.geojson")) + " --fail-on-invalid",
+                 {"--blocks", "blocks_invalid.geojson", "feature 2", "invalid polygon",
+                  "Self-intersection", "Fix Geometries"});
+}
+
+TEST(BadInput, NullAndEmptyGeometriesAreSkippedAndCounted) {
+  const Accepted a = expect_accepted(
+      city(bad("blocks_null_geometry.geojson")),
+      {"--blocks", "2 features without geometry (null or empty) skipped", "features 3, 4"});
+  EXPECT_EQ(a.blocks, 3);
+}
+
+// --- attributes ---------------------------------------------------------------------------
+
+TEST(BadInput, NonNumericPopulationIsAnError) {
+  expect_refused(city(bad("blocks_pop_text.geojson")),
+                 {"--blocks", "blocks_pop_text.geojson", "feature 1", "field 'pop'",
+                  "'about 200' is not a number", "empty the cell"});
+}
+
+TEST(BadInput, NegativePopulationIsAnError) {
+  expect_refused(city(bad("blocks_pop_negative.geojson")),
+                 {"--blocks", "feature 1", "field 'pop'", "negative value -200", "correct it"});
+}
+
+TEST(BadInput, MissingPopulationIsAWarningAndLeftOutOfSums) {
+  const Accepted a = expect_accepted(city(bad("blocks_pop_missing.geojson")),
+                                     {"1 blocks have no population value", "population: 400"});
+  EXPECT_EQ(a.blocks, 3);
+}
+
+TEST(BadInput, DuplicateBlockIdsNameBothFeatures) {
+  expect_refused(city(bad("blocks_duplicate_id.geojson")),
+                 {"--blocks", "feature 2", "field 'block_id'", "id 'B1'",
+                  "also the id of feature 0", "unique", "--block-id-field"});
+}
+
+TEST(BadInput, DuplicateCenterIdsNameBothFeatures) {
+  expect_refused(
+      city(bad("blocks.geojson"), bad("centers_duplicate_id.geojson")),
+      {"--centers", "feature 1", "field 'center_id'", "id 'C1'", "also the id of feature 0"});
+}
+
+// --- text encodings -----------------------------------------------------------------------
+
+TEST(BadInput, GbkShapefileWithCpgReadsRight) {
+  const Accepted a = expect_accepted(city(bad("blocks_gbk_cpg.shp")), {});
+  EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
+}
+
+TEST(BadInput, GbkShapefileWithoutCpgNeedsEncoding) {
+  expect_refused(city(bad("blocks_gbk_no_cpg.shp")),
+                 {"--blocks", "blocks_gbk_no_cpg.shp", "feature 0", "field 'name'",
+                  "not valid UTF-8", "--encoding", "GBK"});
+  const Accepted a = expect_accepted(city(bad("blocks_gbk_no_cpg.shp")) + " --encoding GBK", {});
+  EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
+}
+
+// --- the other commands share the checks ----------------------------------------------------
+
+TEST(BadInput, SiteRefusesTheSameInput) {
+  expect_refused("--roads " + bad("roads.geojson") + " --existing " +
+                     bad("centers_duplicate_id.geojson") + " --blocks " + bad("blocks.geojson") +
+                     " --model mclp --k 1",
+                 {"--centers", "id 'C1'", "also the id of feature 0"}, "site");
+  expect_refused("--roads " + bad("roads.geojson") + " --existing " + bad("centers.geojson") +
+                     " --blocks " + bad("blocks_pop_text.geojson") + " --model mclp --k 1",
+                 {"--blocks", "feature 1", "field 'pop'"}, "site");
+}
+
+TEST(BadInput, OsmRefusesMissingAndUnreadableExtracts) {
+  expect_refused("/nonexistent/city.osm.pbf", {"/nonexistent/city.osm.pbf"}, "osm");
+  expect_refused(bad("corrupt.gpkg"), {"corrupt.gpkg"}, "osm");
+}
+
+}  // namespace
