@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <utility>
 
@@ -130,8 +131,35 @@ CrsFacts facts_of(const OGRSpatialReference& crs) {
   facts.projected = crs.IsProjected() != 0;
   const char* area_name = nullptr;
   facts.has_area =
-      crs.GetAreaOfUse(&facts.west, &facts.south, &facts.east, &facts.north, &area_name) &&
-      facts.west <= facts.east && facts.south <= facts.north;
+      crs.GetAreaOfUse(&facts.west, &facts.south, &facts.east, &facts.north, &area_name);
+  if (!facts.has_area) {
+    // A CRS read from an ESRI .prj ("WGS_1984_UTM_Zone_51N") carries no area of use; the EPSG
+    // CRS it is identified as, or matches with high confidence, does.
+    const QuietGdalErrors quiet;
+    std::string code;
+    if (const char* own = crs.GetAuthorityCode(nullptr);
+        own != nullptr && EQUAL(crs.GetAuthorityName(nullptr), "EPSG")) {
+      code = own;
+    } else {
+      int count = 0;
+      int* confidence = nullptr;
+      OGRSpatialReferenceH* matches = crs.FindMatches(nullptr, &count, &confidence);
+      if (matches != nullptr && count > 0 && confidence != nullptr && confidence[0] >= 70) {
+        const OGRSpatialReference* best = OGRSpatialReference::FromHandle(matches[0]);
+        const char* name = best->GetAuthorityName(nullptr);
+        const char* match = best->GetAuthorityCode(nullptr);
+        if (name != nullptr && match != nullptr && EQUAL(name, "EPSG")) code = match;
+      }
+      if (matches != nullptr) OSRFreeSRSArray(matches);
+      CPLFree(confidence);
+    }
+    OGRSpatialReference epsg;
+    if (!code.empty() && epsg.importFromEPSG(std::atoi(code.c_str())) == OGRERR_NONE) {
+      facts.has_area =
+          epsg.GetAreaOfUse(&facts.west, &facts.south, &facts.east, &facts.north, &area_name);
+    }
+  }
+  facts.has_area = facts.has_area && facts.west <= facts.east && facts.south <= facts.north;
   return facts;
 }
 
@@ -169,11 +197,15 @@ std::string format_range(double from, double to) {
   return text;
 }
 
-// The remedy for a layer whose declared CRS does not match its numbers.
-const char* const assign_crs_hint =
-    "give the layer its real CRS, e.g. `ogr2ogr -a_srs EPSG:4549 fixed.gpkg <file>` for CGCS2000 "
-    "Gauss-Kruger metres or `-a_srs EPSG:4326` for lon/lat (a GeoJSON without a \"crs\" member "
-    "is always read as EPSG:4326 lon/lat)";
+// The remedies for a layer whose declared CRS does not match its numbers: metres under a
+// lon/lat CRS, and degrees under a projected one.
+const char* const metres_hint =
+    "give the layer its real CRS without moving the numbers, e.g. `ogr2ogr -a_srs EPSG:4549 "
+    "fixed.gpkg <file>` for CGCS2000 Gauss-Kruger metres (a GeoJSON without a \"crs\" member is "
+    "always read as EPSG:4326 lon/lat)";
+const char* const degrees_hint =
+    "give the layer its real CRS without moving the numbers, e.g. `ogr2ogr -a_srs EPSG:4326 "
+    "fixed.gpkg <file>` for lon/lat (the .prj or CRS of the file is wrong)";
 
 }  // namespace
 
@@ -301,9 +333,11 @@ void SourceLayer::for_each_feature(std::initializer_list<OgrShape> accepted,
                              " is not longitude/latitude, but the "
                              "layer's CRS (" +
                              m_crs.name + ") is in degrees" +
-                             (swapped ? "; x and y look swapped (x must be the longitude)"
-                                      : "; the numbers look like metres of a projected CRS") +
-                             "; " + assign_crs_hint);
+                             (swapped ? "; x and y look swapped: x must be the longitude, y "
+                                        "the latitude; swap the columns of the export"
+                                      : std::string("; the numbers look like metres of a "
+                                                    "projected CRS; ") +
+                                            metres_hint));
       }
       if (m_crs.projected) source_box.add(x, y);
       return true;
@@ -313,7 +347,7 @@ void SourceLayer::for_each_feature(std::initializer_list<OgrShape> accepted,
                          ") to WGS84 lon/lat: they lie outside the area the CRS is made for";
       if (m_crs.projected && source_box.within_degrees()) {
         what += "; they look like lon/lat degrees, not metres: ";
-        what += assign_crs_hint;
+        what += degrees_hint;
       } else {
         what += "; check the layer's CRS, or fix or delete this feature";
       }
@@ -339,7 +373,7 @@ void SourceLayer::for_each_feature(std::initializer_list<OgrShape> accepted,
                                   m_crs.name +
                                   ") is projected and puts them outside its area "
                                   "of use; " +
-                                  assign_crs_hint);
+                                  degrees_hint);
   }
 }
 

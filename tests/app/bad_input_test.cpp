@@ -159,13 +159,17 @@ TEST(BadInput, MetresInALonLatLayer) {
 
 TEST(BadInput, SwappedLonLat) {
   expect_refused(city(bad("blocks_swapped_xy.geojson")),
-                 {"--blocks", "feature 0", "x and y look swapped"});
+                 {"--blocks", "feature 0", "x and y look swapped", "swap the columns"});
 }
 
 TEST(BadInput, DegreesInAMetricLayer) {
+  // A GeoJSON that says EPSG:4549, and a Shapefile whose ESRI .prj says UTM zone 51N.
   expect_refused(city(bad("blocks.geojson"), bad("centers_degrees_as_metres.geojson")),
                  {"--centers", "centers_degrees_as_metres.geojson", "look like lon/lat degrees",
-                  "Gauss-Kruger", "ogr2ogr -a_srs"});
+                  "Gauss-Kruger", "ogr2ogr -a_srs EPSG:4326"});
+  expect_refused(city(bad("blocks.geojson"), bad("centers_degrees_utm.shp")),
+                 {"--centers", "centers_degrees_utm.shp", "x 120.98 to 120.985",
+                  "look like lon/lat degrees", "UTM zone 51N", "ogr2ogr -a_srs EPSG:4326"});
 }
 
 TEST(BadInput, NanAndInfiniteCoordinates) {

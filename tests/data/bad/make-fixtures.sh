@@ -35,3 +35,9 @@ for name in blocks_gbk_cpg blocks_gbk_no_cpg; do
     "$name.shp" blocks.geojson
 done
 rm blocks_gbk_no_cpg.cpg
+
+# Lon/lat degrees under an ESRI .prj that says UTM zone 51N (metres): a mislabelled export. The
+# .prj carries no area of use; the reader finds it through the EPSG CRS it is identified as.
+rm -f centers_degrees_utm.*
+ogr2ogr -f "ESRI Shapefile" -a_srs EPSG:32651 -lco ENCODING=UTF-8 \
+  -lco DBF_DATE_LAST_UPDATE=2000-01-01 centers_degrees_utm.shp centers.geojson
