@@ -231,14 +231,12 @@ std::vector<planner::Community> read_communities(const LayerRef& ref, const Fiel
   const FieldRef id = layer.field(fields.id, community_id_defaults);
   const FieldRef name = layer.field(fields.name, name_defaults);
   const auto& values = layer.values();
-  UniqueIds ids(layer, id, "--community-id-field");
   std::vector<planner::Community> communities;
   layer.for_each_feature(
       {OgrShape::polygon}, areas_expected, report,
       [&](const OGRFeature& feature, std::int64_t fid, const OGRGeometry& geometry) {
         planner::Community community;
         community.id = values.id_or_fid(feature, fid, id);
-        ids.add(community.id, fid);
         check_polygon(layer, fid, geometry, settings, report);
         community.name = values.text(feature, fid, name).value_or("");
         community.shape = detail::polygon_parts(geometry, report.degenerate_parts);

@@ -7,7 +7,7 @@
 // valid UTF-8 (e.g. a GBK Shapefile without .cpg read without --encoding) is an InputError
 // suggesting --encoding; it is never passed on. Coordinates are checked: NaN or infinite values,
 // values that cannot be lon/lat in a geographic CRS, and layers in a projected CRS whose values
-// look like lon/lat degrees are InputErrors. Duplicate ids (centers, blocks, communities) are
+// look like lon/lat degrees are InputErrors. Duplicate ids (centers, blocks) are
 // InputErrors naming both features. Every message is listed in docs/errors.md.
 #pragma once
 
@@ -93,7 +93,8 @@ std::vector<planner::Block> read_blocks(const LayerRef& ref, const FieldMap& fie
 std::vector<planner::Entrance> read_entrances(const LayerRef& ref, const FieldMap& fields,
                                               const ReadSettings& settings);
 
-/// Community boundaries: polygons or multi-polygons; ids and invalid polygons as for blocks.
+/// Community boundaries: polygons or multi-polygons; invalid polygons as for blocks. Ids are not
+/// checked for duplicates: `site --allowed` reads any polygons through this reader.
 std::vector<planner::Community> read_communities(const LayerRef& ref, const FieldMap& fields,
                                                  const ReadSettings& settings);
 

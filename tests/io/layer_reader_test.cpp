@@ -449,14 +449,18 @@ TEST(LayerReader, DuplicateIdsNameBothFeatures) {
   EXPECT_NE(message.find("id 'B1' is also the id of feature 0"), std::string::npos) << message;
   EXPECT_NE(message.find("--block-id-field"), std::string::npos) << message;
 
-  // An id given as 7 in one feature and "7" in another is the same id.
+  // An id given as 7 in one feature and 7.0 in another is the same id.
+  const std::string numeric = scratch.write(
+      "numeric.geojson",
+      geojson({square_feature(R"({"block_id":7})"), square_feature(R"({"block_id":7.0})")}));
+  const std::string again = input_error([&] { io::read_blocks({numeric, ""}, defaults, plain); });
+  EXPECT_NE(again.find("id '7' is also the id of feature 0"), std::string::npos) << again;
+
+  // Community boundaries are not checked: `site --allowed` reads any polygons through them.
   const std::string communities = scratch.write(
       "communities.geojson",
-      geojson({square_feature(R"({"comm_id":7})"), square_feature(R"({"comm_id":7.0})")}));
-  const std::string again = input_error([&] {
-    io::read_communities({communities, ""}, defaults, plain);
-  });
-  EXPECT_NE(again.find("id '7' is also the id of feature 0"), std::string::npos) << again;
+      geojson({square_feature(R"({"comm_id":7})"), square_feature(R"({"comm_id":7})")}));
+  EXPECT_EQ(io::read_communities({communities, ""}, defaults, plain).size(), 2u);
 
   // The parts of one multi-point center share its id: that is not a duplicate.
   const std::string centers = scratch.write(
