@@ -269,4 +269,13 @@ TEST(BadInput, OsmRefusesMissingAndUnreadableExtracts) {
   expect_refused(bad("corrupt.gpkg"), {"corrupt.gpkg"}, "osm");
 }
 
+TEST(BadInput, RemediesAreOptionsShownInHelp) {
+  for (const char* command : {"evaluate", "site"}) {
+    const RunResult help = run_circleplan(std::string(command) + " --help");
+    EXPECT_EQ(help.exit_code, 0);
+    expect_mentions(help, {"--assume-crs", "--encoding", "--fail-on-invalid", "--block-id-field",
+                           "--center-id-field"});
+  }
+}
+
 }  // namespace
