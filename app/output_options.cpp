@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "app/interrupt.h"
 #include "io/errors.h"
 
 namespace app {
@@ -38,6 +39,7 @@ std::string write_results(const OutputOptions& o, const std::vector<io::OutputLa
   w.format = *format;
   w.overwrite = o.overwrite;
   w.crs_wkt = crs_wkt;
+  w.cancel = cancel_token();
   const std::string summary = sidecar_path(o, "summary.json");
   if (o.format == "gpkg" && !o.overwrite && std::filesystem::exists(summary)) {
     throw io::OutputError("output '" + summary + "' exists; use --overwrite to replace it");

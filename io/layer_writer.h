@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "io/output_layer.h"
+#include "planner/cancel.h"
 
 namespace io {
 
@@ -21,6 +22,8 @@ struct WriteOptions {
   OutputFormat format = OutputFormat::gpkg;
   bool overwrite = false;
   std::string crs_wkt;  ///< CRS of every geometry layer (WKT, or "EPSG:n"); empty: none written
+  /// Asked while writing: a cancelled write throws planner::Cancelled and leaves nothing behind.
+  planner::CancelToken cancel;
 };
 
 /// Writes layers to `path`: a .gpkg file for gpkg, otherwise a folder holding one file per layer
