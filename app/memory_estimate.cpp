@@ -9,12 +9,17 @@ namespace {
 
 // Bytes per item, rounded up from what the structures hold (planner/edge_set.h, street_graph.h,
 // snap_index.h, block_sites.h, reach_pieces.h) plus allocator and GEOS overhead.
-constexpr double per_road_point = 160.0;       // points, cum_m, STRtree segment, GEOS coordinates
-constexpr double per_line = 256.0;             // edge arrays, arcs, ids
-constexpr double per_vertex = 96.0;            // coordinates, ids, search arrays, nodes layer row
-constexpr double per_block = 1024.0;           // site, coverage, output row with its polygon
-constexpr double per_sample = 64.0;            // a snapped grid point
-constexpr double per_reached_edge = 96.0;      // a reach piece kept for reach_edges, and its row
+constexpr double per_road_point = 160.0;  // points, cum_m, STRtree segment, GEOS coordinates
+constexpr double per_line = 256.0;        // edge arrays, arcs, ids
+constexpr double per_vertex = 96.0;       // coordinates, ids, search arrays, nodes layer row
+constexpr double per_block = 1024.0;      // site, coverage, output row with its polygon
+constexpr double per_sample = 64.0;       // a snapped grid point
+// A reach piece kept for reach_edges plus its output row and line (fields, points): measured on
+// Porto with --service-areas (15 min): 180,381 pieces, about 105 MB over the stage, ~580 B each.
+constexpr double per_reached_edge = 640.0;
+// Pieces per edge inside the walk's disk: partial pieces at band ends, and streets are densest
+// near a center (Porto: 5,637 pieces per center for ~3,500 edges in the disk).
+constexpr double pieces_per_edge = 1.6;
 constexpr double per_polygon = 64.0 * 1024.0;  // a buffered band outline (a few thousand points)
 
 struct Box {
@@ -69,7 +74,7 @@ std::uint64_t service_area_bytes(const planner::Network& network, std::size_t sn
   const double radius = params.speed_mps * 60.0 * params.minutes.back();
   const double reach_share =
       box.area() > 0.0 ? std::min(1.0, 3.14159265 * radius * radius / box.area()) : 1.0;
-  const double per_center = edges * reach_share * per_reached_edge +
+  const double per_center = edges * reach_share * pieces_per_edge * per_reached_edge +
                             static_cast<double>(params.minutes.size()) * per_polygon;
   return bytes(static_cast<double>(snapped_centers) * per_center);
 }

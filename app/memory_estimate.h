@@ -1,7 +1,7 @@
 // Rough upper estimates of what the big stages add to memory, from the input sizes, so a run
 // over --max-memory stops before a stage rather than in the middle of it. Deliberately simple
 // (bytes per point, per edge, per sample, per reached edge); the watchdog in app/memory_limit.h
-// catches what an estimate misses. Constants measured on data/osm-porto
+// catches what an estimate misses. The service-area constants are measured on data/osm-porto
 // (docs/interrupts-and-limits.md).
 #pragma once
 

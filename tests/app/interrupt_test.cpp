@@ -5,7 +5,10 @@
 // nothing written.
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
+
+#include <sys/mount.h>
 
 #include <gtest/gtest.h>
 
@@ -168,6 +171,30 @@ TEST_F(InterruptOnPorto, FullDiskIsAClearErrorAndKeepsThePreviousOutput) {
   EXPECT_NE(log.find("circleplan: error: output '" + out() + "'"), std::string::npos) << log;
   EXPECT_TRUE(temporaries().empty());
   expect_previous_output_intact();
+}
+
+TEST_F(InterruptOnPorto, RealFullDiskOnATinyTmpfs) {
+  // Where the test may mount (root or CAP_SYS_ADMIN), a real ENOSPC on a 300 KiB tmpfs; the
+  // RLIMIT_FSIZE test above covers the same failure path everywhere else.
+  const fs::path tiny = m_out.path() / "tiny";
+  fs::create_directories(tiny);
+  if (::mount("tmpfs", tiny.c_str(), "tmpfs", 0, "size=300k") != 0) {
+    GTEST_SKIP() << "cannot mount a tmpfs here (needs CAP_SYS_ADMIN)";
+  }
+  struct Unmount {
+    fs::path dir;
+    ~Unmount() { ::umount2(dir.c_str(), MNT_DETACH); }
+  } unmount{tiny};
+  const std::string previous(100000, 'p');  // a previous output that fills a third of the disk
+  std::ofstream(tiny / "e.gpkg", std::ios::binary) << previous;
+  std::ofstream(tiny / "e.summary.json") << "{}\n";
+  const std::string target = (tiny / "e.gpkg").string();
+  const auto r = run_circleplan("evaluate " + inputs_line() + " --overwrite --out " + target);
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("is the disk full"), std::string::npos) << r.output;
+  EXPECT_TRUE(read_file(tiny / "e.gpkg") == previous) << "the previous output changed";
+  EXPECT_EQ(read_file(tiny / "e.summary.json"), "{}\n");
+  EXPECT_TRUE(entries_starting(tiny, ".").empty());
 }
 
 TEST_F(InterruptOnPorto, MaxMemoryTooSmallFailsEarlyWithNothingWritten) {
