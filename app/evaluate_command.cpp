@@ -154,6 +154,7 @@ void run_evaluate(const EvaluateConfig& cfg) {
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
+  check_output(cfg.output);  // refuse now, not after minutes of computing
   const MemoryGuard memory(cfg.max_memory);
 
   LoadedInputs loaded = load_inputs(cfg.inputs, timer);

@@ -54,6 +54,7 @@ std::string osm_summary(const OsmConfig& cfg, const io::OsmExtract& extract,
 
 void run_osm(const OsmConfig& cfg) {
   StageTimer timer;
+  check_output(cfg.output);  // refuse now, not after reading the extract
   const MemoryGuard memory(cfg.max_memory);
   timer.start("read");
   io::OsmExtract extract = io::read_osm(cfg.extract);

@@ -49,6 +49,16 @@ std::string write_results(const OutputOptions& o, const std::vector<io::OutputLa
   return summary;
 }
 
+void check_output(const OutputOptions& o) {
+  const auto format = io::parse_output_format(o.format);
+  if (!format) throw std::invalid_argument("--format must be gpkg, shp, geojson or csv");
+  io::check_output_target(o.out, *format, o.overwrite);
+  const std::string summary = sidecar_path(o, "summary.json");
+  if (o.format == "gpkg" && !o.overwrite && std::filesystem::exists(summary)) {
+    throw io::OutputError("output '" + summary + "' exists; use --overwrite to replace it");
+  }
+}
+
 std::string timings_path(const OutputOptions& o) {
   return sidecar_path(o, "timings.json");
 }

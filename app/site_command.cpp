@@ -193,6 +193,7 @@ void run_network(const SiteConfig& cfg) {
     throw UsageError(e.what());
   }
 
+  check_output(cfg.output);  // refuse now, not after siting
   const MemoryGuard memory(cfg.max_memory);
   LoadedInputs loaded = load_inputs(cfg.inputs, timer);
   std::vector<planner::SiteCandidate> candidates;

@@ -102,32 +102,37 @@ void remove_stale_temporaries(const fs::path& parent, const std::string& prefix)
 
 }  // namespace
 
-StagedOutput::StagedOutput(fs::path target, Kind kind, bool overwrite,
-                           const std::string& file_extension)
-    : m_target(std::move(target)), m_kind(kind), m_overwrite(overwrite) {
-  if (m_target.empty() || !m_target.has_filename()) {
-    throw OutputError("output '" + m_target.string() + "': not a file or folder name");
+void StagedOutput::check_target(const fs::path& target, Kind kind, bool overwrite) {
+  const std::string context = "output '" + target.string() + "': ";
+  if (target.empty() || !target.has_filename()) {
+    throw OutputError(context + "not a file or folder name");
   }
   std::error_code error;
-  const fs::file_status status = fs::symlink_status(m_target, error);
-  if (fs::exists(status)) {
-    if (!m_overwrite) throw OutputError(context() + "exists; use --overwrite to replace it");
-    const bool is_folder = fs::is_directory(fs::status(m_target, error));
-    if (m_kind == Kind::file && is_folder) {
-      throw OutputError(context() + "is a folder; a file is to be written there");
-    }
-    if (m_kind == Kind::folder && !is_folder) {
-      throw OutputError(context() + "is a file; a folder of layers is to be written there");
-    }
-    if (m_kind == Kind::folder) {
-      for (const auto& entry : fs::directory_iterator(m_target, error)) {
-        if (!is_our_file(entry)) {
-          throw OutputError(context() + "holds '" + entry.path().filename().string() +
-                            "', which circleplan does not write; not replacing the folder");
-        }
+  const fs::file_status status = fs::symlink_status(target, error);
+  if (!fs::exists(status)) return;
+  if (!overwrite) throw OutputError(context + "exists; use --overwrite to replace it");
+  const bool is_folder = fs::is_directory(fs::status(target, error));
+  if (kind == Kind::file && is_folder) {
+    throw OutputError(context + "is a folder; a file is to be written there");
+  }
+  if (kind == Kind::folder && !is_folder) {
+    throw OutputError(context + "is a file; a folder of layers is to be written there");
+  }
+  if (kind == Kind::folder) {
+    for (const auto& entry : fs::directory_iterator(target, error)) {
+      if (!is_our_file(entry)) {
+        throw OutputError(context + "holds '" + entry.path().filename().string() +
+                          "', which circleplan does not write; not replacing the folder");
       }
     }
   }
+}
+
+StagedOutput::StagedOutput(fs::path target, Kind kind, bool overwrite,
+                           const std::string& file_extension)
+    : m_target(std::move(target)), m_kind(kind), m_overwrite(overwrite) {
+  check_target(m_target, m_kind, m_overwrite);
+  std::error_code error;
   const fs::path parent = m_target.has_parent_path() ? m_target.parent_path() : fs::path(".");
   fs::create_directories(parent, error);
   if (error) throw OutputError(context() + "cannot create its folder: " + error.message());

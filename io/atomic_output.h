@@ -31,6 +31,10 @@ class StagedOutput {
   StagedOutput(const StagedOutput&) = delete;
   StagedOutput& operator=(const StagedOutput&) = delete;
 
+  /// The constructor's checks of the target alone, creating nothing: to refuse early, before a
+  /// long computation, what the final write would refuse. Throws OutputError.
+  static void check_target(const std::filesystem::path& target, Kind kind, bool overwrite);
+
   /// Where to write: the temporary file, or the temporary folder to fill.
   const std::filesystem::path& temp_path() const { return m_temp; }
   const std::filesystem::path& target() const { return m_target; }

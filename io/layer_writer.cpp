@@ -161,6 +161,12 @@ void write_layers(const std::string& path, const std::vector<OutputLayer>& layer
   }
 }
 
+void check_output_target(const std::string& path, OutputFormat format, bool overwrite) {
+  StagedOutput::check_target(
+      path, format == OutputFormat::gpkg ? StagedOutput::Kind::file : StagedOutput::Kind::folder,
+      overwrite);
+}
+
 void write_text_file(const std::string& path, const std::string& text) {
   StagedOutput staged(path, StagedOutput::Kind::file, true);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(staged.temp_path().c_str(), "wb"),

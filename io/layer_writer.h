@@ -36,6 +36,11 @@ struct WriteOptions {
 void write_layers(const std::string& path, const std::vector<OutputLayer>& layers,
                   const WriteOptions& options);
 
+/// What write_layers would refuse about the target (exists without overwrite, wrong kind, a
+/// folder holding other files), checked before any computation so a run does not compute for
+/// minutes to fail at the end. Creates nothing. Throws OutputError.
+void check_output_target(const std::string& path, OutputFormat format, bool overwrite);
+
 /// Writes text (JSON) atomically: temporary file in the same folder, then rename. Always replaces
 /// an existing file (OutputError if `path` is a folder).
 void write_text_file(const std::string& path, const std::string& text);

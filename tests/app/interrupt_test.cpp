@@ -123,7 +123,9 @@ TEST_F(InterruptOnPorto, KillNineWhileWritingLeavesThePreviousOutputAndTheNextRu
 TEST_F(InterruptOnPorto, CtrlCWhileComputingStopsPromptlyWithNothingLeft) {
   ChildRun run(long_run(), m_logs / "int.log");
   ASSERT_TRUE(run.started());
-  std::this_thread::sleep_for(1000ms);  // inside the evaluation or the service areas
+  // Past reading (stops at the next stage) or inside the evaluation or the service areas: the
+  // run lasts seconds, so it is still computing.
+  std::this_thread::sleep_for(500ms);
   ASSERT_FALSE(run.exited()) << "the run ended before it could be interrupted: "
                              << read_file(m_logs / "int.log");
   const auto signalled = std::chrono::steady_clock::now();
@@ -195,6 +197,21 @@ TEST_F(InterruptOnPorto, RealFullDiskOnATinyTmpfs) {
   EXPECT_TRUE(read_file(tiny / "e.gpkg") == previous) << "the previous output changed";
   EXPECT_EQ(read_file(tiny / "e.summary.json"), "{}\n");
   EXPECT_TRUE(entries_starting(tiny, ".").empty());
+}
+
+TEST_F(InterruptOnPorto, ExistingOutputIsRefusedBeforeAnyComputation) {
+  // The roads file does not exist: the message is about the output, so the output was checked
+  // first, before reading or computing anything.
+  for (const std::string extra : {"evaluate", "site --model lscp"}) {
+    const auto r = run_circleplan(extra + " --roads /nonexistent/roads.gpkg --centers " + porto() +
+                                  " --blocks " + porto() + " --out " + out());
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("exists; use --overwrite"), std::string::npos) << r.output;
+  }
+  const auto osm = run_circleplan("osm /nonexistent/city.osm.pbf --out " + out());
+  EXPECT_EQ(osm.exit_code, 1) << osm.output;
+  EXPECT_NE(osm.output.find("exists; use --overwrite"), std::string::npos) << osm.output;
+  expect_previous_output_intact();
 }
 
 TEST_F(InterruptOnPorto, MaxMemoryTooSmallFailsEarlyWithNothingWritten) {
