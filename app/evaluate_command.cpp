@@ -1,6 +1,7 @@
 // `circleplan evaluate`: reads roads, centers and blocks, builds the walking network, runs one
 // multi-source search from every center, applies the coverage rule (DESIGN.md §7) to every
-// block and writes blocks, centers, communities, summary (and nodes) layers.
+// block, checks the network's health, and writes blocks, centers, communities, summary,
+// diagnostics (and nodes) layers. Stops cleanly on Ctrl-C and over --max-memory.
 #include "app/evaluate_command.h"
 
 #include <cstdio>
@@ -9,15 +10,20 @@
 #include <sstream>
 
 #include "app/input_options.h"
+#include "app/interrupt.h"
+#include "app/memory_estimate.h"
+#include "app/memory_limit.h"
 #include "app/output_options.h"
 #include "app/stage_timer.h"
 #include "app/usage_error.h"
 #include "io/crs.h"
+#include "io/diagnostics_layer.h"
 #include "io/layer_writer.h"
 #include "io/result_layers.h"
 #include "io/service_area_layers.h"
 #include "planner/evaluation.h"
 #include "planner/network.h"
+#include "planner/network_diagnostics.h"
 #include "planner/service_areas.h"
 
 namespace app {
@@ -35,6 +41,8 @@ struct EvaluateConfig {
   std::string hull = "none";
   bool service_areas = false;
   planner::ServiceAreaParams areas;
+  planner::DiagnosticsParams diagnostics;
+  std::string max_memory;
 };
 
 planner::ServiceAreaParams area_params(const EvaluateConfig& cfg,
@@ -57,6 +65,7 @@ std::string layer_label(const io::LayerRef& ref) {
 }
 
 void print_summary(const planner::Evaluation& ev, const io::RunInfo& run,
+                   const planner::NetworkDiagnostics& diagnostics,
                    const std::string& summary_path) {
   const planner::Totals& t = ev.totals;
   std::printf("network: %zu vertices, %zu edges, %zu components (largest %zu vertices)\n",
@@ -78,6 +87,13 @@ void print_summary(const planner::Evaluation& ev, const io::RunInfo& run,
   for (const planner::TierTotals& tier : ev.tiers) {
     std::printf("  tier %s (%u centers): %u of %u blocks covered\n", tier.tier.c_str(),
                 tier.centers, tier.totals.covered, tier.totals.blocks);
+  }
+  const std::string health = io::diagnostics_text(diagnostics);
+  if (health.empty()) {
+    std::printf("network health: no findings\n");
+  } else {
+    std::printf("network health (%zu findings in the diagnostics layer):\n%s",
+                diagnostics.findings.size(), health.c_str());
   }
   std::printf("summary: %s\n", summary_path.c_str());
 }
@@ -128,28 +144,42 @@ void run_evaluate(const EvaluateConfig& cfg) {
   StageTimer timer;
   planner::EvaluationParams params = cfg.params;
   if (cfg.cover_minutes_option->count() > 0) params.cover_minutes = cfg.cover_minutes;
-  const planner::ServiceAreaParams sa_params = area_params(cfg, params);
+  params.cancel = cancel_token();
+  planner::ServiceAreaParams sa_params = area_params(cfg, params);
+  sa_params.cancel = params.cancel;
   try {
     planner::validate(params);
     planner::validate(sa_params);
+    planner::validate(cfg.diagnostics);
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
+  check_output(cfg.output);  // refuse now, not after minutes of computing
+  const MemoryGuard memory(cfg.max_memory);
 
   LoadedInputs loaded = load_inputs(cfg.inputs, timer);
+  memory.before_stage("network", network_bytes(loaded.inputs.roads));
   timer.start("network");
   planner::SplitOptions split;
   split.node_tolerance_m = cfg.inputs.node_tolerance_m;
   planner::Network network = planner::build_network(loaded.inputs.roads, split);
 
+  memory.before_stage("evaluate", evaluation_bytes(network, loaded.inputs, params));
   timer.start("evaluate");
   planner::Evaluation ev = planner::evaluate(network, loaded.inputs, params);
 
+  memory.before_stage("diagnostics");
+  timer.start("diagnostics");
+  planner::NetworkDiagnostics diagnostics = planner::diagnose_network(network, cfg.diagnostics);
+  planner::diagnose_snapping(diagnostics, network, loaded.inputs, ev);
+
+  memory.before_stage("service areas", service_area_bytes(network, ev.sources.size(), sa_params));
   timer.start("service areas");
   const planner::ServiceAreas areas = planner::build_service_areas(
       network, loaded.inputs, ev.sources, ev.sites, ev.cover_s, sa_params);
   report_warnings(loaded, ev);
 
+  memory.before_stage("write");
   timer.start("write");
   io::RunInfo run;
   run.inputs = {{"roads", layer_label(cfg.inputs.roads)}};
@@ -182,16 +212,18 @@ void run_evaluate(const EvaluateConfig& cfg) {
     layers.push_back(io::reach_edges_layer(network, loaded.inputs, areas));
   }
   layers.push_back(io::communities_layer(loaded.inputs, ev));
-  layers.push_back(io::summary_layer(ev));
+  layers.push_back(io::summary_layer(ev, &diagnostics));
+  layers.push_back(io::diagnostics_layer(network, &loaded.inputs, diagnostics));
   for (const std::string& extra : cfg.extra_layers) {
     if (extra == "nodes") layers.push_back(io::nodes_layer(network, loaded.inputs, ev));
   }
-  const std::string summary = write_results(cfg.output, layers, io::crs_to_wkt(loaded.run_crs),
-                                            io::summary_json(run, params, loaded.inputs, ev));
+  const std::string summary =
+      write_results(cfg.output, layers, io::crs_to_wkt(loaded.run_crs),
+                    io::summary_json(run, params, loaded.inputs, ev, &diagnostics));
   timer.stop();
   io::write_text_file(timings_path(cfg.output), timer.json());
   std::fprintf(stderr, "timings:\n%s", timer.report().c_str());
-  print_summary(ev, run, summary);
+  print_summary(ev, run, diagnostics, summary);
 }
 
 }  // namespace
@@ -250,6 +282,17 @@ Command register_evaluate(CLI::App& root) {
       ->capture_default_str();
   cmd->add_option("--threads", cfg->params.threads, "threads (default 0: all cores)")
       ->capture_default_str();
+  cmd->add_option("--long-edge-m", cfg->diagnostics.long_edge_m,
+                  "diagnostics: report edges longer than this many metres (docs/diagnostics.md)")
+      ->capture_default_str();
+  cmd->add_option("--island-share", cfg->diagnostics.island_share,
+                  "diagnostics: a component under this share of the largest one's vertices is a "
+                  "small island")
+      ->capture_default_str();
+  cmd->add_option("--island-vertices", cfg->diagnostics.island_min_vertices,
+                  "diagnostics: a component under this many vertices is always a small island")
+      ->capture_default_str();
+  add_memory_option(*cmd, cfg->max_memory);
   cmd->add_option("--layers", cfg->extra_layers, "extra layers to write: nodes")
       ->delimiter(',')
       ->check(CLI::IsMember({"nodes"}));

@@ -1,19 +1,26 @@
 // `circleplan osm`: reads an OSM extract by docs/walkable.md, cuts the walkable ways into edges
 // and writes roads (with source/target OSM node ids), blocks (landuse=residential) and centers
-// (civic stand-ins, docs/osm.md) in WGS84 lon/lat.
+// (civic stand-ins, docs/osm.md) in WGS84 lon/lat, with the network's health report
+// (diagnostics layer: components, long, zero-length and duplicate edges; docs/diagnostics.md).
 #include "app/osm_command.h"
 
 #include <cstdio>
 #include <memory>
 
+#include "app/interrupt.h"
+#include "app/memory_estimate.h"
+#include "app/memory_limit.h"
 #include "app/output_options.h"
 #include "app/stage_timer.h"
 #include "io/crs.h"
+#include "io/diagnostics_layer.h"
 #include "io/json_writer.h"
 #include "io/length_model.h"
 #include "io/osm_layers.h"
 #include "io/osm_reader.h"
 #include "planner/edge_set.h"
+#include "planner/network.h"
+#include "planner/network_diagnostics.h"
 
 namespace app {
 namespace {
@@ -22,10 +29,12 @@ struct OsmConfig {
   std::string extract;
   std::string length_model = "ellipsoid";
   OutputOptions output;
+  std::string max_memory;
 };
 
 std::string osm_summary(const OsmConfig& cfg, const io::OsmExtract& extract,
-                        const planner::EdgeSet& edges) {
+                        const planner::EdgeSet& edges,
+                        const planner::NetworkDiagnostics& diagnostics) {
   io::JsonWriter json;
   json.begin_object();
   json.key("extract").value(cfg.extract);
@@ -36,6 +45,8 @@ std::string osm_summary(const OsmConfig& cfg, const io::OsmExtract& extract,
   json.key("missing_node_refs").value(static_cast<std::int64_t>(extract.missing_node_refs));
   json.key("blocks").value(static_cast<std::int64_t>(extract.blocks.size()));
   json.key("centers").value(static_cast<std::int64_t>(extract.centers.size()));
+  json.key("diagnostics");
+  io::diagnostics_json(json, diagnostics);
   json.key("attribution").value("© OpenStreetMap contributors, ODbL");
   json.end_object();
   return json.str();
@@ -43,21 +54,31 @@ std::string osm_summary(const OsmConfig& cfg, const io::OsmExtract& extract,
 
 void run_osm(const OsmConfig& cfg) {
   StageTimer timer;
+  check_output(cfg.output);  // refuse now, not after reading the extract
+  const MemoryGuard memory(cfg.max_memory);
   timer.start("read");
   io::OsmExtract extract = io::read_osm(cfg.extract);
+  memory.before_stage("network", network_bytes(extract.roads));
   timer.start("network");
   auto model = io::parse_length_model(cfg.length_model);
   if (!model || *model == io::LengthModel::planar) {
     throw std::invalid_argument("--length-model for osm must be ellipsoid or haversine");
   }
   io::measure_lonlat(extract.roads, *model);
-  const planner::EdgeSet edges = planner::split_into_edges(extract.roads);
+  planner::Network network;
+  network.edges = planner::split_into_edges(extract.roads);
+  const planner::EdgeSet& edges = network.edges;
+  memory.before_stage("diagnostics");
+  timer.start("diagnostics");
+  network.graph = std::make_unique<planner::StreetGraph>(edges);
+  const planner::NetworkDiagnostics diagnostics = planner::diagnose_network(network);
+  memory.before_stage("write");
   timer.start("write");
   std::vector<io::OutputLayer> layers{io::osm_roads_layer(extract, edges),
-                                      io::osm_blocks_layer(extract),
-                                      io::osm_centers_layer(extract)};
+                                      io::osm_blocks_layer(extract), io::osm_centers_layer(extract),
+                                      io::diagnostics_layer(network, nullptr, diagnostics)};
   const std::string summary = write_results(cfg.output, layers, io::crs_to_wkt("EPSG:4326"),
-                                            osm_summary(cfg, extract, edges));
+                                            osm_summary(cfg, extract, edges, diagnostics));
   timer.stop();
   io::write_text_file(timings_path(cfg.output), timer.json());
   std::fprintf(stderr, "timings:\n%s", timer.report().c_str());
@@ -65,6 +86,9 @@ void run_osm(const OsmConfig& cfg) {
               edges.vertex_count(), edges.edge_count(), extract.missing_node_refs);
   std::printf("residential blocks: %zu, center stand-ins: %zu\n", extract.blocks.size(),
               extract.centers.size());
+  const std::string health = io::diagnostics_text(diagnostics);
+  std::printf("network health: %s", health.empty() ? "no findings\n" : "\n");
+  std::printf("%s", health.c_str());
   std::printf("written: %s (summary %s)\n", cfg.output.out.c_str(), summary.c_str());
   std::printf("data: © OpenStreetMap contributors, ODbL\n");
 }
@@ -83,6 +107,7 @@ Command register_osm(CLI::App& root) {
       ->check(CLI::IsMember({"ellipsoid", "haversine"}))
       ->capture_default_str();
   add_output_options(*cmd, cfg->output, "city.gpkg");
+  add_memory_option(*cmd, cfg->max_memory);
   return {cmd, [cfg] { run_osm(*cfg); }};
 }
 

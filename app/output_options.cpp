@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "app/interrupt.h"
 #include "io/errors.h"
 
 namespace app {
@@ -38,6 +39,7 @@ std::string write_results(const OutputOptions& o, const std::vector<io::OutputLa
   w.format = *format;
   w.overwrite = o.overwrite;
   w.crs_wkt = crs_wkt;
+  w.cancel = cancel_token();
   const std::string summary = sidecar_path(o, "summary.json");
   if (o.format == "gpkg" && !o.overwrite && std::filesystem::exists(summary)) {
     throw io::OutputError("output '" + summary + "' exists; use --overwrite to replace it");
@@ -45,6 +47,16 @@ std::string write_results(const OutputOptions& o, const std::vector<io::OutputLa
   io::write_layers(o.out, layers, w);
   io::write_text_file(summary, summary_json);
   return summary;
+}
+
+void check_output(const OutputOptions& o) {
+  const auto format = io::parse_output_format(o.format);
+  if (!format) throw std::invalid_argument("--format must be gpkg, shp, geojson or csv");
+  io::check_output_target(o.out, *format, o.overwrite);
+  const std::string summary = sidecar_path(o, "summary.json");
+  if (o.format == "gpkg" && !o.overwrite && std::filesystem::exists(summary)) {
+    throw io::OutputError("output '" + summary + "' exists; use --overwrite to replace it");
+  }
 }
 
 std::string timings_path(const OutputOptions& o) {

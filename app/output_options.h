@@ -25,6 +25,10 @@ void add_output_options(CLI::App& command, OutputOptions& options, const std::st
 std::string write_results(const OutputOptions& options, const std::vector<io::OutputLayer>& layers,
                           const std::string& crs_wkt, const std::string& summary_json);
 
+/// Refuses before any computation what write_results would refuse at the end (an existing
+/// output without --overwrite, a folder of other files...). Throws io::OutputError.
+void check_output(const OutputOptions& options);
+
 /// Where timings.json goes for these options.
 std::string timings_path(const OutputOptions& options);
 

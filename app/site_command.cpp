@@ -11,6 +11,9 @@
 #include <memory>
 
 #include "app/input_options.h"
+#include "app/interrupt.h"
+#include "app/memory_estimate.h"
+#include "app/memory_limit.h"
 #include "app/output_options.h"
 #include "app/stage_timer.h"
 #include "app/usage_error.h"
@@ -50,6 +53,7 @@ struct SiteConfig {
   double spacing_m = 100.0;
   bool all_vertices = false;
   bool removable = false;
+  std::string max_memory;
 };
 
 std::string layer_label(const io::LayerRef& ref) {
@@ -88,6 +92,7 @@ void run_matrix(SiteConfig cfg) {
   take_fields(cfg.site_cost_fields, {&cfg.matrix.site_id, &cfg.matrix.site_cost},
               "--site-cost-fields");
   if (cfg.matrix.demand.empty()) throw UsageError("--matrix needs --demand (demand_id,weight)");
+  const MemoryGuard memory(cfg.max_memory);  // the watchdog guards reading and solving
   planner::SitingOptions options = siting_options(cfg);
   if (cfg.max_cost_option->count() > 0) options.cover_cost = cfg.max_cost;
   options.curve_k = cfg.curve_option->count() > 0 ? cfg.curve : 0;
@@ -97,7 +102,9 @@ void run_matrix(SiteConfig cfg) {
     throw UsageError(e.what());
   }
   const io::MatrixInput input = io::read_matrix_input(cfg.matrix);
+  memory.before_stage("solve");
   const planner::SitingSolution s = planner::solve_siting(input.problem(), options);
+  check_stop();  // the solvers do not poll: a stop asked meanwhile is honoured here
   if (cfg.json) {
     std::fputs(io::matrix_result_json(input, options, s).c_str(), stdout);
     return;
@@ -170,6 +177,7 @@ void run_network(const SiteConfig& cfg) {
   StageTimer timer;
   planner::NetworkSitingParams np;
   np.evaluation = cfg.params;
+  np.evaluation.cancel = cancel_token();
   np.evaluation.minutes = {cfg.cover_minutes};
   np.siting = siting_options(cfg);
   np.siting.curve_k = cfg.curve;
@@ -185,20 +193,27 @@ void run_network(const SiteConfig& cfg) {
     throw UsageError(e.what());
   }
 
+  check_output(cfg.output);  // refuse now, not after siting
+  const MemoryGuard memory(cfg.max_memory);
   LoadedInputs loaded = load_inputs(cfg.inputs, timer);
   std::vector<planner::SiteCandidate> candidates;
   std::vector<planner::MultiPolygon> allowed;
   load_site_layers(cfg, loaded, candidates, allowed);
+  memory.before_stage("network", network_bytes(loaded.inputs.roads));
   timer.start("network");
   planner::SplitOptions split;
   split.node_tolerance_m = cfg.inputs.node_tolerance_m;
   const planner::Network network = planner::build_network(loaded.inputs.roads, split);
 
+  memory.before_stage("coverage structure",
+                      evaluation_bytes(network, loaded.inputs, np.evaluation));
   timer.start("coverage structure");
   planner::NetworkSiting run =
       planner::prepare_siting(network, loaded.inputs, candidates, allowed, np);
+  memory.before_stage("solve");
   timer.start("solve");
   planner::solve_prepared(run, np.siting);
+  check_stop();
 
   if (run.unsnapped_candidates > 0) {
     std::fprintf(stderr,
@@ -221,6 +236,7 @@ void run_network(const SiteConfig& cfg) {
                  "the network)\n");
   }
 
+  memory.before_stage("write");
   timer.start("write");
   io::RunInfo info;
   info.inputs = {{"roads", layer_label(cfg.inputs.roads)}};
@@ -288,6 +304,7 @@ Command register_site(CLI::App& root) {
                   "existing centers, kept open (same as --centers)");
   cmd->add_option("--existing-layer", cfg->inputs.centers.layer, "layer of --existing");
   add_output_options(*cmd, cfg->output, "sites.gpkg");
+  add_memory_option(*cmd, cfg->max_memory);
   cmd->get_option("--out")->required(false);
   cmd->add_option("--speed-kmh", cfg->params.speed_kmh, "walking speed in km/h")
       ->capture_default_str();

@@ -1,6 +1,7 @@
 #include "io/atomic_output.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <cstring>
 #include <string_view>
 #include <system_error>
+#include <vector>
 
 #include "io/errors.h"
 
@@ -66,46 +68,85 @@ bool unsupported(int error) {
   return error == EINVAL || error == ENOSYS || error == ENOTSUP;
 }
 
+// SQLite (GeoPackage) may keep a rollback journal or WAL files beside the database.
+constexpr std::array<std::string_view, 3> sqlite_sidecars = {"-journal", "-wal", "-shm"};
+
+void remove_with_sidecars(const fs::path& temp) {
+  std::error_code ignored;
+  fs::remove_all(temp, ignored);
+  for (std::string_view suffix : sqlite_sidecars) {
+    fs::remove(fs::path(temp.string() + std::string(suffix)), ignored);
+  }
+}
+
+// The temporaries of runs that died without cleaning up (kill -9, power loss, a second Ctrl-C):
+// ".<name>.tmp-<pid>..." whose process no longer exists. A process that still exists may be
+// another run writing the same output right now: its files are left alone.
+void remove_stale_temporaries(const fs::path& parent, const std::string& prefix) {
+  std::error_code error;
+  std::vector<fs::path> stale;
+  for (const auto& entry : fs::directory_iterator(parent, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    std::size_t end = prefix.size();
+    while (end < name.size() && std::isdigit(static_cast<unsigned char>(name[end]))) ++end;
+    if (end == prefix.size() || end - prefix.size() > 9) continue;
+    const pid_t pid =
+        static_cast<pid_t>(std::stol(name.substr(prefix.size(), end - prefix.size())));
+    if (pid == ::getpid()) continue;  // our own: handled by the caller
+    if (::kill(pid, 0) == 0 || errno != ESRCH) continue;
+    stale.push_back(entry.path());
+  }
+  for (const fs::path& p : stale) fs::remove_all(p, error);
+}
+
 }  // namespace
+
+void StagedOutput::check_target(const fs::path& target, Kind kind, bool overwrite) {
+  const std::string context = "output '" + target.string() + "': ";
+  if (target.empty() || !target.has_filename()) {
+    throw OutputError(context + "not a file or folder name");
+  }
+  std::error_code error;
+  const fs::file_status status = fs::symlink_status(target, error);
+  if (!fs::exists(status)) return;
+  if (!overwrite) throw OutputError(context + "exists; use --overwrite to replace it");
+  const bool is_folder = fs::is_directory(fs::status(target, error));
+  if (kind == Kind::file && is_folder) {
+    throw OutputError(context + "is a folder; a file is to be written there");
+  }
+  if (kind == Kind::folder && !is_folder) {
+    throw OutputError(context + "is a file; a folder of layers is to be written there");
+  }
+  if (kind == Kind::folder) {
+    for (const auto& entry : fs::directory_iterator(target, error)) {
+      if (!is_our_file(entry)) {
+        throw OutputError(context + "holds '" + entry.path().filename().string() +
+                          "', which circleplan does not write; not replacing the folder");
+      }
+    }
+  }
+}
 
 StagedOutput::StagedOutput(fs::path target, Kind kind, bool overwrite,
                            const std::string& file_extension)
     : m_target(std::move(target)), m_kind(kind), m_overwrite(overwrite) {
-  if (m_target.empty() || !m_target.has_filename()) {
-    throw OutputError("output '" + m_target.string() + "': not a file or folder name");
-  }
+  check_target(m_target, m_kind, m_overwrite);
   std::error_code error;
-  const fs::file_status status = fs::symlink_status(m_target, error);
-  if (fs::exists(status)) {
-    if (!m_overwrite) throw OutputError(context() + "exists; use --overwrite to replace it");
-    const bool is_folder = fs::is_directory(fs::status(m_target, error));
-    if (m_kind == Kind::file && is_folder) {
-      throw OutputError(context() + "is a folder; a file is to be written there");
-    }
-    if (m_kind == Kind::folder && !is_folder) {
-      throw OutputError(context() + "is a file; a folder of layers is to be written there");
-    }
-    if (m_kind == Kind::folder) {
-      for (const auto& entry : fs::directory_iterator(m_target, error)) {
-        if (!is_our_file(entry)) {
-          throw OutputError(context() + "holds '" + entry.path().filename().string() +
-                            "', which circleplan does not write; not replacing the folder");
-        }
-      }
-    }
-  }
   const fs::path parent = m_target.has_parent_path() ? m_target.parent_path() : fs::path(".");
   fs::create_directories(parent, error);
   if (error) throw OutputError(context() + "cannot create its folder: " + error.message());
 
   // Built by appending: GCC 12 misreports "literal" + std::string&& as -Wrestrict (bug 105651).
-  std::string temp_name = ".";
-  temp_name += m_target.filename().string();
-  temp_name += ".tmp-";
+  std::string temp_prefix = ".";
+  temp_prefix += m_target.filename().string();
+  temp_prefix += ".tmp-";
+  std::string temp_name = temp_prefix;
   temp_name += std::to_string(::getpid());
   if (m_kind == Kind::file) temp_name += file_extension;
   m_temp = parent / temp_name;
-  fs::remove_all(m_temp, error);  // a leftover of a killed run that had the same pid
+  remove_stale_temporaries(parent, temp_prefix);
+  remove_with_sidecars(m_temp);  // a leftover of a killed run that had the same pid
   if (m_kind == Kind::folder && !fs::create_directory(m_temp, error)) {
     throw OutputError(context() + "cannot create temporary folder '" + m_temp.string() +
                       "': " + error.message());
@@ -114,8 +155,7 @@ StagedOutput::StagedOutput(fs::path target, Kind kind, bool overwrite,
 
 StagedOutput::~StagedOutput() {
   if (m_committed) return;
-  std::error_code ignored;
-  fs::remove_all(m_temp, ignored);
+  remove_with_sidecars(m_temp);
 }
 
 std::string StagedOutput::context() const {

@@ -11,7 +11,11 @@ namespace io::detail {
 /// One output (a file, or a folder of files) being staged. The temporary lives in the target's
 /// own folder (".<name>.tmp-<pid>", plus the format's extension for files so GDAL drivers
 /// recognise it), so the final move is a rename(2) within one file system. The destructor removes
-/// the temporary unless commit() succeeded.
+/// the temporary (and SQLite's -journal/-wal/-shm beside it) unless commit() succeeded, so an
+/// error or a cancelled run (planner::Cancelled unwinding the stack) leaves nothing behind.
+/// Temporaries of earlier runs of the same output whose process no longer exists (kill -9, a
+/// second Ctrl-C) are removed when the next StagedOutput for that target is made; until then they
+/// are hidden dot-files that nothing reads.
 class StagedOutput {
  public:
   enum class Kind { file, folder };
@@ -26,6 +30,10 @@ class StagedOutput {
   ~StagedOutput();
   StagedOutput(const StagedOutput&) = delete;
   StagedOutput& operator=(const StagedOutput&) = delete;
+
+  /// The constructor's checks of the target alone, creating nothing: to refuse early, before a
+  /// long computation, what the final write would refuse. Throws OutputError.
+  static void check_target(const std::filesystem::path& target, Kind kind, bool overwrite);
 
   /// Where to write: the temporary file, or the temporary folder to fill.
   const std::filesystem::path& temp_path() const { return m_temp; }

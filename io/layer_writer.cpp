@@ -43,7 +43,8 @@ DatasetPtr create_dataset(const char* driver_name, const std::filesystem::path& 
 
 void close_dataset(DatasetPtr& dataset, const std::string& context) {
   if (const auto failure = detail::close_for_write(dataset)) {
-    throw OutputError(context + ": cannot finish writing: " + *failure);
+    throw OutputError(context + ": cannot finish writing: " + *failure +
+                      " (is the disk full, over a file size limit, or not writable?)");
   }
 }
 
@@ -64,39 +65,50 @@ std::unique_ptr<OGRSpatialReference> output_crs(const std::string& crs_wkt) {
 }
 
 void write_gpkg(const std::string& path, const std::vector<OutputLayer>& layers,
-                const OGRSpatialReference* crs, bool overwrite) {
+                const OGRSpatialReference* crs, bool overwrite,
+                const planner::CancelToken& cancel) {
   StagedOutput staged(path, StagedOutput::Kind::file, overwrite, ".gpkg");
   {
     const detail::ScopedConfigOption date("OGR_CURRENT_DATE", pinned_timestamp);
+    // Quiet while the dataset lives: closing it after a failed write (the unwinding) must not
+    // print GDAL's own errors over the one OutputError.
+    const detail::QuietGdalErrors quiet;
     DatasetPtr dataset = create_dataset("GPKG", staged.temp_path(), output_context(path));
     for (const OutputLayer& layer : layers) {
-      detail::write_output_layer(*dataset, layer, crs, LayerStyle{}, path);
+      detail::write_output_layer(*dataset, layer, crs, LayerStyle{}, path, cancel);
     }
     close_dataset(dataset, output_context(path));
   }
+  cancel.check();  // a stop asked during the last layer still leaves the previous output
   staged.commit();
 }
 
 void write_shapefiles(const std::string& path, const std::vector<OutputLayer>& layers,
-                      const OGRSpatialReference* crs, bool overwrite) {
+                      const OGRSpatialReference* crs, bool overwrite,
+                      const planner::CancelToken& cancel) {
   StagedOutput staged(path, StagedOutput::Kind::folder, overwrite);
   {
+    // Quiet while the dataset lives: closing it after a failed write (the unwinding) must not
+    // print GDAL's own errors over the one OutputError.
+    const detail::QuietGdalErrors quiet;
     DatasetPtr dataset = create_dataset("ESRI Shapefile", staged.temp_path(), output_context(path));
     LayerStyle style;
     style.options.SetNameValue("ENCODING", "UTF-8");  // also writes the .cpg QGIS/ArcGIS read
     style.options.SetNameValue("DBF_DATE_LAST_UPDATE", pinned_dbf_date);
     style.sized_text = true;
     for (const OutputLayer& layer : layers) {
-      detail::write_output_layer(*dataset, layer, crs, style, path);
+      detail::write_output_layer(*dataset, layer, crs, style, path, cancel);
     }
     close_dataset(dataset, output_context(path));
   }
+  cancel.check();  // a stop asked during the last layer still leaves the previous output
   staged.commit();
 }
 
 // GeoJSON and CSV: one dataset, and so one file, per layer.
 void write_file_per_layer(const std::string& path, const std::vector<OutputLayer>& layers,
-                          const OGRSpatialReference* crs, bool overwrite, OutputFormat format) {
+                          const OGRSpatialReference* crs, bool overwrite, OutputFormat format,
+                          const planner::CancelToken& cancel) {
   StagedOutput staged(path, StagedOutput::Kind::folder, overwrite);
   const bool geojson = format == OutputFormat::geojson;
   for (const OutputLayer& layer : layers) {
@@ -109,10 +121,14 @@ void write_file_per_layer(const std::string& path, const std::vector<OutputLayer
       if (layer.geometry != GeometryKind::none) style.options.SetNameValue("GEOMETRY", "AS_WKT");
     }
     const std::string context = output_context(path) + ", layer '" + layer.name + "'";
+    // Quiet while the dataset lives: closing it after a failed write (the unwinding) must not
+    // print GDAL's own errors over the one OutputError.
+    const detail::QuietGdalErrors quiet;
     DatasetPtr dataset = create_dataset(geojson ? "GeoJSON" : "CSV", file, context);
-    detail::write_output_layer(*dataset, layer, crs, style, path);
+    detail::write_output_layer(*dataset, layer, crs, style, path, cancel);
     close_dataset(dataset, context);
   }
+  cancel.check();  // a stop asked during the last layer still leaves the previous output
   staged.commit();
 }
 
@@ -132,16 +148,23 @@ void write_layers(const std::string& path, const std::vector<OutputLayer>& layer
   const std::unique_ptr<OGRSpatialReference> crs = output_crs(options.crs_wkt);
   switch (options.format) {
     case OutputFormat::gpkg:
-      write_gpkg(path, layers, crs.get(), options.overwrite);
+      write_gpkg(path, layers, crs.get(), options.overwrite, options.cancel);
       return;
     case OutputFormat::shp:
-      write_shapefiles(path, layers, crs.get(), options.overwrite);
+      write_shapefiles(path, layers, crs.get(), options.overwrite, options.cancel);
       return;
     case OutputFormat::geojson:
     case OutputFormat::csv:
-      write_file_per_layer(path, layers, crs.get(), options.overwrite, options.format);
+      write_file_per_layer(path, layers, crs.get(), options.overwrite, options.format,
+                           options.cancel);
       return;
   }
+}
+
+void check_output_target(const std::string& path, OutputFormat format, bool overwrite) {
+  StagedOutput::check_target(
+      path, format == OutputFormat::gpkg ? StagedOutput::Kind::file : StagedOutput::Kind::folder,
+      overwrite);
 }
 
 void write_text_file(const std::string& path, const std::string& text) {

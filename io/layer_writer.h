@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "io/output_layer.h"
+#include "planner/cancel.h"
 
 namespace io {
 
@@ -21,6 +22,8 @@ struct WriteOptions {
   OutputFormat format = OutputFormat::gpkg;
   bool overwrite = false;
   std::string crs_wkt;  ///< CRS of every geometry layer (WKT, or "EPSG:n"); empty: none written
+  /// Asked while writing: a cancelled write throws planner::Cancelled and leaves nothing behind.
+  planner::CancelToken cancel;
 };
 
 /// Writes layers to `path`: a .gpkg file for gpkg, otherwise a folder holding one file per layer
@@ -32,6 +35,11 @@ struct WriteOptions {
 /// write (so --overwrite never deletes unrelated data). Missing parent folders are created.
 void write_layers(const std::string& path, const std::vector<OutputLayer>& layers,
                   const WriteOptions& options);
+
+/// What write_layers would refuse about the target (exists without overwrite, wrong kind, a
+/// folder holding other files), checked before any computation so a run does not compute for
+/// minutes to fail at the end. Creates nothing. Throws OutputError.
+void check_output_target(const std::string& path, OutputFormat format, bool overwrite);
 
 /// Writes text (JSON) atomically: temporary file in the same folder, then rename. Always replaces
 /// an existing file (OutputError if `path` is a folder).

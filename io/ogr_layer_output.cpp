@@ -16,6 +16,9 @@ std::string lower(std::string text) {
   return text;
 }
 
+// What a planner checks when a write fails half-way.
+constexpr const char* write_hint = " (is the disk full, over a file size limit, or not writable?)";
+
 std::string where(const std::string& file, const OutputLayer& layer) {
   return "output '" + file + "', layer '" + layer.name + "': ";
 }
@@ -100,7 +103,7 @@ void check_layers(const std::vector<OutputLayer>& layers) {
 
 void write_output_layer(GDALDataset& dataset, const OutputLayer& layer,
                         const OGRSpatialReference* crs, const LayerStyle& style,
-                        const std::string& file) {
+                        const std::string& file, const planner::CancelToken& cancel) {
   const bool spatial = layer.geometry != GeometryKind::none;
   OGRLayer* out = nullptr;
   {
@@ -124,11 +127,14 @@ void write_output_layer(GDALDataset& dataset, const OutputLayer& layer,
                         "': " + last_gdal_error());
     }
   }
+  // Failures are reported once, in the OutputError, not also as GDAL's own "ERROR 1:" lines.
+  const QuietGdalErrors quiet;
   const bool transaction = dataset.TestCapability(ODsCTransactions) != 0;
   if (transaction && dataset.StartTransaction() != OGRERR_NONE) {
     throw OutputError(where(file, layer) + "cannot start a transaction: " + last_gdal_error());
   }
   for (std::size_t row = 0; row < layer.rows.size(); ++row) {
+    if (row % 256 == 0) cancel.check();  // the caller's staged output then discards the file
     const FeaturePtr feature(OGRFeature::CreateFeature(out->GetLayerDefn()));
     for (std::size_t i = 0; i < layer.fields.size(); ++i) {
       set_value(*feature, static_cast<int>(i), layer.rows[row][i]);
@@ -141,13 +147,13 @@ void write_output_layer(GDALDataset& dataset, const OutputLayer& layer,
     CPLErrorReset();
     if (out->CreateFeature(feature.get()) != OGRERR_NONE) {
       throw OutputError(where(file, layer) + "cannot write row " + std::to_string(row) + ": " +
-                        last_gdal_error());
+                        last_gdal_error() + write_hint);
     }
   }
   // Without a commit the dataset's closing rolls the transaction back; the caller then discards
   // the temporary output anyway, so no rollback is needed on the error paths above.
   if (transaction && dataset.CommitTransaction() != OGRERR_NONE) {
-    throw OutputError(where(file, layer) + "cannot commit: " + last_gdal_error());
+    throw OutputError(where(file, layer) + "cannot commit: " + last_gdal_error() + write_hint);
   }
 }
 

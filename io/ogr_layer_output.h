@@ -8,6 +8,7 @@
 
 #include "io/gdal_handles.h"
 #include "io/output_layer.h"
+#include "planner/cancel.h"
 
 namespace io::detail {
 
@@ -24,9 +25,10 @@ struct LayerStyle {
 };
 
 /// Creates `layer` in `dataset` with `crs` (may be null; ignored for tables) and writes its rows,
-/// in one transaction where the driver has them. Throws OutputError naming `file` and the layer.
+/// in one transaction where the driver has them. Throws OutputError naming `file` and the layer,
+/// and planner::Cancelled when `cancel` is requested (asked every 256 rows).
 void write_output_layer(GDALDataset& dataset, const OutputLayer& layer,
                         const OGRSpatialReference* crs, const LayerStyle& style,
-                        const std::string& file);
+                        const std::string& file, const planner::CancelToken& cancel = {});
 
 }  // namespace io::detail

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "io/diagnostics_layer.h"
 #include "io/json_writer.h"
 
 namespace io {
@@ -146,7 +147,8 @@ OutputLayer communities_layer(const planner::Inputs& inputs, const planner::Eval
   return layer;
 }
 
-OutputLayer summary_layer(const planner::Evaluation& ev) {
+OutputLayer summary_layer(const planner::Evaluation& ev,
+                          const planner::NetworkDiagnostics* diagnostics) {
   OutputLayer layer{"summary",
                     GeometryKind::none,
                     {{"scope", FieldType::text},
@@ -160,7 +162,14 @@ OutputLayer summary_layer(const planner::Evaluation& ev) {
                      {"aw_pop", FieldType::real},
                      {"cov_share", FieldType::real},
                      {"area_m2", FieldType::real},
-                     {"cov_area", FieldType::real}},
+                     {"cov_area", FieldType::real},
+                     {"components", FieldType::integer},
+                     {"islands", FieldType::integer},
+                     {"isl_ctr", FieldType::integer},
+                     {"isl_blk", FieldType::integer},
+                     {"long_edges", FieldType::integer},
+                     {"zero_edges", FieldType::integer},
+                     {"dup_edges", FieldType::integer}},
                     {},
                     {}};
   auto add = [&](const std::string& scope, const planner::Totals& t) {
@@ -172,6 +181,16 @@ OutputLayer summary_layer(const planner::Evaluation& ev) {
          p ? FieldValue(t.pop) : FieldValue(), p ? FieldValue(t.covered_pop) : FieldValue(),
          p ? FieldValue(t.area_weighted_pop) : FieldValue(), covered_share(t, p), t.area_m2,
          t.covered_area_m2});
+    const bool health = diagnostics != nullptr && scope == "all";
+    auto count = [&](std::uint32_t n) {
+      return health ? FieldValue(static_cast<std::int64_t>(n)) : FieldValue();
+    };
+    const planner::DiagnosticsCounts c =
+        diagnostics ? diagnostics->counts : planner::DiagnosticsCounts{};
+    for (std::uint32_t n : {c.components, c.islands, c.centers_on_islands, c.blocks_on_islands,
+                            c.long_edges, c.zero_edges, c.duplicate_edges}) {
+      layer.rows.back().push_back(count(n));
+    }
   };
   add("all", ev.totals);
   for (const planner::TierTotals& tier : ev.tiers) add("tier:" + tier.tier, tier.totals);
@@ -200,7 +219,8 @@ OutputLayer nodes_layer(const planner::Network& network, const planner::Inputs& 
 }
 
 std::string summary_json(const RunInfo& run, const planner::EvaluationParams& params,
-                         const planner::Inputs& inputs, const planner::Evaluation& ev) {
+                         const planner::Inputs& inputs, const planner::Evaluation& ev,
+                         const planner::NetworkDiagnostics* diagnostics) {
   JsonWriter json;
   json.begin_object();
   json.key("inputs").begin_object();
@@ -226,6 +246,10 @@ std::string summary_json(const RunInfo& run, const planner::EvaluationParams& pa
   json.key("largest_component_vertices")
       .value(static_cast<std::int64_t>(run.largest_component_vertices));
   json.end_object();
+  if (diagnostics != nullptr) {
+    json.key("diagnostics");
+    diagnostics_json(json, *diagnostics);
+  }
   json.key("centers").begin_object();
   json.key("count").value(static_cast<std::int64_t>(inputs.centers.size()));
   json.key("unsnapped").value(ev.unsnapped_centers);

@@ -11,6 +11,7 @@
 #include "planner/evaluation.h"
 #include "planner/inputs.h"
 #include "planner/network.h"
+#include "planner/network_diagnostics.h"
 #include "planner/service_areas.h"
 
 namespace io {
@@ -33,15 +34,20 @@ OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluati
                           const std::vector<planner::CenterReach>& reach);
 /// Communities: polygons when a communities layer was read, else a table.
 OutputLayer communities_layer(const planner::Inputs& inputs, const planner::Evaluation& ev);
-/// One row per scope: all, each tier ("tier:<name>"), each community ("community:<id>").
-OutputLayer summary_layer(const planner::Evaluation& ev);
+/// One row per scope: all, each tier ("tier:<name>"), each community ("community:<id>"). The
+/// network health counts (components, islands, isl_ctr, isl_blk, long_edges, zero_edges,
+/// dup_edges) fill the "all" row and are null in the others; null everywhere without diagnostics.
+OutputLayer summary_layer(const planner::Evaluation& ev,
+                          const planner::NetworkDiagnostics* diagnostics = nullptr);
 /// Every network vertex: node_id (OSM node id where known), minutes, center_id.
 OutputLayer nodes_layer(const planner::Network& network, const planner::Inputs& inputs,
                         const planner::Evaluation& ev);
 
 /// summary.json: parameters, network, headline figures, tiers, communities. No timings, so the
 /// file is byte-identical from run to run.
+/// With diagnostics, a "diagnostics" object follows "network" (io/diagnostics_layer.h).
 std::string summary_json(const RunInfo& run, const planner::EvaluationParams& params,
-                         const planner::Inputs& inputs, const planner::Evaluation& ev);
+                         const planner::Inputs& inputs, const planner::Evaluation& ev,
+                         const planner::NetworkDiagnostics* diagnostics = nullptr);
 
 }  // namespace io

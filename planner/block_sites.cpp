@@ -116,6 +116,7 @@ std::vector<BlockSite> build_block_sites(const Network& network, const std::vect
       blocks.size(), resolve_threads(options.threads),
       [&] { return std::make_unique<WorkerState>(network); },
       [&](std::unique_ptr<WorkerState>& state, std::size_t b) {
+        options.cancel.check();
         const GeosContext& ctx = state->ctx;
         BlockSite& site = sites[b];
         GeomPtr g = valid_geometry(ctx, blocks[b].shape, site.repaired);

@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "planner/cancel.h"
 #include "planner/inputs.h"
 #include "planner/network.h"
 #include "planner/snap_index.h"
@@ -18,6 +19,7 @@ struct BlockSiteOptions {
   double max_snap_m = 300.0;       ///< --max-snap
   double sample_spacing_m = 25.0;  ///< cov_share grid spacing
   unsigned threads = 0;            ///< 0: all hardware threads
+  CancelToken cancel;              ///< asked before each block
 };
 
 /// A point of a block with its network position (nullopt when beyond max_snap_m).

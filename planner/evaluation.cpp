@@ -112,11 +112,13 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
   const std::vector<std::uint32_t> entrance_block = link_entrances(inputs.blocks, inputs.entrances);
   ev.unlinked_entrances = static_cast<std::uint32_t>(
       std::count(entrance_block.begin(), entrance_block.end(), invalid_id));
-  BlockSiteOptions site_options{params.max_snap_m, params.sample_spacing_m, params.threads};
+  BlockSiteOptions site_options{params.max_snap_m, params.sample_spacing_m, params.threads,
+                                params.cancel};
   ev.sites =
       build_block_sites(network, inputs.blocks, inputs.entrances, entrance_block, site_options);
   for (const BlockSite& s : ev.sites) ev.repaired_blocks += s.repaired ? 1 : 0;
 
+  params.cancel.check();
   const std::vector<double> arc_time = arc_times_s(*network.graph, network.edges, speed);
   BoundedSearch search(*network.graph);
   const SourcesByEdge same_edge(sources, network.edges.edge_count());
@@ -149,6 +151,7 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
     if (!c.tier.empty()) by_tier.try_emplace(c.tier);
   }
   for (const auto& [tier, tier_sources] : by_tier) {
+    params.cancel.check();
     TierTotals tt;
     tt.tier = tier;
     for (const Center& c : inputs.centers) tt.centers += c.tier == tier ? 1 : 0;

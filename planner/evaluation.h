@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "planner/block_sites.h"
+#include "planner/cancel.h"
 #include "planner/communities.h"
 #include "planner/coverage.h"
 #include "planner/network.h"
@@ -24,6 +25,7 @@ struct EvaluationParams {
   /// it have no minutes (and are uncovered). Never below the cover threshold.
   double search_limit_minutes = 60.0;
   unsigned threads = 0;  ///< 0: all hardware threads
+  CancelToken cancel;    ///< asked between blocks and between searches (throws Cancelled)
 
   double speed_mps() const { return speed_kmh / 3.6; }
   double cover_threshold_minutes() const;

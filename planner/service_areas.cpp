@@ -28,6 +28,7 @@ void polygons_for(const GeosContext& ctx, const PopulationOverlay& overlay, cons
                   std::vector<ServiceAreaPolygon>& out) {
   GeomPtr previous;
   for (std::uint32_t b = 0; b < params.minutes.size(); ++b) {
+    params.cancel.check();  // a dissolved band over a whole city can take seconds
     GeomPtr disk = buffer_reach(ctx, pieces_as_lines(ctx, edges, pieces, b).get(), params.buffer_m,
                                 params.quadrant_segments);
     if (params.hull == Hull::convex) disk = convex_hull(ctx, disk.get());
@@ -90,6 +91,7 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
       sources.size(), resolve_threads(params.threads),
       [&] { return std::make_unique<Worker>(network, inputs.blocks); },
       [&](std::unique_ptr<Worker>& w, std::size_t i) {
+        params.cancel.check();
         const SnappedSource& src = sources[i];
         add_sources(w->search.reset(), edges, std::span(&src, 1), params.speed_mps);
         w->search.run(arc_time, limit_s);
@@ -127,6 +129,7 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
   Worker w(network, inputs.blocks);
   const GeosContext& ctx = w.overlay.context();
   for (const auto& [tier, group] : groups) {
+    params.cancel.check();
     add_sources(w.search.reset(), edges, group, params.speed_mps);
     w.search.run(arc_time, bands_s.back());
     const SourcesByEdge group_edges(group, edges.edge_count());
@@ -139,6 +142,7 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
       continue;
     }
     for (const ServiceAreaPolygon& band_area : dissolved) {
+      params.cancel.check();
       GeomPtr area = to_geos(ctx, band_area.shape);
       // Rings are split by the pieces of their own band, disks by everything up to it.
       std::vector<ReachPiece> band_pieces;

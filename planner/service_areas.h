@@ -9,6 +9,7 @@
 
 #include "planner/access_time.h"
 #include "planner/block_sites.h"
+#include "planner/cancel.h"
 #include "planner/reach_pieces.h"
 #include "planner/voronoi_split.h"
 
@@ -31,6 +32,7 @@ struct ServiceAreaParams {
   /// Build polygons and keep reach_edges. Without, only the per-center reach (blocks and
   /// population within the cover threshold) is computed: cheap, while polygons are not yet.
   bool polygons = true;
+  CancelToken cancel;  ///< asked before each center and each band (throws Cancelled)
 };
 
 /// Throws std::invalid_argument naming the option when out of range.

@@ -179,6 +179,7 @@ CoverageBuild build_coverage(const Network& network, const std::vector<BlockSite
   parallel_for(
       items.size(), threads, [&] { return Worker(graph, targets, edges.edge_count()); },
       [&](Worker& w, std::size_t i) {
+        o.cancel.check();
         rows[i] = demand_side ? from_block(w, items[i]) : from_candidate(w, items[i]);
       });
   out.searches = items.size();

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "planner/block_sites.h"
+#include "planner/cancel.h"
 #include "planner/network.h"
 #include "planner/siting_problem.h"
 
@@ -28,6 +29,7 @@ struct CoverageBuildOptions {
   double cover_s = 900.0;  ///< the threshold whose knife-edge pairs are recomputed
   unsigned threads = 0;    ///< 0: all hardware threads
   enum class Side { automatic, candidates, demand } side = Side::automatic;
+  CancelToken cancel;  ///< asked before each search (throws Cancelled)
 };
 
 struct CoverageBuild {

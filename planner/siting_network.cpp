@@ -90,6 +90,7 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
   build.limit_s = limit_s;
   build.cover_s = run.cover_s;
   build.threads = params.evaluation.threads;
+  build.cancel = params.evaluation.cancel;
   CoverageBuild built = build_coverage(network, run.base.sites, run.candidate_snap, needed, build);
   run.entries = built.entries.size();
   run.searches = built.searches;

@@ -88,7 +88,7 @@ io::FieldMap id_field(const std::string& name) {
 }
 
 io::WriteOptions options(io::OutputFormat format, bool overwrite = false) {
-  return io::WriteOptions{format, overwrite, wkt_of(4549)};
+  return io::WriteOptions{format, overwrite, wkt_of(4549), {}};
 }
 
 class LayerWriter : public ::testing::Test {
@@ -282,7 +282,7 @@ TEST_F(LayerWriter, Wgs84OutputKeepsLonLatOrder) {
   for (const auto format :
        {io::OutputFormat::gpkg, io::OutputFormat::geojson, io::OutputFormat::shp}) {
     const std::string out = path("lonlat-" + std::to_string(static_cast<int>(format)));
-    io::write_layers(out, {centers}, io::WriteOptions{format, false, wkt_of(4326)});
+    io::write_layers(out, {centers}, io::WriteOptions{format, false, wkt_of(4326), {}});
     const std::string layer_path =
         format == io::OutputFormat::geojson ? out + "/centers.geojson" : out;
     const auto read =
