@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/compare_command.h"
 #include "app/evaluate_command.h"
 #include "app/osm_command.h"
 #include "app/site_command.h"
@@ -22,7 +23,7 @@ int main(int argc, char** argv) try {
   root.require_subcommand(1);
   root.set_version_flag("--version", "circleplan 0.1.0");
   std::vector<app::Command> commands{app::register_osm(root), app::register_evaluate(root),
-                                     app::register_site(root)};
+                                     app::register_site(root), app::register_compare(root)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

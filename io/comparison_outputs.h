@@ -26,4 +26,18 @@ std::string changes_csv(const planner::Comparison& comparison);
 std::string comparison_json(const planner::Comparison& comparison, const std::string& before_label,
                             const std::string& after_label);
 
+/// What write_comparison writes and where.
+struct ComparisonFiles {
+  std::string folder;
+  std::string before_label, after_label;  ///< for comparison.json (paths or variant names)
+  std::string crs_wkt;                    ///< CRS of the changes layer; empty: none written
+  bool overwrite = false;
+};
+
+/// Writes <folder>/changes.gpkg (layer `changes`), <folder>/changes.csv and
+/// <folder>/comparison.json, each atomically. Without overwrite, any of the three existing is an
+/// OutputError before anything is written.
+void write_comparison(const ComparisonFiles& files, const planner::Comparison& comparison,
+                      const planner::ResultSnapshot& before, const planner::ResultSnapshot& after);
+
 }  // namespace io
