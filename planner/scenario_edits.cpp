@@ -4,6 +4,7 @@
 #include <cmath>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -208,7 +209,9 @@ void add_footpath(Graph& g, const LineString& line, std::size_t index, double sn
   if (from == invalid_id || to == invalid_id) {
     std::string msg = "footpath " + std::to_string(index + 1) + ": its ";
     msg += from == invalid_id ? "first" : "last";
-    msg += " point is farther than footpath-snap (" + std::to_string(snap_m) +
+    std::ostringstream limit;
+    limit << snap_m;
+    msg += " point is farther than footpath-snap (" + limit.str() +
            " m) from every road; draw it to touch the network or raise footpath-snap";
     throw std::invalid_argument(msg);
   }
