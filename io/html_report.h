@@ -5,6 +5,7 @@
 // so it opens offline; every text is escaped; the same input gives the same bytes.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
