@@ -173,7 +173,8 @@ NodeId join(Graph& g, XY point, double max_m, NetworkEditReport& report) {
 
   const NodeId v = static_cast<NodeId>(g.vertex_xy.size());
   g.vertex_xy.push_back(q);
-  g.vertex_ids.push_back(v);
+  // Negative: never an OSM node id nor a topology id of the input.
+  g.vertex_ids.push_back(-1 - static_cast<std::int64_t>(v));
   EdgeRecord second;
   second.tail = v;
   second.head = r.head;

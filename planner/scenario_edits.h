@@ -6,7 +6,7 @@
 // How each network edit is applied:
 // - closing roads and barriers removes edges (vertices stay, so vertex ids keep their meaning);
 // - a footpath is joined at each end to the nearest edge within a tolerance, which is split there
-//   (a new vertex), and becomes one new edge;
+//   (a new vertex, external id -1 - its index), and becomes one new edge;
 // - a speed factor for a road class divides the class's edge lengths (and their cumulative
 //   lengths) by the factor, so every time measured along those edges, in the graph search and
 //   along a snapped edge alike, is the length at the base speed: a "time-equivalent length".
