@@ -35,5 +35,7 @@ TOML
 "$bin" batch "$root/data/porto-scenario.toml" "$work/porto-10min.toml" "$work/porto-elderly.toml" \
   --jobs 2 --out "$root/out/batch" --overwrite
 echo
-cut -d, -f1,2,3,5,7,9,12,13,18,19,20 "$root/out/batch/summary.csv" | column -t -s,
+# A few columns of the table; aligned when `column` (bsdextrautils) is there.
+table() { cut -d, -f1,2,3,5,7,9,12,13,18,19,20 "$root/out/batch/summary.csv"; }
+if command -v column >/dev/null; then table | column -t -s,; else table; fi
 echo "Map data © OpenStreetMap contributors, ODbL."
