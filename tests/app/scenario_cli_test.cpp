@@ -266,13 +266,24 @@ TEST(Batch, ABrokenScenarioIsNamedAndTheOthersAreStillWritten) {
   EXPECT_NE(csv.find("no road has id 999"), std::string::npos) << csv;
   EXPECT_NE(csv.find("two-halves,base,ok"), std::string::npos) << csv;
   EXPECT_NE(csv.find("small,base,ok"), std::string::npos) << csv;
-  // Rows in the order the files were given: two-halves (8 rows), the failure, small (2 rows).
+  // Rows in the order the files were given: two-halves (8 rows), the failure, small (3 rows).
   EXPECT_LT(csv.find("two-halves,east-center-layer"), csv.find("bad-road-id,"));
   EXPECT_LT(csv.find("bad-road-id,"), csv.find("small,base"));
   EXPECT_TRUE(fs::exists(out / "b/two-halves/base.gpkg"));
   EXPECT_TRUE(fs::exists(out / "b/small/report.html"));
   EXPECT_NE(read_file(out / "b/summary.json").find("\"status\": \"failed\""), std::string::npos);
   EXPECT_NE(r.output.find("1 of 3 scenarios failed"), std::string::npos) << r.output;
+}
+
+TEST(EditCrs, ACenterGivenAsXyInEditCrsLandsWhereItsLonLatDoes) {
+  TempDir out("circleplan-xy");
+  const auto r = run_circleplan("run " + scenarios_dir() + "/small.toml --out " + (out / "o"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto lonlat = block_field(out / "o/east-center.gpkg", "minutes");
+  const auto xy = block_field(out / "o/east-center-xy.gpkg", "minutes");
+  ASSERT_EQ(lonlat.size(), 4u);
+  for (const auto& [id, m] : lonlat) EXPECT_NEAR(std::stod(xy.at(id)), std::stod(m), 1e-4) << id;
+  EXPECT_EQ(block_field(out / "o/east-center-xy.gpkg", "center_id").at("E1"), "c2");
 }
 
 /// Every file under `root` (relative path -> bytes), timings.json left out.
