@@ -21,6 +21,7 @@
 #include "io/projection.h"
 #include "io/result_layers.h"
 #include "io/scenario_file.h"
+#include "io/service_area_layers.h"
 #include "planner/comparison.h"
 #include "planner/evaluation.h"
 #include "planner/network.h"
@@ -68,6 +69,24 @@ void apply_params(const io::ScenarioParams& s, planner::EvaluationParams& p) {
   if (s.max_snap_m) p.max_snap_m = *s.max_snap_m;
   if (s.sample_spacing_m) p.sample_spacing_m = *s.sample_spacing_m;
   if (s.search_limit_minutes) p.search_limit_minutes = *s.search_limit_minutes;
+}
+
+/// evaluate's service-area options from the file, with the run's speed, bands and threads.
+planner::ServiceAreaParams area_params(const io::ScenarioAreas& a,
+                                       const planner::EvaluationParams& p) {
+  planner::ServiceAreaParams out;
+  out.minutes = p.minutes;
+  out.speed_mps = p.speed_mps();
+  out.threads = p.threads;
+  if (a.buffer_m) out.buffer_m = *a.buffer_m;
+  if (a.simplify_m) out.simplify_m = *a.simplify_m;
+  out.bands = a.bands == "disks" ? planner::BandMode::disks : planner::BandMode::rings;
+  out.overlap = a.overlap == "dissolve" ? planner::Overlap::dissolve
+                : a.overlap == "split"  ? planner::Overlap::split
+                                        : planner::Overlap::per_center;
+  out.hull = a.hull == "convex" ? planner::Hull::convex : planner::Hull::none;
+  out.polygons = a.service_areas;
+  return out;
 }
 
 /// One variant's edits in the run CRS, checked against the loaded data.
@@ -146,6 +165,7 @@ class VariantResolver {
     apply_params(v.params, r.params);
     try {
       planner::validate(r.params);
+      planner::validate(area_params(m_file.areas, r.params));
     } catch (const std::invalid_argument& e) {
       io::throw_scenario_error(m_file.path, v.pos, "variant '" + v.name + "': " + e.what());
     }
@@ -338,6 +358,7 @@ std::vector<VariantRow> run_scenario(const std::string& path, const ScenarioRunO
   base_params.threads = o.threads;
   try {
     planner::validate(base_params);
+    planner::validate(area_params(file.areas, base_params));
   } catch (const std::invalid_argument& e) {
     io::throw_scenario_error(path, {}, e.what());
   }
@@ -393,11 +414,7 @@ std::vector<VariantRow> run_scenario(const std::string& path, const ScenarioRunO
     r.inputs = std::move(in);
     r.network_edges = network.edges.edge_count();
     r.ev = planner::evaluate(network, r.inputs, params);
-    planner::ServiceAreaParams sa;
-    sa.minutes = params.minutes;
-    sa.speed_mps = params.speed_mps();
-    sa.threads = params.threads;
-    sa.polygons = false;
+    const planner::ServiceAreaParams sa = area_params(file.areas, params);
     const planner::ServiceAreas areas =
         planner::build_service_areas(network, r.inputs, r.ev.sources, r.ev.sites, r.ev.cover_s, sa);
     r.snapshot = planner::snapshot_of(r.inputs, r.ev, &areas.reach);
@@ -418,6 +435,10 @@ std::vector<VariantRow> run_scenario(const std::string& path, const ScenarioRunO
     std::vector<io::OutputLayer> layers;
     layers.push_back(io::blocks_layer(r.inputs, r.ev));
     layers.push_back(io::centers_layer(r.inputs, r.ev, areas.reach));
+    if (sa.polygons) {
+      layers.push_back(io::service_areas_layer(r.inputs, areas, r.ev.has_population));
+      layers.push_back(io::reach_edges_layer(network, r.inputs, areas));
+    }
     layers.push_back(io::communities_layer(r.inputs, r.ev));
     layers.push_back(io::summary_layer(r.ev));
     OutputOptions out;

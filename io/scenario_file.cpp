@@ -365,7 +365,9 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
                                                        {"blocks", &in.blocks.path},
                                                        {"entrances", &in.entrances.path},
                                                        {"communities", &in.communities.path}};
-  std::set<std::string_view> known{"gcj02", "length-model", "node-tolerance", "variant"};
+  std::set<std::string_view> known{"gcj02",         "length-model", "node-tolerance", "variant",
+                                   "service-areas", "bands",        "overlap",        "hull",
+                                   "buffer-m",      "simplify-m"};
   for (const auto& [k, p] : texts) known.insert(k);
   for (const auto& [k, p] : paths) known.insert(k);
   known.insert(param_keys.begin(), param_keys.end());
@@ -383,6 +385,26 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
           in.length_model != "planar") {
         r.fail(v, "'length-model' must be ellipsoid, haversine or planar");
       }
+    } else if (k == "service-areas") {
+      out.areas.service_areas = r.flag(v, k);
+    } else if (k == "bands" || k == "overlap" || k == "hull") {
+      const std::string value = r.text(v, k);
+      const std::set<std::string> allowed =
+          k == "bands"     ? std::set<std::string>{"rings", "disks"}
+          : k == "overlap" ? std::set<std::string>{"per-center", "dissolve", "split"}
+                           : std::set<std::string>{"none", "convex"};
+      if (!allowed.contains(value)) {
+        std::string list;
+        for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        r.fail(v, "'" + std::string(k) + "' must be one of " + list);
+      }
+      (k == "bands"     ? out.areas.bands
+       : k == "overlap" ? out.areas.overlap
+                        : out.areas.hull) = value;
+    } else if (k == "buffer-m" || k == "simplify-m") {
+      const double m = r.number(v, k);
+      if (m < 0.0) r.fail(v, "'" + std::string(k) + "' must be >= 0 metres");
+      (k == "buffer-m" ? out.areas.buffer_m : out.areas.simplify_m) = m;
     } else if (k == "node-tolerance") {
       in.node_tolerance_m = r.number(v, k);
       if (in.node_tolerance_m < 0.0) r.fail(v, "'node-tolerance' must be >= 0");

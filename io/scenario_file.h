@@ -91,11 +91,22 @@ struct ScenarioVariant {
   std::optional<SiteSpec> site;
 };
 
+/// Service-area options of `evaluate` (--service-areas, --bands, ...), for the base and every
+/// variant alike.
+struct ScenarioAreas {
+  bool service_areas = false;
+  std::string bands = "rings";
+  std::string overlap = "per-center";
+  std::string hull = "none";
+  std::optional<double> buffer_m, simplify_m;
+};
+
 struct ScenarioFile {
   std::string path;  ///< as given
   std::string name;  ///< the file's stem, used by batch
   ScenarioInputs inputs;
   ScenarioParams params;
+  ScenarioAreas areas;
   std::string edit_crs = "EPSG:4326";  ///< CRS of x/y and WKT in the edits
   std::vector<ScenarioVariant> variants;
 };

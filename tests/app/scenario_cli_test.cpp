@@ -286,6 +286,27 @@ TEST(EditCrs, ACenterGivenAsXyInEditCrsLandsWhereItsLonLatDoes) {
   EXPECT_EQ(block_field(out / "o/east-center-xy.gpkg", "center_id").at("E1"), "c2");
 }
 
+TEST(RunBase, IsByteForByteWhatEvaluateWritesServiceAreasIncluded) {
+  TempDir out("circleplan-base");
+  const std::string d = scenarios_dir();
+  std::ofstream(out / "s.toml") << "roads = \"" << d << "/roads.geojson\"\ncenters = \"" << d
+                                << "/centers.geojson\"\nblocks = \"" << d
+                                << "/blocks.geojson\"\ncrs = \"EPSG:32631\"\n"
+                                   "minutes = [15, 40]\nservice-areas = true\nbuffer-m = 30\n";
+  const auto run = run_circleplan("run " + (out / "s.toml") + " --out " + (out / "o"));
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto ev = run_circleplan("evaluate --roads " + d + "/roads.geojson --centers " + d +
+                                 "/centers.geojson --blocks " + d +
+                                 "/blocks.geojson --crs EPSG:32631 --minutes 15,40 "
+                                 "--service-areas --buffer-m 30 --out " +
+                                 (out / "e.gpkg"));
+  ASSERT_EQ(ev.exit_code, 0) << ev.output;
+  Probe p(out / "o/base.gpkg");
+  EXPECT_GT(p.count("service_areas"), 0);
+  EXPECT_GT(p.count("reach_edges"), 0);
+  EXPECT_TRUE(read_file(out / "e.gpkg") == read_file(out / "o/base.gpkg"));
+}
+
 /// Every file under `root` (relative path -> bytes), timings.json left out.
 std::map<std::string, std::string> outputs(const fs::path& root) {
   std::map<std::string, std::string> out;
