@@ -11,10 +11,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/batch_command.h"
+#include "app/compare_command.h"
 #include "app/evaluate_command.h"
 #include "app/interrupt.h"
 #include "app/memory_limit.h"
 #include "app/osm_command.h"
+#include "app/run_command.h"
 #include "app/site_command.h"
 #include "app/usage_error.h"
 #include "io/errors.h"
@@ -28,7 +31,8 @@ int main(int argc, char** argv) try {
   root.require_subcommand(1);
   root.set_version_flag("--version", "circleplan 0.1.0");
   std::vector<app::Command> commands{app::register_osm(root), app::register_evaluate(root),
-                                     app::register_site(root)};
+                                     app::register_site(root), app::register_compare(root),
+                                     app::register_run(root), app::register_batch(root)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -40,7 +40,12 @@ echo "== circleplan site: where 3 new stations would cover the most blocks (mclp
   --model mclp --k 3 --out "$out/porto-sites.gpkg" --overwrite
 
 echo
+echo "== circleplan run: data/porto-scenario.toml, the base and 7 variants compared =="
+"$bin" run "$root/data/porto-scenario.toml" --out "$out/porto-scenario" --overwrite
+
+echo
 echo "Outputs in $out/: porto.gpkg (osm layers), porto-evaluation.gpkg (blocks, centers,"
 echo "communities, summary, nodes), porto-evaluation-shp/ (shapefiles), porto-sites.gpkg"
-echo "(sites, site_blocks, site_curve), *.summary.json."
+echo "(sites, site_blocks, site_curve), *.summary.json, porto-scenario/ (one result per variant,"
+echo "changes-<variant>/, report.html, summary.csv)."
 echo "Map data © OpenStreetMap contributors, ODbL."
