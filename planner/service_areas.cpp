@@ -13,23 +13,26 @@ namespace planner {
 namespace {
 
 struct Worker {
-  explicit Worker(const Network& network, const std::vector<Block>& blocks)
-      : search(*network.graph), collector(network), overlay(blocks) {}
+  Worker(const Network& network, const std::vector<Block>& blocks, const NetworkFaces& faces)
+      : search(*network.graph),
+        collector(network),
+        overlay(blocks),
+        polygons(faces, network.edges) {}
   BoundedSearch search;
   ReachCollector collector;
   PopulationOverlay overlay;  ///< also the GEOS context of this thread
+  FacePolygonBuilder polygons;
 };
 
 /// Disks (band <= b) for every band, finished as the params say (hull, simplify), then turned
 /// into rings when asked. Appends one polygon per band.
-void polygons_for(const GeosContext& ctx, const PopulationOverlay& overlay, const EdgeSet& edges,
-                  std::span<const ReachPiece> pieces, const ServiceAreaParams& params,
-                  std::uint32_t center, const std::string& tier,
+void polygons_for(const GeosContext& ctx, const PopulationOverlay& overlay,
+                  FacePolygonBuilder& builder, std::span<const ReachPiece> pieces,
+                  const ServiceAreaParams& params, std::uint32_t center, const std::string& tier,
                   std::vector<ServiceAreaPolygon>& out) {
   GeomPtr previous;
   for (std::uint32_t b = 0; b < params.minutes.size(); ++b) {
-    GeomPtr disk = buffer_reach(ctx, pieces_as_lines(ctx, edges, pieces, b).get(), params.buffer_m,
-                                params.quadrant_segments);
+    GeomPtr disk = builder.build(ctx, pieces, b);
     if (params.hull == Hull::convex) disk = convex_hull(ctx, disk.get());
     if (params.simplify_m > 0.0) disk = simplify(ctx, disk.get(), params.simplify_m);
     GeomPtr shape = (params.bands == BandMode::rings && previous)
@@ -79,6 +82,12 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
   const double limit_s = std::max(bands_s.back(), cover_s);
   const std::vector<double> arc_time = arc_times_s(*network.graph, edges, params.speed_mps);
   const SourcesByEdge same_edge(sources, edges.edge_count());
+  // Faces of the whole network, shared by every polygon (see network_faces.h); an empty set
+  // when no polygon is asked for.
+  const NetworkFaces faces =
+      params.polygons ? build_network_faces(edges, params.buffer_m, params.quadrant_segments,
+                                            resolve_threads(params.threads))
+                      : NetworkFaces{};
 
   ServiceAreas out;
   out.reach.assign(inputs.centers.size(), CenterReach{});
@@ -88,7 +97,7 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
 
   parallel_for(
       sources.size(), resolve_threads(params.threads),
-      [&] { return std::make_unique<Worker>(network, inputs.blocks); },
+      [&] { return std::make_unique<Worker>(network, inputs.blocks, faces); },
       [&](std::unique_ptr<Worker>& w, std::size_t i) {
         const SnappedSource& src = sources[i];
         add_sources(w->search.reset(), edges, std::span(&src, 1), params.speed_mps);
@@ -111,7 +120,7 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
           }
         }
         if (per_center) {
-          polygons_for(w->overlay.context(), w->overlay, edges, pieces[i], params, src.label,
+          polygons_for(w->overlay.context(), w->overlay, w->polygons, pieces[i], params, src.label,
                        inputs.centers[src.label].tier, polygons[i]);
         }
       });
@@ -124,7 +133,7 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
   // dissolve / split: one multi-source search per group (all centers, or each tier).
   std::map<std::string, std::vector<SnappedSource>> groups;
   for (const SnappedSource& s : sources) groups[inputs.centers[s.label].tier].push_back(s);
-  Worker w(network, inputs.blocks);
+  Worker w(network, inputs.blocks, faces);
   const GeosContext& ctx = w.overlay.context();
   for (const auto& [tier, group] : groups) {
     add_sources(w.search.reset(), edges, group, params.speed_mps);
@@ -133,7 +142,7 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
     const std::vector<ReachPiece> group_pieces =
         w.collector.collect(w.search, group, group_edges, bands_s, params.speed_mps);
     std::vector<ServiceAreaPolygon> dissolved;
-    polygons_for(ctx, w.overlay, edges, group_pieces, params, invalid_id, tier, dissolved);
+    polygons_for(ctx, w.overlay, w.polygons, group_pieces, params, invalid_id, tier, dissolved);
     if (params.overlap == Overlap::dissolve) {
       for (auto& p : dissolved) out.polygons.push_back(std::move(p));
       continue;
