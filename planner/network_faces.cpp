@@ -18,8 +18,10 @@ namespace {
 /// on. Built once; a sorted array of (cell, segment) instead of a hash map of vectors.
 class SegmentGrid {
  public:
-  SegmentGrid(const EdgeSet& edges, double cell_m) : m_edges(&edges), m_cell(cell_m) {
+  SegmentGrid(const EdgeSet& edges, std::span<const std::uint8_t> use, double cell_m)
+      : m_edges(&edges), m_cell(cell_m) {
     for (EdgeId e = 0; e < edges.edge_count(); ++e) {
+      if (!use.empty() && !use[e]) continue;
       for (std::uint32_t p = edges.first_point[e]; p + 1 < edges.first_point[e + 1]; ++p) {
         const XY a = edges.points[p], b = edges.points[p + 1];
         const std::int64_t x0 = cell(std::min(a.x, b.x)), x1 = cell(std::max(a.x, b.x));
@@ -83,9 +85,11 @@ struct Polygonized {
   std::vector<MultiPolygon> faces;
 };
 
-Polygonized polygonize_network(const GeosContext& ctx, const EdgeSet& edges) {
+Polygonized polygonize_network(const GeosContext& ctx, const EdgeSet& edges,
+                               std::span<const std::uint8_t> use) {
   std::vector<GEOSGeometry*> lines;
   for (EdgeId e = 0; e < edges.edge_count(); ++e) {
+    if (!use.empty() && !use[e]) continue;
     LineString line(edges.points.begin() + edges.first_point[e],
                     edges.points.begin() + edges.first_point[e + 1]);
     line.erase(std::unique(line.begin(), line.end()), line.end());
@@ -203,18 +207,18 @@ void to_csr(std::vector<std::pair<std::uint32_t, T>>& pairs, std::size_t keys,
 }  // namespace
 
 NetworkFaces build_network_faces(const EdgeSet& edges, double buffer_m, int quadrant_segments,
-                                 unsigned threads) {
+                                 unsigned threads, std::span<const std::uint8_t> use) {
   NetworkFaces out;
   out.buffer_m = buffer_m;
   out.quadrant_segments = quadrant_segments;
   Polygonized net;
   {
     GeosContext ctx;
-    net = polygonize_network(ctx, edges);
+    net = polygonize_network(ctx, edges, use);
   }
   out.faces = std::move(net.faces);
   const std::vector<MultiPolygon>& faces = out.faces;
-  const SegmentGrid grid(edges, 100.0);
+  const SegmentGrid grid(edges, use, 100.0);
   constexpr double tol_m = 1e-4;
 
   // Boundary stretches: each ring segment of each face, mapped to the edges it lies on by its

@@ -64,8 +64,10 @@ struct NetworkFaces {
 /// Nodes the network's edges (a GEOS unary union, so crossings without a shared vertex, e.g.
 /// bridges, split both lines), polygonizes them into faces, maps every boundary segment back to
 /// the edges it lies on, finds the edges inside each face, and builds each face's hole.
-/// `threads` build the holes in parallel.
+/// `threads` build the holes in parallel. With `use` (one flag per edge), only the flagged edges
+/// count: faces of the part of the network some center reaches are fewer and larger, and
+/// polygons only ever use reached edges, so the rest can be left out.
 NetworkFaces build_network_faces(const EdgeSet& edges, double buffer_m, int quadrant_segments,
-                                 unsigned threads = 1);
+                                 unsigned threads = 1, std::span<const std::uint8_t> use = {});
 
 }  // namespace planner

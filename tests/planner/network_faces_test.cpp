@@ -5,6 +5,7 @@
 // for GEOS validity.
 #include "planner/network_faces.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <gtest/gtest.h>
@@ -118,6 +119,31 @@ TEST(NetworkFaces, GridHasFourSquareFacesWithSquareHoles) {
   EXPECT_EQ(faces.faces_of(0).size(), 1u);
   for (planner::EdgeId e = 0; e < net.edges.edge_count(); ++e)
     EXPECT_EQ(faces.inside_face[e], planner::invalid_id);
+}
+
+TEST(NetworkFaces, LeftOutEdgesDoNotSplitFaces) {
+  auto net = grid();
+  std::vector<std::uint8_t> use(net.edges.edge_count(), 1);
+  use[8] = 0;  // 1-4: the two lower squares become one 400 x 200 face
+  const auto faces = planner::build_network_faces(net.edges, buffer_m, segments, 1, use);
+  ASSERT_EQ(faces.face_count(), 3u);
+  EXPECT_TRUE(faces.faces_of(8).empty());
+  planner::GeosContext ctx;
+  double largest = 0.0;
+  for (const auto& face : faces.faces)
+    largest = std::max(largest, planner::area_m2(ctx, planner::to_geos(ctx, face).get()));
+  EXPECT_NEAR(largest, 80000.0, 1e-6);
+  // The lower ring wholly reached, 1-4 not at all: the merged face is full, and the polygon is
+  // the naive one (its hole 350 x 150).
+  auto pieces = whole(net);
+  pieces.erase(pieces.begin() + 8);
+  planner::FacePolygonBuilder builder(faces, net.edges);
+  auto shape = builder.build(ctx, pieces, 0);
+  EXPECT_EQ(builder.timings.full_faces, 3u);
+  EXPECT_EQ(GEOSisValid_r(ctx.get(), shape.get()), 1);
+  const double area = planner::area_m2(ctx, shape.get());
+  EXPECT_NEAR(area, naive_area(ctx, net, pieces), area * 0.005);
+  EXPECT_FALSE(contains(ctx, shape.get(), {200, 100}));
 }
 
 TEST(NetworkFaces, WhollyReachedGridIsItsFacesLessTheirHoles) {
