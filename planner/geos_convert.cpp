@@ -78,6 +78,14 @@ GeomPtr to_geos(const GeosContext& ctx, const LineString& line) {
   return own(ctx, GEOSGeom_createLineString_r(ctx.get(), make_sequence(ctx, line)), "line");
 }
 
+GeomPtr to_geos_ring(const GeosContext& ctx, const Ring& ring) {
+  return GeomPtr(make_ring(ctx, ring), GeomDeleter{ctx.get()});
+}
+
+GeomPtr to_geos_polygon(const GeosContext& ctx, const Polygon& polygon) {
+  return GeomPtr(make_polygon(ctx, polygon), GeomDeleter{ctx.get()});
+}
+
 GeomPtr to_geos(const GeosContext& ctx, const MultiPolygon& shape) {
   if (shape.size() == 1) return own(ctx, make_polygon(ctx, shape.front()), "polygon");
   std::vector<GEOSGeometry*> parts;

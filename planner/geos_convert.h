@@ -8,6 +8,8 @@ namespace planner {
 
 GeomPtr to_geos(const GeosContext& ctx, XY point);
 GeomPtr to_geos(const GeosContext& ctx, const LineString& line);
+GeomPtr to_geos_ring(const GeosContext& ctx, const Ring& ring);  ///< a LinearRing
+GeomPtr to_geos_polygon(const GeosContext& ctx, const Polygon& polygon);
 /// A MultiPolygon value becomes a GEOS MultiPolygon (or Polygon when it has one part).
 GeomPtr to_geos(const GeosContext& ctx, const MultiPolygon& shape);
 

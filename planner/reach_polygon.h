@@ -1,13 +1,17 @@
-// Polygons from reached network pieces: buffer and union. buffer_reach merges the pieces into
-// chains first (fewer, longer buffers for the cascaded union); buffer_reach_naive buffers every
-// piece, the baseline the benchmark compares against. One GEOS buffer of the whole multi-line
-// was tried and is slower still with GEOS 3.11 (it falls back to reduced precision).
+// Polygons from reached network pieces. FacePolygonBuilder is what service areas use: it
+// builds the polygon from the network's precomputed faces, so only the frontier of the reach
+// needs buffers and overlay. buffer_reach (pieces line-merged into chains, each buffered, one
+// unary union) and buffer_reach_naive (every piece buffered, one unary union: the baseline the
+// benchmark compares against) stay for comparison. One GEOS buffer of the whole multi-line was
+// tried and is slower still with GEOS 3.11 (many overlapping offset curves to node).
 #pragma once
 
 #include <span>
+#include <vector>
 
 #include "planner/edge_set.h"
 #include "planner/geos_handle.h"
+#include "planner/network_faces.h"
 #include "planner/reach_pieces.h"
 
 namespace planner {
@@ -24,6 +28,46 @@ GeomPtr buffer_reach(const GeosContext& ctx, const GEOSGeometry* lines, double b
 /// The naive method, for comparison: buffer each line on its own, then one unary union.
 GeomPtr buffer_reach_naive(const GeosContext& ctx, const GEOSGeometry* lines, double buffer_m,
                            int quadrant_segments);
+
+/// Buffer of the reached network built from the network's faces (see network_faces.h), the
+/// same area as buffer_reach_naive up to where the arcs put their vertices:
+///   1. a face is full when every stretch of its boundary and every edge inside it is wholly
+///      reached; the full faces are coverage-unioned (exact shared boundaries, no overlay) and
+///      that region is buffered once: this covers every edge on or inside it;
+///   2. every other reached piece (the frontier: pieces at the cutoff, dangles and edges of
+///      faces that are not full) is buffered, in spatial groups;
+///   3. one unary union of the region buffer and the frontier buffers;
+///   4. each full face's precomputed hole (the part farther than the buffer from its edges)
+///      is put back as an interior ring: no overlay needed, it lies strictly inside the face.
+/// Keeps per-edge and per-face marks between calls: one per thread.
+class FacePolygonBuilder {
+ public:
+  FacePolygonBuilder(const NetworkFaces& faces, const EdgeSet& edges);
+
+  /// The polygon of the pieces with band <= max_band (Polygon or MultiPolygon; empty
+  /// collection when nothing is reached).
+  GeomPtr build(const GeosContext& ctx, std::span<const ReachPiece> pieces, std::uint32_t max_band);
+
+  /// Where the time goes (thread CPU seconds and counts, summed over calls), for the benchmark.
+  struct Timings {
+    double classify_s = 0.0, region_s = 0.0, frontier_s = 0.0, union_s = 0.0, holes_s = 0.0;
+    std::size_t pieces = 0, frontier_pieces = 0, full_faces = 0;
+  };
+  Timings timings;
+
+ private:
+  bool face_full(std::uint32_t f) const;
+  void check_face(std::uint32_t f, std::vector<std::uint32_t>& full_faces);
+  /// The edge is wholly reached and lies on the boundary of, or inside, a full face.
+  bool covered(EdgeId e) const;
+
+  const NetworkFaces* m_faces;
+  const EdgeSet* m_edges;
+  std::uint32_t m_stamp = 0;
+  std::vector<std::uint32_t> m_edge_full;     ///< == m_stamp: edge wholly reached this call
+  std::vector<std::uint32_t> m_face_checked;  ///< == m_stamp: m_face_is_full is current
+  std::vector<std::uint8_t> m_face_is_full;
+};
 
 /// a minus b (rings between two bands).
 GeomPtr difference(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b);

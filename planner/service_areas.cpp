@@ -12,25 +12,29 @@
 namespace planner {
 namespace {
 
-struct Worker {
-  explicit Worker(const Network& network, const std::vector<Block>& blocks)
-      : search(*network.graph), collector(network), overlay(blocks) {}
+struct SearchWorker {
+  explicit SearchWorker(const Network& network) : search(*network.graph), collector(network) {}
   BoundedSearch search;
   ReachCollector collector;
+};
+
+struct PolygonWorker {
+  PolygonWorker(const Network& network, const std::vector<Block>& blocks, const NetworkFaces& faces)
+      : overlay(blocks), polygons(faces, network.edges) {}
   PopulationOverlay overlay;  ///< also the GEOS context of this thread
+  FacePolygonBuilder polygons;
 };
 
 /// Disks (band <= b) for every band, finished as the params say (hull, simplify), then turned
 /// into rings when asked. Appends one polygon per band.
-void polygons_for(const GeosContext& ctx, const PopulationOverlay& overlay, const EdgeSet& edges,
-                  std::span<const ReachPiece> pieces, const ServiceAreaParams& params,
-                  std::uint32_t center, const std::string& tier,
+void polygons_for(const GeosContext& ctx, const PopulationOverlay& overlay,
+                  FacePolygonBuilder& builder, std::span<const ReachPiece> pieces,
+                  const ServiceAreaParams& params, std::uint32_t center, const std::string& tier,
                   std::vector<ServiceAreaPolygon>& out) {
   GeomPtr previous;
   for (std::uint32_t b = 0; b < params.minutes.size(); ++b) {
     params.cancel.check();  // a dissolved band over a whole city can take seconds
-    GeomPtr disk = buffer_reach(ctx, pieces_as_lines(ctx, edges, pieces, b).get(), params.buffer_m,
-                                params.quadrant_segments);
+    GeomPtr disk = builder.build(ctx, pieces, b);
     if (params.hull == Hull::convex) disk = convex_hull(ctx, disk.get());
     if (params.simplify_m > 0.0) disk = simplify(ctx, disk.get(), params.simplify_m);
     GeomPtr shape = (params.bands == BandMode::rings && previous)
@@ -86,11 +90,11 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
   std::vector<std::vector<ReachPiece>> pieces(sources.size());
   std::vector<std::vector<ServiceAreaPolygon>> polygons(sources.size());
   const bool per_center = params.polygons && params.overlap == Overlap::per_center;
+  const unsigned threads = resolve_threads(params.threads);
 
   parallel_for(
-      sources.size(), resolve_threads(params.threads),
-      [&] { return std::make_unique<Worker>(network, inputs.blocks); },
-      [&](std::unique_ptr<Worker>& w, std::size_t i) {
+      sources.size(), threads, [&] { return std::make_unique<SearchWorker>(network); },
+      [&](std::unique_ptr<SearchWorker>& w, std::size_t i) {
         params.cancel.check();
         const SnappedSource& src = sources[i];
         add_sources(w->search.reset(), edges, std::span(&src, 1), params.speed_mps);
@@ -112,22 +116,41 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
             }
           }
         }
-        if (per_center) {
-          polygons_for(w->overlay.context(), w->overlay, edges, pieces[i], params, src.label,
-                       inputs.centers[src.label].tier, polygons[i]);
-        }
       });
+  if (!params.polygons) return out;
+
+  // Faces of the part of the network some center reaches (group searches reach no more than
+  // all centers together), shared by every polygon; see network_faces.h.
+  std::vector<std::uint8_t> reached(edges.edge_count(), 0);
+  for (const auto& center_pieces : pieces) {
+    for (const ReachPiece& p : center_pieces) reached[p.edge] = 1;
+  }
+  const NetworkFaces faces =
+      build_network_faces(edges, params.buffer_m, params.quadrant_segments, threads, reached);
+
+  if (per_center) {
+    parallel_for(
+        sources.size(), threads,
+        [&] { return std::make_unique<PolygonWorker>(network, inputs.blocks, faces); },
+        [&](std::unique_ptr<PolygonWorker>& w, std::size_t i) {
+          params.cancel.check();
+          const SnappedSource& src = sources[i];
+          polygons_for(w->overlay.context(), w->overlay, w->polygons, pieces[i], params, src.label,
+                       inputs.centers[src.label].tier, polygons[i]);
+        });
+  }
   for (std::size_t i = 0; i < sources.size(); ++i) {
     out.reach_edges.insert(out.reach_edges.end(), pieces[i].begin(), pieces[i].end());
     for (auto& p : polygons[i]) out.polygons.push_back(std::move(p));
   }
-  if (!params.polygons || per_center) return out;
+  if (per_center) return out;
 
   // dissolve / split: one multi-source search per group (all centers, or each tier).
   std::map<std::string, std::vector<SnappedSource>> groups;
   for (const SnappedSource& s : sources) groups[inputs.centers[s.label].tier].push_back(s);
-  Worker w(network, inputs.blocks);
-  const GeosContext& ctx = w.overlay.context();
+  SearchWorker w(network);
+  PolygonWorker pw(network, inputs.blocks, faces);
+  const GeosContext& ctx = pw.overlay.context();
   for (const auto& [tier, group] : groups) {
     params.cancel.check();
     add_sources(w.search.reset(), edges, group, params.speed_mps);
@@ -136,7 +159,7 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
     const std::vector<ReachPiece> group_pieces =
         w.collector.collect(w.search, group, group_edges, bands_s, params.speed_mps);
     std::vector<ServiceAreaPolygon> dissolved;
-    polygons_for(ctx, w.overlay, edges, group_pieces, params, invalid_id, tier, dissolved);
+    polygons_for(ctx, pw.overlay, pw.polygons, group_pieces, params, invalid_id, tier, dissolved);
     if (params.overlap == Overlap::dissolve) {
       for (auto& p : dissolved) out.polygons.push_back(std::move(p));
       continue;
@@ -158,7 +181,7 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
         poly.center = label;
         poly.tier = inputs.centers[label].tier;
         poly.area_m2 = area_m2(ctx, part.get());
-        poly.pop = w.overlay.population_in(part.get());
+        poly.pop = pw.overlay.population_in(part.get());
         poly.shape = multipolygon_from_geos(ctx, part.get());
         out.polygons.push_back(std::move(poly));
       }
