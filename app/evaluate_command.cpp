@@ -40,6 +40,9 @@ struct EvaluateConfig {
   std::string overlap = "per-center";
   std::string hull = "none";
   bool service_areas = false;
+  /// --bands, --overlap, --buffer-m, --simplify-m, --hull: asking for one means asking for the
+  /// polygons, so `--minutes 5,10,15 --overlap dissolve` needs no --service-areas as well.
+  std::vector<CLI::Option*> area_options;
   planner::ServiceAreaParams areas;
   planner::DiagnosticsParams diagnostics;
   std::string max_memory;
@@ -57,6 +60,7 @@ planner::ServiceAreaParams area_params(const EvaluateConfig& cfg,
                                         : planner::Overlap::per_center;
   a.hull = cfg.hull == "convex" ? planner::Hull::convex : planner::Hull::none;
   a.polygons = cfg.service_areas;
+  for (const CLI::Option* o : cfg.area_options) a.polygons = a.polygons || o->count() > 0;
   return a;
 }
 
@@ -260,26 +264,31 @@ Command register_evaluate(CLI::App& root) {
       ->capture_default_str();
   cmd->add_flag("--service-areas", cfg->service_areas,
                 "also write service_areas polygons and reach_edges lines for every band of "
-                "--minutes (slow on dense networks: seconds per center)");
-  cmd->add_option("--bands", cfg->bands,
-                  "service areas as rings (5-10, 10-15...) or disks (0-5, 0-10...)")
-      ->check(CLI::IsMember({"rings", "disks"}))
-      ->capture_default_str();
-  cmd->add_option("--overlap", cfg->overlap,
-                  "service-area grouping: per-center | dissolve (per band and tier) | split "
-                  "(dissolved area divided among the nearest centers)")
-      ->check(CLI::IsMember({"per-center", "dissolve", "split"}))
-      ->capture_default_str();
-  cmd->add_option("--buffer-m", cfg->areas.buffer_m,
-                  "metres around the reached streets that a service area covers")
-      ->capture_default_str();
-  cmd->add_option("--simplify-m", cfg->areas.simplify_m,
-                  "simplify service-area outlines to this tolerance in metres (0: off)")
-      ->capture_default_str();
-  cmd->add_option("--hull", cfg->hull,
-                  "none (follow the network) | convex (a convex hull, crosses water and gaps)")
-      ->check(CLI::IsMember({"none", "convex"}))
-      ->capture_default_str();
+                "--minutes (implied by --bands, --overlap, --buffer-m, --simplify-m, --hull)");
+  cfg->area_options.push_back(
+      cmd->add_option("--bands", cfg->bands,
+                      "service areas as rings (5-10, 10-15...) or disks (0-5, 0-10...)")
+          ->check(CLI::IsMember({"rings", "disks"}))
+          ->capture_default_str());
+  cfg->area_options.push_back(
+      cmd->add_option("--overlap", cfg->overlap,
+                      "service-area grouping: per-center | dissolve (per band and tier) | split "
+                      "(dissolved area divided among the nearest centers)")
+          ->check(CLI::IsMember({"per-center", "dissolve", "split"}))
+          ->capture_default_str());
+  cfg->area_options.push_back(
+      cmd->add_option("--buffer-m", cfg->areas.buffer_m,
+                      "metres around the reached streets that a service area covers")
+          ->capture_default_str());
+  cfg->area_options.push_back(
+      cmd->add_option("--simplify-m", cfg->areas.simplify_m,
+                      "simplify service-area outlines to this tolerance in metres (0: off)")
+          ->capture_default_str());
+  cfg->area_options.push_back(
+      cmd->add_option("--hull", cfg->hull,
+                      "none (follow the network) | convex (a convex hull, crosses water and gaps)")
+          ->check(CLI::IsMember({"none", "convex"}))
+          ->capture_default_str());
   cmd->add_option("--threads", cfg->params.threads, "threads (default 0: all cores)")
       ->capture_default_str();
   cmd->add_option("--long-edge-m", cfg->diagnostics.long_edge_m,

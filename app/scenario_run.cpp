@@ -13,6 +13,7 @@
 #include "app/usage_error.h"
 #include "io/comparison_outputs.h"
 #include "io/crs.h"
+#include "io/diagnostics_layer.h"
 #include "io/errors.h"
 #include "io/html_report.h"
 #include "io/json_writer.h"
@@ -25,6 +26,7 @@
 #include "planner/comparison.h"
 #include "planner/evaluation.h"
 #include "planner/network.h"
+#include "planner/network_diagnostics.h"
 #include "planner/scenario_edits.h"
 #include "planner/service_areas.h"
 #include "planner/siting_network.h"
@@ -418,6 +420,9 @@ std::vector<VariantRow> run_scenario(const std::string& path, const ScenarioRunO
     const planner::ServiceAreas areas =
         planner::build_service_areas(network, r.inputs, r.ev.sources, r.ev.sites, r.ev.cover_s, sa);
     r.snapshot = planner::snapshot_of(r.inputs, r.ev, &areas.reach);
+    // The same network health report as `evaluate` (default rules), so base.gpkg is evaluate's.
+    planner::NetworkDiagnostics diagnostics = planner::diagnose_network(network);
+    planner::diagnose_snapping(diagnostics, network, r.inputs, r.ev);
     if (r.ev.unsnapped_centers > 0) {
       std::fprintf(stderr,
                    "circleplan: warning: %s: %s: %u centers are farther than max-snap from every "
@@ -440,12 +445,13 @@ std::vector<VariantRow> run_scenario(const std::string& path, const ScenarioRunO
       layers.push_back(io::reach_edges_layer(network, r.inputs, areas));
     }
     layers.push_back(io::communities_layer(r.inputs, r.ev));
-    layers.push_back(io::summary_layer(r.ev));
+    layers.push_back(io::summary_layer(r.ev, &diagnostics));
+    layers.push_back(io::diagnostics_layer(network, &r.inputs, diagnostics));
     OutputOptions out;
     out.out = (fs::path(o.out) / (name + ".gpkg")).string();
     out.overwrite = o.overwrite;
     with_io(o, [&] {
-      return write_results(out, layers, crs_wkt, io::summary_json(run, params, r.inputs, r.ev));
+      return write_results(out, layers, crs_wkt, io::summary_json(run, params, r.inputs, r.ev, &diagnostics));
     });
     if (!o.quiet) {
       const planner::Totals& t = r.ev.totals;

@@ -172,11 +172,23 @@ TEST_F(CliOnPorto, ServiceAreasPerCenterAndSplit) {
     EXPECT_TRUE(contains(p.fields("reach_edges"), f)) << f;
   }
   EXPECT_TRUE(contains(p.fields("centers"), "reach_blk"));
-  const auto split =
-      run_circleplan("evaluate " + inputs() +
-                     " --minutes 3 --service-areas --overlap split --out " + (out / "split.gpkg"));
+  // --overlap alone asks for the polygons (no --service-areas needed).
+  const auto split = run_circleplan("evaluate " + inputs() + " --minutes 3 --overlap split --out " +
+                                    (out / "split.gpkg"));
   ASSERT_EQ(split.exit_code, 0) << split.output;
   EXPECT_GT(Probe(out / "split.gpkg").count("service_areas"), 3);
+  const auto dissolve = run_circleplan("evaluate " + inputs() +
+                                       " --minutes 3,5 --overlap dissolve --out " +
+                                       (out / "dissolve.gpkg"));
+  ASSERT_EQ(dissolve.exit_code, 0) << dissolve.output;
+  Probe d(out / "dissolve.gpkg");
+  EXPECT_GE(d.count("service_areas"), 2);  // two bands, per tier when centers have tiers
+  EXPECT_GT(d.count("reach_edges"), 0);
+  // Without any service-area option only the always-written layers appear.
+  const auto plain =
+      run_circleplan("evaluate " + inputs() + " --minutes 3 --out " + (out / "plain.gpkg"));
+  ASSERT_EQ(plain.exit_code, 0) << plain.output;
+  EXPECT_EQ(Probe(out / "plain.gpkg").count("service_areas"), -1);
 }
 
 TEST_F(CliOnPorto, MissingInputFileIsExitOneNamingTheFile) {
