@@ -32,6 +32,16 @@ echo "== the same as shapefiles for GIS =="
   --format shp --out "$out/porto-evaluation-shp" --overwrite >/dev/null
 
 echo
+echo "== service areas: each center's 5/10/15-minute rings along the streets (about 15 s) =="
+"$bin" evaluate \
+  --roads "$out/porto.gpkg" --roads-layer roads \
+  --centers "$out/porto.gpkg" --centers-layer centers \
+  --blocks "$out/porto.gpkg" --blocks-layer blocks \
+  --minutes 5,10,15 --overlap per-center \
+  --out "$out/porto-service-areas.gpkg" --overwrite >"$out/porto-service-areas.txt" 2>&1
+grep -E "^(network|blocks|summary):" "$out/porto-service-areas.txt"
+
+echo
 echo "== circleplan site: where 3 new stations would cover the most blocks (mclp) =="
 "$bin" site \
   --roads "$out/porto.gpkg" --roads-layer roads \
@@ -45,7 +55,8 @@ echo "== circleplan run: data/porto-scenario.toml, the base and 7 variants compa
 
 echo
 echo "Outputs in $out/: porto.gpkg (osm layers), porto-evaluation.gpkg (blocks, centers,"
-echo "communities, summary, nodes), porto-evaluation-shp/ (shapefiles), porto-sites.gpkg"
+echo "communities, summary, nodes), porto-evaluation-shp/ (shapefiles),"
+echo "porto-service-areas.gpkg (service_areas, reach_edges), porto-sites.gpkg"
 echo "(sites, site_blocks, site_curve), *.summary.json, porto-scenario/ (one result per variant,"
 echo "changes-<variant>/, report.html, summary.csv)."
 echo "Map data © OpenStreetMap contributors, ODbL."
