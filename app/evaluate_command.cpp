@@ -14,6 +14,7 @@
 #include "app/memory_estimate.h"
 #include "app/memory_limit.h"
 #include "app/output_options.h"
+#include "app/service_area_words.h"
 #include "app/stage_timer.h"
 #include "app/usage_error.h"
 #include "io/crs.h"
@@ -54,11 +55,7 @@ planner::ServiceAreaParams area_params(const EvaluateConfig& cfg,
   a.minutes = p.minutes;
   a.speed_mps = p.speed_mps();
   a.threads = p.threads;
-  a.bands = cfg.bands == "disks" ? planner::BandMode::disks : planner::BandMode::rings;
-  a.overlap = cfg.overlap == "dissolve" ? planner::Overlap::dissolve
-              : cfg.overlap == "split"  ? planner::Overlap::split
-                                        : planner::Overlap::per_center;
-  a.hull = cfg.hull == "convex" ? planner::Hull::convex : planner::Hull::none;
+  set_area_modes(a, cfg.bands, cfg.overlap, cfg.hull);
   a.polygons = cfg.service_areas;
   for (const CLI::Option* o : cfg.area_options) a.polygons = a.polygons || o->count() > 0;
   return a;

@@ -9,6 +9,7 @@
 
 #include "app/input_options.h"
 #include "app/output_options.h"
+#include "app/service_area_words.h"
 #include "app/stage_timer.h"
 #include "app/usage_error.h"
 #include "io/comparison_outputs.h"
@@ -82,11 +83,7 @@ planner::ServiceAreaParams area_params(const io::ScenarioAreas& a,
   out.threads = p.threads;
   if (a.buffer_m) out.buffer_m = *a.buffer_m;
   if (a.simplify_m) out.simplify_m = *a.simplify_m;
-  out.bands = a.bands == "disks" ? planner::BandMode::disks : planner::BandMode::rings;
-  out.overlap = a.overlap == "dissolve" ? planner::Overlap::dissolve
-                : a.overlap == "split"  ? planner::Overlap::split
-                                        : planner::Overlap::per_center;
-  out.hull = a.hull == "convex" ? planner::Hull::convex : planner::Hull::none;
+  set_area_modes(out, a.bands, a.overlap, a.hull);
   out.polygons = a.service_areas;
   return out;
 }
@@ -451,7 +448,8 @@ std::vector<VariantRow> run_scenario(const std::string& path, const ScenarioRunO
     out.out = (fs::path(o.out) / (name + ".gpkg")).string();
     out.overwrite = o.overwrite;
     with_io(o, [&] {
-      return write_results(out, layers, crs_wkt, io::summary_json(run, params, r.inputs, r.ev, &diagnostics));
+      return write_results(out, layers, crs_wkt,
+                           io::summary_json(run, params, r.inputs, r.ev, &diagnostics));
     });
     if (!o.quiet) {
       const planner::Totals& t = r.ev.totals;
