@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -57,7 +58,10 @@ CsvTable read_csv(const std::string& path) {
   if (!in) throw InputError(in_file(path), "cannot open the file");
   std::stringstream buffer;
   buffer << in.rdbuf();
-  std::string text = buffer.str();
+  return parse_csv(buffer.str(), path);
+}
+
+CsvTable parse_csv(std::string text, const std::string& path) {
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
 
   CsvTable table;
@@ -116,10 +120,18 @@ CsvTable read_csv(const std::string& path) {
 }
 
 MatrixInput read_matrix_input(const MatrixFiles& f) {
+  const CsvTable d = read_csv(f.demand);
+  std::optional<CsvTable> s;
+  if (!f.site_costs.empty()) s = read_csv(f.site_costs);
+  const CsvTable m = read_csv(f.matrix);
+  return matrix_input_from_tables(f, d, s ? &*s : nullptr, m);
+}
+
+MatrixInput matrix_input_from_tables(const MatrixFiles& f, const CsvTable& d, const CsvTable* sp,
+                                     const CsvTable& m) {
   MatrixInput out;
   std::unordered_map<std::string, std::uint32_t> demand_index, candidate_index;
 
-  const CsvTable d = read_csv(f.demand);
   const std::size_t d_id = column(d, f.demand, f.demand_id);
   const std::size_t d_w = column(d, f.demand, f.demand_weight);
   for (std::size_t r = 0; r < d.rows.size(); ++r) {
@@ -133,8 +145,8 @@ MatrixInput read_matrix_input(const MatrixFiles& f) {
   }
 
   std::unordered_map<std::string, double> cost_of;
-  if (!f.site_costs.empty()) {
-    const CsvTable s = read_csv(f.site_costs);
+  if (sp) {
+    const CsvTable& s = *sp;
     const std::size_t s_id = column(s, f.site_costs, f.site_id);
     const std::size_t s_c = column(s, f.site_costs, f.site_cost);
     for (std::size_t r = 0; r < s.rows.size(); ++r) {
@@ -150,7 +162,6 @@ MatrixInput read_matrix_input(const MatrixFiles& f) {
     }
   }
 
-  const CsvTable m = read_csv(f.matrix);
   const std::size_t m_d = column(m, f.matrix, f.matrix_demand);
   const std::size_t m_c = column(m, f.matrix, f.matrix_candidate);
   const std::size_t m_cost = column(m, f.matrix, f.matrix_cost);
@@ -165,7 +176,7 @@ MatrixInput read_matrix_input(const MatrixFiles& f) {
     }
     auto cit = candidate_index.find(cid);
     if (cit == candidate_index.end()) {
-      if (!f.site_costs.empty()) {
+      if (sp) {
         throw InputError(
             in_file(f.matrix, f.matrix_candidate),
             at_line(m.line[r], "candidate '" + cid + "' has no cost in " + f.site_costs));

@@ -29,6 +29,10 @@ struct CsvTable {
 /// Throws InputError naming the file (and line) when it cannot be read or a quote is unclosed.
 CsvTable read_csv(const std::string& path);
 
+/// read_csv() on text already in memory; `path` only names the source in messages. Pure, so
+/// that tests and the fuzz target (tests/fuzz/matrix_csv_fuzz.cpp) reach it without files.
+CsvTable parse_csv(std::string text, const std::string& path);
+
 struct MatrixFiles {
   std::string matrix, demand, site_costs;  ///< site_costs may be empty
   std::string matrix_demand = "demand_id", matrix_candidate = "candidate_id", matrix_cost = "cost";
@@ -51,5 +55,10 @@ struct MatrixInput {
 /// demand id, a repeated pair, a matrix demand not in D.csv, or, with S.csv, a matrix candidate
 /// without a site cost.
 MatrixInput read_matrix_input(const MatrixFiles& files);
+
+/// read_matrix_input() on tables already parsed (`site_costs` null when there is no S.csv); the
+/// file names in `files` only name the sources in messages.
+MatrixInput matrix_input_from_tables(const MatrixFiles& files, const CsvTable& demand,
+                                     const CsvTable* site_costs, const CsvTable& matrix);
 
 }  // namespace io

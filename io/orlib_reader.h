@@ -34,4 +34,10 @@ ScpInstance read_orlib_scp(const std::string& path);
 /// "name,...,value,..." CSV with an `optimum` column (known_optima.csv): name -> optimum.
 std::map<std::string, double> read_orlib_optima(const std::string& path);
 
+/// The readers above on text already in memory; `path` only names the source in messages. Pure,
+/// so that tests and the fuzz target (tests/fuzz/orlib_fuzz.cpp) reach them without files.
+PmedInstance parse_orlib_pmed(const std::string& text, const std::string& path);
+ScpInstance parse_orlib_scp(const std::string& text, const std::string& path);
+std::map<std::string, double> parse_orlib_optima(const std::string& text, const std::string& path);
+
 }  // namespace io

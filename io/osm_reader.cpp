@@ -104,12 +104,16 @@ planner::Ring to_ring(const osmium::NodeRefList& ring) {
   return out;
 }
 
+/// Rings of fewer than 4 points (no area) are left out. libosmium's assembler never makes them,
+/// but the code after this (the point on surface and its fallback) relies on it, so it is checked
+/// here rather than assumed (the osm_ways fuzz target builds areas directly).
 planner::MultiPolygon to_multipolygon(const osmium::Area& area) {
   planner::MultiPolygon shape;
   for (const osmium::OuterRing& outer : area.outer_rings()) {
+    if (outer.size() < 4) continue;
     planner::Polygon polygon{to_ring(outer), {}};
     for (const osmium::InnerRing& inner : area.inner_rings(outer)) {
-      polygon.holes.push_back(to_ring(inner));
+      if (inner.size() >= 4) polygon.holes.push_back(to_ring(inner));
     }
     shape.push_back(std::move(polygon));
   }
@@ -253,6 +257,11 @@ OsmExtract read_osm(const std::string& path) {
     // osmium's io_error, pbf_error, xml_error, gzip_error, bzip2_error, format detection...
     throw InputError(where, std::string{"cannot read OSM data: "} + e.what());
   }
+}
+
+void collect_osm_objects(osmium::memory::Buffer& buffer, OsmExtract& out) {
+  Collector collector{out};
+  osmium::apply(buffer, collector);
 }
 
 bool is_osm_path(const std::string& path) {

@@ -7,6 +7,10 @@
 
 #include "planner/inputs.h"
 
+namespace osmium::memory {
+class Buffer;
+}
+
 namespace io {
 
 struct OsmExtract {
@@ -23,6 +27,12 @@ struct OsmExtract {
 
 /// Throws io::InputError naming the file when it cannot be read.
 OsmExtract read_osm(const std::string& path);
+
+/// read_osm()'s rules for each object (walkable ways cut where a location is missing, residential
+/// areas, civic centers) applied to OSM objects already in memory: nodes, ways whose node refs
+/// carry their locations, assembled areas. Appends to `out`. For tests and the fuzz target
+/// tests/fuzz/osm_ways_fuzz.cpp, which build their ways with osmium's builder.
+void collect_osm_objects(osmium::memory::Buffer& buffer, OsmExtract& out);
 
 /// True when the path looks like an OSM file (.osm, .osm.pbf, .pbf, .osm.bz2, .osm.gz).
 bool is_osm_path(const std::string& path);

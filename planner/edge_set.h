@@ -62,7 +62,8 @@ struct SplitOptions {
 /// Coordinates must be projected (metres) where they are used: for coordinate nodes and for
 /// planar lengths; OSM lines with node_ids and segment_m may stay in lon/lat. Throws
 /// std::invalid_argument when segment_m or node_ids do not match the points, or on a non-finite
-/// coordinate of a line without node ids.
+/// coordinate of a line without node ids, or one farther than 2^53 tolerances (9e13 m at the
+/// default 1 cm; 2^52 mm below 0.5 mm) from the origin: no projected position.
 EdgeSet split_into_edges(const std::vector<RoadLine>& lines, const SplitOptions& options = {});
 
 }  // namespace planner

@@ -78,8 +78,10 @@ class CoordinateNodes {
  public:
   CoordinateNodes(double tolerance_m, std::size_t max_points)
       : m_tolerance(tolerance_m > 0.0 ? tolerance_m : 0.0),
-        // With a zero tolerance only identical points merge; any cell size finds them.
-        m_cell(tolerance_m > 0.0 ? 2.0 * tolerance_m : 1.0),
+        // Any cell at least twice the tolerance finds every match (a zero tolerance merges only
+        // identical points). A floor of a millimetre keeps cell numbers of real coordinates
+        // far inside int64 even for a tolerance like 1e-300.
+        m_cell(std::max(2.0 * m_tolerance, min_cell_m)),
         m_head(max_points) {}
 
   /// The node of the earliest representative within the tolerance, or `new_node` after
@@ -90,6 +92,13 @@ class CoordinateNodes {
     }
     const double fx = p.x / m_cell;
     const double fy = p.y / m_cell;
+    // Beyond 2^52 cells a double cannot tell neighbouring cells apart (and beyond 2^63 the cell
+    // number is not an int64 at all): such a coordinate is no position in metres on Earth.
+    if (!(std::fabs(fx) < max_cells && std::fabs(fy) < max_cells)) {
+      throw std::invalid_argument("split_into_edges: coordinate (" + std::to_string(p.x) + ", " +
+                                  std::to_string(p.y) +
+                                  ") is too large for projected metres (is the CRS right?)");
+    }
     const auto cx = static_cast<std::int64_t>(std::floor(fx));
     const auto cy = static_cast<std::int64_t>(std::floor(fy));
     const std::int64_t nx = fx - static_cast<double>(cx) < 0.5 ? cx - 1 : cx + 1;
@@ -120,6 +129,9 @@ class CoordinateNodes {
   static std::uint64_t cell_key(std::int64_t x, std::int64_t y) {
     return (static_cast<std::uint64_t>(x) << 32) ^ (static_cast<std::uint64_t>(y) & 0xFFFFFFFFULL);
   }
+
+  static constexpr double min_cell_m = 1e-3;
+  static constexpr double max_cells = 4503599627370496.0;  // 2^52
 
   double m_tolerance;
   double m_cell;

@@ -238,5 +238,25 @@ TEST(EdgeSplitter, EmptyInputAndBadLines) {
   EXPECT_THROW(split_into_edges({bad}), std::invalid_argument);
 }
 
+// Found by the osm_ways fuzz target (tests/fuzz/regressions/osm_ways/): a coordinate of 1e300
+// made the cell number overflow int64 (undefined behaviour). Far-off coordinates are now an
+// error saying so; a vanishing tolerance still merges identical points and keeps others apart.
+TEST(EdgeSplitter, HugeCoordinatesAndTinyTolerance) {
+  EXPECT_THROW(split_into_edges({xy_line(0, {{0, 0}, {1e300, 0}})}), std::invalid_argument);
+  EXPECT_THROW(split_into_edges({xy_line(0, {{0, -1e15}, {1, 0}})}), std::invalid_argument);
+  // Node ids decide identity, so lon/lat or odd coordinates with ids are not looked at.
+  EXPECT_EQ(split_into_edges({id_line(0, {1, 2}, {{1, {1e300, 0}}, {2, {0, 0}}})}).edge_count(),
+            1u);
+
+  SplitOptions tiny;
+  tiny.node_tolerance_m = 1e-300;
+  const EdgeSet s = split_into_edges({xy_line(0, {{500000, 3400000}, {500010, 3400000}}),
+                                      xy_line(1, {{500010, 3400000}, {500010, 3400010}}),
+                                      xy_line(2, {{500010.0001, 3400000}, {500020, 3400000}})},
+                                     tiny);
+  EXPECT_EQ(s.vertex_count(), 5u);  // lines 0 and 1 share a vertex; line 2 is 0.1 mm apart
+  EXPECT_EQ(s.edge_count(), 3u);
+}
+
 }  // namespace
 }  // namespace planner

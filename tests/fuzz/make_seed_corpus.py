@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus of the fuzz targets (tests/fuzz/corpus/<target>/). Run from anywhere;
+the files it writes are checked in, so this only documents how they were made (and remakes
+them). libFuzzer adds what it finds to build-fuzz/corpus/, not here."""
+import os
+import random
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, '..', 'data', 'siting')
+C = os.path.join(HERE, 'corpus')
+
+
+def w(target, name, data):
+    if isinstance(data, str):
+        data = data.encode()
+    os.makedirs(os.path.join(C, target), exist_ok=True)
+    with open(os.path.join(C, target, name), 'wb') as f:
+        f.write(data)
+
+
+# matrix_csv: D.csv NUL [S.csv NUL] M.csv
+D = "demand_id,weight\na,10\nb,0\n\"c,1\",2.5\n"
+S = "candidate_id,cost\nx,1\ny,3\n"
+M = "demand_id,candidate_id,cost\na,x,100\nb,x,\n\"c,1\",y,50\n"
+w('matrix_csv', 'with_sites.csv', D + "\0" + S + "\0" + M)
+w('matrix_csv', 'no_sites.csv', D + "\0" + M)
+w('matrix_csv', 'bom_crlf_quotes.csv',
+  "\ufeffdemand_id,weight\r\n\"a\"\"q\",1\r\n\0demand_id,candidate_id,cost\r\n\"a\"\"q\",s1, 7 \r\n")
+w('matrix_csv', 'bad_number.csv', "demand_id,weight\na,-1\n\0demand_id,candidate_id,cost\na,x,1e400\n")
+w('matrix_csv', 'repeated_pair.csv',
+  "demand_id,weight\na,1\n\0demand_id,candidate_id,cost\na,x,1\na,x,2\nz,x,1\n")
+w('matrix_csv', 'unclosed_quote.csv', "demand_id,weight\n\"a,1\n\0demand_id,candidate_id,cost\n")
+sf = os.path.join(DATA, 'sf-store-location-allocation',
+                  'SF_network_distance_candidateStore_16_censusTract_205_new.csv')
+rows = [l.split(',') for l in open(sf).read().splitlines()[1:6]]
+w('matrix_csv', 'sf_style.csv',
+  "demand_id,weight\n060750479.01,6540\n060750479.02,3539\n\0demand_id,candidate_id,cost\n" +
+  "".join(f"{r[2]},{r[1]},{r[0]}\n" for r in rows))
+
+# orlib: first byte 0 pmed, 1 scp, 2 optima
+pm = open(os.path.join(DATA, 'orlib-pmed', 'pmed1.txt')).read().split('\n')
+w('orlib', 'pmed_head.txt', b'\x00' + ("100 5 5\n" + "\n".join(pm[1:6]) + "\n").encode())
+w('orlib', 'pmed_repeat.txt', b'\x00' + b"3 3 1\n1 2 5\n2 1 7\n3 3 0\n")
+w('orlib', 'pmed_bad.txt', b'\x00' + b"3 2 1\n1 4 5\n")
+w('orlib', 'scp_small.txt', b'\x01' + b" 2 3\n 1 2 3\n 2\n 1 3\n 1\n 2\n")
+w('orlib', 'scp_huge_header.txt', b'\x01' + b" 99999999 99999999\n 1\n")
+w('orlib', 'optima_csv.txt', b'\x02' + open(os.path.join(DATA, 'orlib-scp', 'known_optima.csv'), 'rb').read())
+w('orlib', 'optima_txt.txt', b'\x02' + open(os.path.join(DATA, 'orlib-pmed', 'pmedopt.txt'), 'rb').read()[:400])
+w('orlib', 'optima_bad.txt', b'\x02' + b"instance,optimum\nscp41,abc\n")
+
+
+# options: first byte even: argv, one argument a line
+def argv(*a):
+    return b'\x00' + "\n".join(a).encode()
+
+
+w('options', 'evaluate.txt', argv('evaluate', '--roads', 'city.gpkg', '--roads-layer', 'roads', '--centers',
+                                  'city.gpkg', '--blocks', 'b.shp', '--pop-field', 'POP_2020', '--crs',
+                                  'EPSG:4549', '--minutes', '5,10,15', '--out', 'r.gpkg'))
+w('options', 'evaluate_bad_minutes.txt', argv('evaluate', '--roads', 'x.osm.pbf', '--minutes', '5,,nan,-3',
+                                              '--threads', '-1', '--overlap', 'merge'))
+w('options', 'evaluate_areas.txt', argv('evaluate', '--roads', 'x.osm.pbf', '--service-areas', '--bands', 'disks',
+                                        '--overlap', 'split', '--hull', 'convex', '--layers', 'nodes',
+                                        '--length-model', 'haversine'))
+w('options', 'site_matrix.txt', argv('site', '--matrix', 'M.csv', '--demand', 'D.csv', '--site-costs', 'S.csv',
+                                     '--model', 'lscp', '--max-cost', '900', '--exact', '--json'))
+w('options', 'site_osm.txt', argv('site', '--roads', 'porto.osm.pbf', '--model', 'mclp', '--k', '5',
+                                  '--out', 'out/sites.gpkg'))
+w('options', 'osm_help.txt', argv('osm', '--help'))
+w('options', 'version.txt', argv('--version'))
+# first byte odd: fields (count, then per field type, name choice, ...; see options_fuzz.cpp)
+w('options', 'fields_pop.bin', bytes([1, 3, 1, 1, 0, 0, 3, ord('P'), ord('o'), ord('p'), 3, 0, 3, ord('a'), ord('b'),
+                                      ord('c'), 0, 3, ord('P'), ord('O'), ord('P'), 2, 4]) + b' 12 ' +
+  bytes([2, 3]) + b'1.5' + bytes([2, 2]) + b'-1' + bytes([1, 5, 0]))
+w('options', 'fields_gbk.bin', bytes([1, 1, 0, 1, 1, 2, 2, 0xC8, 0xCB, 0, 7, 0, 0, 1, 0, 1]))
+
+# osm_ways: bytes from a seeded generator (the target's reader gives them structure)
+rnd = random.Random(6)
+for i in range(8):
+    w('osm_ways', f'osm_{i}.bin', bytes([0]) + bytes(rnd.randrange(256) for _ in range(rnd.randrange(40, 400))))
+    w('osm_ways', f'lines_{i}.bin', bytes([1]) + bytes(rnd.randrange(256) for _ in range(rnd.randrange(40, 400))))
