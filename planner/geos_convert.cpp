@@ -22,13 +22,26 @@ GEOSGeometry* make_ring(const GeosContext& ctx, const Ring& ring) {
   return g;
 }
 
+/// Releases owned parts into a raw array when GEOS takes them over. Until then a throw (a ring
+/// GEOS refuses) frees what was already built.
+std::vector<GEOSGeometry*> hand_over(std::vector<GeomPtr>& owned) {
+  std::vector<GEOSGeometry*> raw;
+  raw.reserve(owned.size());
+  for (GeomPtr& g : owned) raw.push_back(g.release());
+  return raw;
+}
+
 GEOSGeometry* make_polygon(const GeosContext& ctx, const Polygon& polygon) {
-  GEOSGeometry* shell = make_ring(ctx, polygon.outer);
-  std::vector<GEOSGeometry*> holes;
+  GeomPtr shell(make_ring(ctx, polygon.outer), GeomDeleter{ctx.get()});
+  std::vector<GeomPtr> holes;
   holes.reserve(polygon.holes.size());
-  for (const Ring& hole : polygon.holes) holes.push_back(make_ring(ctx, hole));
-  GEOSGeometry* g =
-      GEOSGeom_createPolygon_r(ctx.get(), shell, holes.data(), static_cast<unsigned>(holes.size()));
+  for (const Ring& hole : polygon.holes) {
+    holes.emplace_back(make_ring(ctx, hole), GeomDeleter{ctx.get()});
+  }
+  std::vector<GEOSGeometry*> raw_holes = hand_over(holes);
+  // GEOS owns shell and holes from here, also when it fails.
+  GEOSGeometry* g = GEOSGeom_createPolygon_r(ctx.get(), shell.release(), raw_holes.data(),
+                                             static_cast<unsigned>(raw_holes.size()));
   if (!g) throw std::runtime_error(std::string("GEOS polygon: ") + ctx.last_error());
   return g;
 }
@@ -88,9 +101,10 @@ GeomPtr to_geos_polygon(const GeosContext& ctx, const Polygon& polygon) {
 
 GeomPtr to_geos(const GeosContext& ctx, const MultiPolygon& shape) {
   if (shape.size() == 1) return own(ctx, make_polygon(ctx, shape.front()), "polygon");
-  std::vector<GEOSGeometry*> parts;
-  parts.reserve(shape.size());
-  for (const Polygon& p : shape) parts.push_back(make_polygon(ctx, p));
+  std::vector<GeomPtr> owned;
+  owned.reserve(shape.size());
+  for (const Polygon& p : shape) owned.emplace_back(make_polygon(ctx, p), GeomDeleter{ctx.get()});
+  std::vector<GEOSGeometry*> parts = hand_over(owned);
   return own(ctx,
              GEOSGeom_createCollection_r(ctx.get(), GEOS_MULTIPOLYGON, parts.data(),
                                          static_cast<unsigned>(parts.size())),
