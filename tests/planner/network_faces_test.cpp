@@ -121,6 +121,41 @@ TEST(NetworkFaces, GridHasFourSquareFacesWithSquareHoles) {
     EXPECT_EQ(faces.inside_face[e], planner::invalid_id);
 }
 
+// Faces too narrow or too small to hold a point 25 m from their boundary are skipped before any
+// GEOS call; faces just wide enough keep their thin holes. Rectangles 49 x 300 (no hole),
+// 51 x 300 (a 1 x 250 hole) and 52 x 52 (a 2 x 2 hole), side by side 100 m apart.
+TEST(NetworkFaces, OnlyFacesThatCanHoldAHoleGetOne) {
+  std::vector<planner::XY> xy;
+  std::vector<std::pair<int, int>> links;
+  const double widths[] = {49.0, 51.0, 52.0}, heights[] = {300.0, 300.0, 52.0};
+  for (int k = 0; k < 3; ++k) {
+    const double x0 = 200.0 * k;
+    const int v = static_cast<int>(xy.size());
+    xy.insert(xy.end(),
+              {{x0, 0}, {x0 + widths[k], 0}, {x0 + widths[k], heights[k]}, {x0, heights[k]}});
+    links.insert(links.end(), {{v, v + 1}, {v + 1, v + 2}, {v + 2, v + 3}, {v + 3, v}});
+  }
+  auto net = drawn_network(xy, links);
+  const auto faces = planner::build_network_faces(net.edges, buffer_m, segments);
+  ASSERT_EQ(faces.face_count(), 3u);
+  planner::GeosContext ctx;
+  std::vector<double> hole_area;
+  for (std::size_t f = 0; f < 3; ++f) {
+    hole_area.push_back(faces.holes[f].empty()
+                            ? 0.0
+                            : planner::area_m2(ctx, planner::to_geos(ctx, faces.holes[f]).get()));
+  }
+  std::sort(hole_area.begin(), hole_area.end());
+  EXPECT_EQ(hole_area[0], 0.0);
+  EXPECT_NEAR(hole_area[1], 2.0 * 2.0, 1e-6);
+  EXPECT_NEAR(hole_area[2], 1.0 * 250.0, 1e-6);
+  const auto pieces = whole(net);
+  const Built b = build(ctx, net, pieces);
+  EXPECT_EQ(b.full_faces, 3u);
+  EXPECT_EQ(interior_rings(ctx, b.shape.get()), 2);
+  EXPECT_NEAR(b.area, naive_area(ctx, net, pieces), 0.005 * b.area);
+}
+
 TEST(NetworkFaces, LeftOutEdgesDoNotSplitFaces) {
   auto net = grid();
   std::vector<std::uint8_t> use(net.edges.edge_count(), 1);
