@@ -438,23 +438,36 @@ void throw_scenario_error(const std::string& path, SourcePos pos, const std::str
   throw InputError(where, msg);
 }
 
-ScenarioFile read_scenario(const std::string& path) {
+namespace {
+
+/// The checks after TOML parsing, shared by read_scenario and parse_scenario.
+ScenarioFile scenario_from(const std::function<toml::table()>& parse, const std::string& path) {
   ScenarioFile out;
   out.path = path;
   out.name = fs::path(path).stem().string();
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
-    throw_scenario_error(path, {}, "no such scenario file (check the path)");
-  }
   toml::table root;
   try {
-    root = toml::parse_file(path);
+    root = parse();
   } catch (const toml::parse_error& e) {
     throw_scenario_error(path, pos_of(e.source()),
                          std::string("TOML syntax error: ") + std::string(e.description()));
   }
   read_top(Reader(path), root, out);
   return out;
+}
+
+}  // namespace
+
+ScenarioFile read_scenario(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {
+    throw_scenario_error(path, {}, "no such scenario file (check the path)");
+  }
+  return scenario_from([&] { return toml::parse_file(path); }, path);
+}
+
+ScenarioFile parse_scenario(std::string_view text, const std::string& path) {
+  return scenario_from([&] { return toml::parse(text, path); }, path);
 }
 
 }  // namespace io

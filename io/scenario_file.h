@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/layer_reader.h"
@@ -115,6 +116,11 @@ struct ScenarioFile {
 /// TOML syntax error, an unknown key, a wrong type, a bad value or bad WKT; a missing file is an
 /// InputError too.
 ScenarioFile read_scenario(const std::string& path);
+
+/// Checks a scenario given as text, exactly as read_scenario checks a file's contents; `path`
+/// names it in errors and is the folder relative paths are resolved against. Nothing is read
+/// from disk (the fuzz target tests/fuzz/scenario_file_fuzz.cpp uses it).
+ScenarioFile parse_scenario(std::string_view text, const std::string& path);
 
 /// An InputError about the scenario file at `pos`: "file 'x.toml': line 3, column 7: <what>".
 [[noreturn]] void throw_scenario_error(const std::string& path, SourcePos pos,

@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (tests/fuzz/*_fuzz.cpp) with clang, AddressSanitizer and UBSan in
 # build-fuzz/, and runs each for SECONDS (default 60), one after another, on one core.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]      e.g. scripts/fuzz.sh 600 matrix_csv
-#        targets: matrix_csv orlib options osm_ways (default: all)
+#        targets: matrix_csv orlib options osm_ways scenario_file (default: all)
 # Installs clang and libclang-rt-14-dev (libFuzzer's runtime) when missing, like setup-deps.sh.
 # New corpus entries go to build-fuzz/corpus/<target>/ (seeded from tests/fuzz/corpus/<target>/);
 # a crash input is kept as build-fuzz/crashes/<target>/crash-<sha1>: fix the bug, then copy the
@@ -13,7 +13,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"
 shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(matrix_csv orlib options osm_ways); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(matrix_csv orlib options osm_ways scenario_file); fi
 build_dir="${BUILD_DIR:-$root/build-fuzz}"
 
 "$root/scripts/setup-deps.sh"

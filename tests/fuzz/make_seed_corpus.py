@@ -79,3 +79,77 @@ rnd = random.Random(6)
 for i in range(8):
     w('osm_ways', f'osm_{i}.bin', bytes([0]) + bytes(rnd.randrange(256) for _ in range(rnd.randrange(40, 400))))
     w('osm_ways', f'lines_{i}.bin', bytes([1]) + bytes(rnd.randrange(256) for _ in range(rnd.randrange(40, 400))))
+
+# scenario_file: the scenario files we ship and test with (good and bad), as they are, plus one
+# that uses every key once (docs/scenarios.md), so the fuzzer starts from each branch.
+ROOT = os.path.join(HERE, '..', '..')
+SCEN = os.path.join(HERE, '..', 'data', 'scenarios')
+for src, name in [(os.path.join(ROOT, 'data', 'porto-scenario.toml'), 'porto.toml'),
+                  (os.path.join(SCEN, 'small.toml'), 'small.toml'),
+                  (os.path.join(SCEN, 'two-halves.toml'), 'two-halves.toml')] + \
+        [(os.path.join(SCEN, 'bad', f), 'bad-' + f) for f in sorted(os.listdir(os.path.join(SCEN, 'bad')))]:
+    w('scenario_file', name, open(src, 'rb').read())
+w('scenario_file', 'every-key.toml', '''roads = "/data/roads.gpkg"
+roads-layer = "roads"
+centers = "PG:dbname=city"
+centers-layer = "centers"
+blocks = "../blocks.shp"
+blocks-layer = "blocks"
+entrances = "entrances.geojson"
+entrances-layer = "e"
+communities = "c.gpkg"
+communities-layer = "c"
+road-id-field = "osm_id"
+source-field = "u"
+target-field = "v"
+center-id-field = "id"
+center-name-field = "name"
+tier-field = "tier"
+block-id-field = "bid"
+block-name-field = "bname"
+pop-field = "POP"
+community-field = "comm"
+entrance-block-field = "block"
+community-id-field = "cid"
+community-name-field = "cname"
+encoding = "GBK"
+assume-crs = "EPSG:4326"
+crs = "EPSG:4549"
+edit-crs = "EPSG:4549"
+gcj02 = true
+length-model = "haversine"
+node-tolerance = 0.05
+service-areas = true
+bands = "disks"
+overlap = "split"
+hull = "convex"
+buffer-m = 10.5
+simplify-m = 2
+speed-kmh = 4.8
+minutes = [5, 10.5, 15]
+cover-minutes = 15
+max-snap = 250
+sample-spacing = 20
+search-limit = 30
+
+[[variant]]
+name = "all_edits-1"
+speed-kmh = 3
+minutes = 10
+add-centers = [{ id = 7, name = "n", tier = "t", x = 500000.5, y = 3500000 }]
+add-centers-layer = { path = "new.gpkg", layer = "c", id-field = "i", name-field = "n", tier-field = "t" }
+close-centers = ["c1", 2]
+close-roads = [3, -4]
+close-crossing = ["MULTILINESTRING((0 0, 1 1), (2 2, 3 3))", "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 3 2, 3 3, 2 2))"]
+close-crossing-layer = { path = "b.shp" }
+add-footpaths = ["LINESTRING(0 0, 5 5)"]
+add-footpaths-layer = "paths.geojson"
+footpath-snap = 30
+speed-factor = { steps = 0.5, footway = 10 }
+site = { k = 1000, model = "pcenter" }
+
+[[variant]]
+name = "MULTIPOLYGON"
+close-crossing = ["MULTIPOLYGON(((0 0, 1 0, 1 1, 0 0)))"]
+site = { model = "pmedian" }
+''')
