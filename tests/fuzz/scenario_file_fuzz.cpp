@@ -23,6 +23,27 @@ namespace {
 
 const std::string display_path = "scenarios/fuzz.toml";
 
+/// Open finding (tests/fuzz/open/scenario_file/): toml++ 3.3.0 (Debian 12) reaches
+/// __builtin_unreachable() in is_non_ascii_horizontal_whitespace for U+00A1..U+0499 (e.g. '©',
+/// 'é') where it looks for whitespace between tokens: undefined behaviour in the library. Until
+/// that is fixed, each such character (2 bytes in UTF-8) is replaced by "__" (2 bytes, so
+/// positions stay) so the fuzzer can look past it; everything else is parsed as given.
+std::string without_toml_unreachable_chars(std::string_view in) {
+  std::string text(in);
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    if (b0 < 0xC2 || b0 > 0xDF || (b1 & 0xC0) != 0x80) continue;
+    const unsigned cp = ((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu);
+    if (cp >= 0xA1 && cp <= 0x499) {
+      text[i] = '_';
+      text[i + 1] = '_';
+      ++i;
+    }
+  }
+  return text;
+}
+
 bool finite(double v) {
   return std::isfinite(v);
 }
@@ -113,7 +134,8 @@ void check_scenario(const io::ScenarioFile& s) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const std::string text =
+      without_toml_unreachable_chars({reinterpret_cast<const char*>(data), size});
   std::optional<io::ScenarioFile> scenario;
   try {
     scenario = io::parse_scenario(text, display_path);
