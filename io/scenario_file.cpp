@@ -1,9 +1,13 @@
 #include "io/scenario_file.h"
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <string_view>
 
 #include <ogr_geometry.h>
@@ -12,6 +16,7 @@
 #include "io/errors.h"
 #include "io/gdal_handles.h"
 #include "io/ogr_geometry.h"
+#include "io/toml_text_guard.h"
 
 namespace io {
 namespace {
@@ -440,14 +445,24 @@ void throw_scenario_error(const std::string& path, SourcePos pos, const std::str
 
 namespace {
 
-/// The checks after TOML parsing, shared by read_scenario and parse_scenario.
-ScenarioFile scenario_from(const std::function<toml::table()>& parse, const std::string& path) {
+/// Parsing and the checks after it, shared by read_scenario and parse_scenario.
+ScenarioFile scenario_from(std::string_view text, const std::string& path) {
   ScenarioFile out;
   out.path = path;
   out.name = fs::path(path).stem().string();
+  if (const std::optional<StrayCharacter> stray = find_stray_non_ascii(text)) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(stray->code_point));
+    std::string what = "character ";
+    what += code;
+    what +=
+        " outside quotes or a comment; TOML allows non-ASCII text only inside \"...\" strings or "
+        "after # (delete it, e.g. a full-width 。 or ， typed after a value, or quote the text)";
+    throw_scenario_error(path, SourcePos{stray->line, stray->column}, what);
+  }
   toml::table root;
   try {
-    root = parse();
+    root = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     throw_scenario_error(path, pos_of(e.source()),
                          std::string("TOML syntax error: ") + std::string(e.description()));
@@ -463,11 +478,17 @@ ScenarioFile read_scenario(const std::string& path) {
   if (!fs::is_regular_file(path, ec)) {
     throw_scenario_error(path, {}, "no such scenario file (check the path)");
   }
-  return scenario_from([&] { return toml::parse_file(path); }, path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in.is_open()) {
+    throw_scenario_error(path, {}, "cannot read the scenario file (check its permissions)");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return scenario_from(text.str(), path);
 }
 
 ScenarioFile parse_scenario(std::string_view text, const std::string& path) {
-  return scenario_from([&] { return toml::parse(text, path); }, path);
+  return scenario_from(text, path);
 }
 
 }  // namespace io

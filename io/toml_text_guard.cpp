@@ -1,0 +1,114 @@
+#include "io/toml_text_guard.h"
+
+namespace io {
+namespace {
+
+/// Decodes one UTF-8 character at text[i] (non-ASCII lead byte) and returns its length.
+std::size_t decode(std::string_view text, std::size_t i, std::uint32_t& cp) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const std::size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (len == 1 || i + len > text.size()) {
+    cp = 0xFFFD;
+    return 1;
+  }
+  cp = lead & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(text[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      cp = 0xFFFD;
+      return 1;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  return len;
+}
+
+bool starts_with(std::string_view text, std::size_t i, std::string_view s) {
+  return text.substr(i, s.size()) == s;
+}
+
+}  // namespace
+
+std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
+  enum class In { code, comment, basic, literal, multi_basic, multi_literal };
+  In in = In::code;
+  std::uint32_t line = 1, column = 1;
+  std::size_t i = 0;
+  auto advance = [&](std::size_t n) {
+    i += n;
+    ++column;
+  };
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '\n') {
+      if (in == In::comment || in == In::basic || in == In::literal) in = In::code;
+      ++i;
+      ++line;
+      column = 1;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      std::uint32_t cp = 0;
+      const std::size_t len = decode(text, i, cp);
+      if (in == In::code) return StrayCharacter{line, column, cp};
+      advance(len);
+      continue;
+    }
+    switch (in) {
+      case In::code:
+        if (c == '#') {
+          in = In::comment;
+        } else if (starts_with(text, i, "\"\"\"")) {
+          in = In::multi_basic;
+          i += 2;
+          column += 2;
+        } else if (starts_with(text, i, "'''")) {
+          in = In::multi_literal;
+          i += 2;
+          column += 2;
+        } else if (c == '"') {
+          in = In::basic;
+        } else if (c == '\'') {
+          in = In::literal;
+        }
+        break;
+      case In::basic:
+      case In::multi_basic:
+        if (c == '\\') {
+          // toml++ also asks "is this whitespace?" of what follows a backslash and its spaces
+          // (the line-ending backslash of TOML), so a non-ASCII character there is refused too.
+          std::size_t j = i + 1;
+          while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+          if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80) {
+            std::uint32_t cp = 0;
+            decode(text, j, cp);
+            return StrayCharacter{line, column + static_cast<std::uint32_t>(j - i), cp};
+          }
+          if (i + 1 < text.size() && text[i + 1] != '\n') advance(1);  // escaped: cannot end
+        } else if (in == In::basic && c == '"') {
+          in = In::code;
+        } else if (in == In::multi_basic && starts_with(text, i, "\"\"\"")) {
+          in = In::code;
+          i += 2;
+          column += 2;
+        }
+        break;
+      case In::literal:
+        if (c == '\'') in = In::code;
+        break;
+      case In::multi_literal:
+        if (starts_with(text, i, "'''")) {
+          in = In::code;
+          i += 2;
+          column += 2;
+        }
+        break;
+      case In::comment:
+        break;
+    }
+    advance(1);
+  }
+  return std::nullopt;
+}
+
+}  // namespace io

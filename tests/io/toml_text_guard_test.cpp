@@ -1,0 +1,70 @@
+// The scenario text check that keeps toml++ 3.3.0 from its unreachable code (io/toml_text_guard.h).
+#include "io/toml_text_guard.h"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "io/errors.h"
+#include "io/scenario_file.h"
+#include "test_paths.h"
+
+namespace {
+
+TEST(TomlTextGuard, NonAsciiInsideStringsAndCommentsIsFine) {
+  EXPECT_FALSE(io::find_stray_non_ascii("name = \"São João 党群服务中心\" # © OSM 。\n"));
+  EXPECT_FALSE(io::find_stray_non_ascii("a = 'literal 。'\nb = \"\"\"multi\n行 \\\\ é\n\"\"\"\n"));
+  EXPECT_FALSE(io::find_stray_non_ascii("c = '''\n多行。\n'''\n# 注释\n"));
+  EXPECT_FALSE(io::find_stray_non_ascii("d = \"escaped quote \\\" then 。\"\n"));
+}
+
+TEST(TomlTextGuard, FullWidthStopAfterAValueIsFoundWithLineAndColumn) {
+  // Line 2, column 6: `b = 1。`; column counts characters, not bytes.
+  const auto stray = io::find_stray_non_ascii("a = \"é\"\nb = 1。\n");
+  ASSERT_TRUE(stray);
+  EXPECT_EQ(stray->line, 2u);
+  EXPECT_EQ(stray->column, 6u);
+  EXPECT_EQ(stray->code_point, 0x3002u);
+}
+
+TEST(TomlTextGuard, StringsEndAtTheirQuoteOrLine) {
+  // A basic string ends at the line's end when unclosed: the next line is code again.
+  const auto stray = io::find_stray_non_ascii("a = \"open\n©\n");
+  ASSERT_TRUE(stray);
+  EXPECT_EQ(stray->line, 2u);
+  EXPECT_EQ(stray->code_point, 0xA9u);
+  // After a closed string, code again.
+  EXPECT_TRUE(io::find_stray_non_ascii("a = \"x\" ×\n"));
+  // A non-ASCII character after a line-ending backslash and spaces in a multi-line string.
+  const auto after_backslash = io::find_stray_non_ascii("a = \"\"\"x \\  \u00e9\n\"\"\"\n");
+  ASSERT_TRUE(after_backslash);
+  EXPECT_EQ(after_backslash->code_point, 0xE9u);
+}
+
+TEST(TomlTextGuard, ScenarioParserRefusesWithFileLineAndColumn) {
+  try {
+    io::parse_scenario("roads = \"roads.geojson\"。\n", "s.toml");
+    FAIL() << "expected an InputError";
+  } catch (const io::InputError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("s.toml"), std::string::npos) << what;
+    EXPECT_NE(what.find("line 1, column 24"), std::string::npos) << what;
+    EXPECT_NE(what.find("U+3002"), std::string::npos) << what;
+  }
+}
+
+TEST(TomlTextGuard, FuzzFindingsAreRefusedNotParsed) {
+  for (const char* name : {"toml_unreachable_copyright_sign.toml", "toml_unreachable_uFEFE.toml"}) {
+    const std::string path =
+        std::string(CIRCLEPLAN_SOURCE_DIR) + "/tests/fuzz/regressions/scenario_file/" + name;
+    std::ifstream in(path, std::ios::binary);
+    ASSERT_TRUE(in.is_open()) << path;
+    std::ostringstream text;
+    text << in.rdbuf();
+    EXPECT_THROW(io::parse_scenario(text.str(), path), io::InputError) << name;
+  }
+}
+
+}  // namespace
