@@ -32,6 +32,10 @@ bool starts_with(std::string_view text, std::size_t i, std::string_view s) {
 std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
   enum class In { code, comment, basic, literal, multi_basic, multi_literal };
   In in = In::code;
+  // A quote opens a string only where TOML can have one: at a key (line start, after '.' or
+  // '[') or a value (after '=', '[', ',', '{'). Elsewhere (`x = 2"""...`) toml++ reads on as a
+  // broken bare value, so what follows is checked as code.
+  char last_code = '\n';
   std::uint32_t line = 1, column = 1;
   std::size_t i = 0;
   auto advance = [&](std::size_t n) {
@@ -42,6 +46,7 @@ std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
     const char c = text[i];
     if (c == '\n') {
       if (in == In::comment || in == In::basic || in == In::literal) in = In::code;
+      if (in == In::code) last_code = '\n';
       ++i;
       ++line;
       column = 1;
@@ -55,9 +60,14 @@ std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
       continue;
     }
     switch (in) {
-      case In::code:
+      case In::code: {
+        const bool string_may_start =
+            std::string_view("\n.[=,{").find(last_code) != std::string_view::npos;
+        if (c != ' ' && c != '\t' && c != '\r') last_code = c;
         if (c == '#') {
           in = In::comment;
+        } else if (!string_may_start) {
+          // a quote here is no string start
         } else if (starts_with(text, i, "\"\"\"")) {
           in = In::multi_basic;
           i += 2;
@@ -72,6 +82,7 @@ std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
           in = In::literal;
         }
         break;
+      }
       case In::basic:
       case In::multi_basic:
         if (c == '\\') {
@@ -87,18 +98,24 @@ std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
           if (i + 1 < text.size() && text[i + 1] != '\n') advance(1);  // escaped: cannot end
         } else if (in == In::basic && c == '"') {
           in = In::code;
+          last_code = '"';
         } else if (in == In::multi_basic && starts_with(text, i, "\"\"\"")) {
           in = In::code;
+          last_code = '"';
           i += 2;
           column += 2;
         }
         break;
       case In::literal:
-        if (c == '\'') in = In::code;
+        if (c == '\'') {
+          in = In::code;
+          last_code = '"';
+        }
         break;
       case In::multi_literal:
         if (starts_with(text, i, "'''")) {
           in = In::code;
+          last_code = '"';
           i += 2;
           column += 2;
         }

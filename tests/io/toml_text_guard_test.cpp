@@ -43,6 +43,16 @@ TEST(TomlTextGuard, StringsEndAtTheirQuoteOrLine) {
   EXPECT_EQ(after_backslash->code_point, 0xE9u);
 }
 
+TEST(TomlTextGuard, QuotesInsideABrokenBareValueOpenNoString) {
+  // Fuzz finding: toml++ reads `2../n+++eeee"""` as one broken value and then asks whether the
+  // next character is whitespace; the quotes there open no string.
+  const auto stray = io::find_stray_non_ascii("roadS = 2../n+++eeee\"\"\"\u045d");
+  ASSERT_TRUE(stray);
+  EXPECT_EQ(stray->code_point, 0x45Du);
+  // Strings at key and value positions still do.
+  EXPECT_FALSE(io::find_stray_non_ascii("\"键\" = [\"a\", 'é', {x = \"。\"}]\n[\"表\".\"名\"]\n"));
+}
+
 TEST(TomlTextGuard, ScenarioParserRefusesWithFileLineAndColumn) {
   try {
     io::parse_scenario("roads = \"roads.geojson\"。\n", "s.toml");
@@ -56,7 +66,8 @@ TEST(TomlTextGuard, ScenarioParserRefusesWithFileLineAndColumn) {
 }
 
 TEST(TomlTextGuard, FuzzFindingsAreRefusedNotParsed) {
-  for (const char* name : {"toml_unreachable_copyright_sign.toml", "toml_unreachable_uFEFE.toml"}) {
+  for (const char* name : {"toml_unreachable_copyright_sign.toml", "toml_unreachable_uFEFE.toml",
+                           "toml_unreachable_quotes_in_bare_value.toml"}) {
     const std::string path =
         std::string(CIRCLEPLAN_SOURCE_DIR) + "/tests/fuzz/regressions/scenario_file/" + name;
     std::ifstream in(path, std::ios::binary);
