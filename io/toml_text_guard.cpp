@@ -88,12 +88,23 @@ std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
         if (c == '\\') {
           // toml++ also asks "is this whitespace?" of what follows a backslash and its spaces
           // (the line-ending backslash of TOML), so a non-ASCII character there is refused too.
+          // It skips newlines there too (a line-ending backslash), so the lookahead does.
           std::size_t j = i + 1;
-          while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+          std::uint32_t at_line = line, at_column = column + 1;
+          while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' ||
+                                     (in == In::multi_basic && text[j] == '\n'))) {
+            if (text[j] == '\n') {
+              ++at_line;
+              at_column = 1;
+            } else {
+              ++at_column;
+            }
+            ++j;
+          }
           if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80) {
             std::uint32_t cp = 0;
             decode(text, j, cp);
-            return StrayCharacter{line, column + static_cast<std::uint32_t>(j - i), cp};
+            return StrayCharacter{at_line, at_column, cp};
           }
           if (i + 1 < text.size() && text[i + 1] != '\n') advance(1);  // escaped: cannot end
         } else if (in == In::basic && c == '"') {

@@ -49,6 +49,11 @@ TEST(TomlTextGuard, QuotesInsideABrokenBareValueOpenNoString) {
   const auto stray = io::find_stray_non_ascii("roadS = 2../n+++eeee\"\"\"\u045d");
   ASSERT_TRUE(stray);
   EXPECT_EQ(stray->code_point, 0x45Du);
+  // After a line-ending backslash in a multi-line string toml++ skips newlines too.
+  const auto next_line = io::find_stray_non_ascii("a = \"\"\"x\\\n\u02cc\"\"\"\n");
+  ASSERT_TRUE(next_line);
+  EXPECT_EQ(next_line->line, 2u);
+  EXPECT_EQ(next_line->column, 1u);
   // Strings at key and value positions still do.
   EXPECT_FALSE(io::find_stray_non_ascii("\"键\" = [\"a\", 'é', {x = \"。\"}]\n[\"表\".\"名\"]\n"));
 }
@@ -67,7 +72,8 @@ TEST(TomlTextGuard, ScenarioParserRefusesWithFileLineAndColumn) {
 
 TEST(TomlTextGuard, FuzzFindingsAreRefusedNotParsed) {
   for (const char* name : {"toml_unreachable_copyright_sign.toml", "toml_unreachable_uFEFE.toml",
-                           "toml_unreachable_quotes_in_bare_value.toml"}) {
+                           "toml_unreachable_quotes_in_bare_value.toml",
+                           "toml_unreachable_after_line_ending_backslash.toml"}) {
     const std::string path =
         std::string(CIRCLEPLAN_SOURCE_DIR) + "/tests/fuzz/regressions/scenario_file/" + name;
     std::ifstream in(path, std::ios::binary);
