@@ -1,5 +1,7 @@
 #include "io/toml_text_guard.h"
 
+#include <string>
+
 namespace io {
 namespace {
 
@@ -27,15 +29,50 @@ bool starts_with(std::string_view text, std::size_t i, std::string_view s) {
   return text.substr(i, s.size()) == s;
 }
 
+/// Follows whether code at this point is in a key or a value: '=' starts a value; '{' and a ','
+/// inside an inline table start a key; '[' inside a value opens an array (a table header's '['
+/// does not nest); a closing '}' or ']' ends a value, so what follows is still in one.
+void track_key_or_value(char c, bool& in_value, std::string& nesting) {
+  switch (c) {
+    case '=':
+      in_value = true;
+      break;
+    case '{':
+      nesting.push_back('{');
+      in_value = false;
+      break;
+    case '[':
+      if (in_value) nesting.push_back('[');
+      break;
+    case ',':
+      in_value = nesting.empty() || nesting.back() == '[';
+      break;
+    case '}':
+    case ']':
+      if (!nesting.empty()) {
+        nesting.pop_back();
+        in_value = true;
+      }
+      break;
+    default:
+      break;
+  }
+}
+
 }  // namespace
 
 std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
   enum class In { code, comment, basic, literal, multi_basic, multi_literal };
   In in = In::code;
-  // A quote opens a string only where TOML can have one: at a key (line start, after '.' or
-  // '[') or a value (after '=', '[', ',', '{'). Elsewhere (`x = 2"""...`) toml++ reads on as a
-  // broken bare value, so what follows is checked as code.
+  // A quote opens a string only where TOML can have one: at a key (line start, after '[', '{',
+  // ',' or a dotted key's '.') or a value (after '=', '[', ','). Elsewhere (`x = 2"""...`,
+  // `x = 1.'''...`) toml++ reads on as a broken bare value, so what follows is checked as code.
+  // A '.' only joins key parts, so it opens a string only before the key's '='; `nesting` holds
+  // the open '[' (array) and '{' (inline table) of the value, so a ',' or '}' knows whether a key
+  // or a value comes next, and a newline inside an array stays in the value.
   char last_code = '\n';
+  bool in_value = false;
+  std::string nesting;
   std::uint32_t line = 1, column = 1;
   std::size_t i = 0;
   auto advance = [&](std::size_t n) {
@@ -46,7 +83,14 @@ std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
     const char c = text[i];
     if (c == '\n') {
       if (in == In::comment || in == In::basic || in == In::literal) in = In::code;
-      if (in == In::code) last_code = '\n';
+      if (in == In::code) {
+        last_code = '\n';
+        if (nesting.empty() || nesting.back() == '{') {
+          // A new line starts a key (an inline table cannot span lines: toml++ refuses that).
+          in_value = false;
+          nesting.clear();
+        }
+      }
       ++i;
       ++line;
       column = 1;
@@ -62,8 +106,10 @@ std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
     switch (in) {
       case In::code: {
         const bool string_may_start =
-            std::string_view("\n.[=,{").find(last_code) != std::string_view::npos;
+            std::string_view("\n[=,{").find(last_code) != std::string_view::npos ||
+            (last_code == '.' && !in_value);
         if (c != ' ' && c != '\t' && c != '\r') last_code = c;
+        track_key_or_value(c, in_value, nesting);
         if (c == '#') {
           in = In::comment;
         } else if (!string_may_start) {

@@ -58,6 +58,22 @@ TEST(TomlTextGuard, QuotesInsideABrokenBareValueOpenNoString) {
   EXPECT_FALSE(io::find_stray_non_ascii("\"键\" = [\"a\", 'é', {x = \"。\"}]\n[\"表\".\"名\"]\n"));
 }
 
+TEST(TomlTextGuard, ADotOpensAStringOnlyInAKey) {
+  // Fuzz finding: in `roads = 1.U.'''a` the '.' is inside a broken value, not a dotted key, so
+  // the quotes open no string and the U+FEFF after them is outside any string.
+  const auto stray = io::find_stray_non_ascii("roads = 1.U.'''a\ufeff");
+  ASSERT_TRUE(stray);
+  EXPECT_EQ(stray->code_point, 0xFEFFu);
+  EXPECT_EQ(stray->column, 17u);
+  // Dotted keys with quoted parts stay strings: at the line start, in a table header, and in an
+  // inline table after '{' or ',' (also when an array value came before).
+  EXPECT_FALSE(io::find_stray_non_ascii("site.'名' = 1\n[a.\"表\"]\nb.\"é\" = 2\n"));
+  EXPECT_FALSE(io::find_stray_non_ascii("x = {a = [1, 2], b.'键' = 3, c.\"é\" = 4}\n"));
+  // A multi-line array stays a value across its lines; after it a new key starts.
+  EXPECT_TRUE(io::find_stray_non_ascii("x = [\n  1.'\u3002'\n]\n"));
+  EXPECT_FALSE(io::find_stray_non_ascii("x = [\n  1,\n]\ny.'\u3002' = 1\n"));
+}
+
 TEST(TomlTextGuard, ScenarioParserRefusesWithFileLineAndColumn) {
   try {
     io::parse_scenario("roads = \"roads.geojson\"。\n", "s.toml");
@@ -73,7 +89,8 @@ TEST(TomlTextGuard, ScenarioParserRefusesWithFileLineAndColumn) {
 TEST(TomlTextGuard, FuzzFindingsAreRefusedNotParsed) {
   for (const char* name : {"toml_unreachable_copyright_sign.toml", "toml_unreachable_uFEFE.toml",
                            "toml_unreachable_quotes_in_bare_value.toml",
-                           "toml_unreachable_after_line_ending_backslash.toml"}) {
+                           "toml_unreachable_after_line_ending_backslash.toml",
+                           "toml_unreachable_quotes_after_dot_in_value.toml"}) {
     const std::string path =
         std::string(CIRCLEPLAN_SOURCE_DIR) + "/tests/fuzz/regressions/scenario_file/" + name;
     std::ifstream in(path, std::ios::binary);
