@@ -61,10 +61,6 @@ planner::ServiceAreaParams area_params(const EvaluateConfig& cfg,
   return a;
 }
 
-std::string layer_label(const io::LayerRef& ref) {
-  return ref.layer.empty() ? ref.path : ref.path + ":" + ref.layer;
-}
-
 void print_summary(const planner::Evaluation& ev, const io::RunInfo& run,
                    const planner::NetworkDiagnostics& diagnostics,
                    const std::string& summary_path) {
@@ -183,18 +179,20 @@ void run_evaluate(const EvaluateConfig& cfg) {
   memory.before_stage("write");
   timer.start("write");
   io::RunInfo run;
-  run.inputs = {{"roads", layer_label(cfg.inputs.roads)}};
-  run.inputs.emplace_back("centers", loaded.centers_from_extract
-                                         ? layer_label(cfg.inputs.roads) + " (OSM civic stand-ins)"
-                                         : layer_label(cfg.inputs.centers));
-  run.inputs.emplace_back("blocks", loaded.blocks_from_extract ? layer_label(cfg.inputs.roads) +
-                                                                     " (OSM landuse=residential)"
-                                                               : layer_label(cfg.inputs.blocks));
+  run.inputs = {{"roads", io::layer_label(cfg.inputs.roads)}};
+  run.inputs.emplace_back("centers",
+                          loaded.centers_from_extract
+                              ? io::layer_label(cfg.inputs.roads) + " (OSM civic stand-ins)"
+                              : io::layer_label(cfg.inputs.centers));
+  run.inputs.emplace_back("blocks",
+                          loaded.blocks_from_extract
+                              ? io::layer_label(cfg.inputs.roads) + " (OSM landuse=residential)"
+                              : io::layer_label(cfg.inputs.blocks));
   if (!cfg.inputs.entrances.path.empty()) {
-    run.inputs.emplace_back("entrances", layer_label(cfg.inputs.entrances));
+    run.inputs.emplace_back("entrances", io::layer_label(cfg.inputs.entrances));
   }
   if (!cfg.inputs.communities.path.empty()) {
-    run.inputs.emplace_back("communities", layer_label(cfg.inputs.communities));
+    run.inputs.emplace_back("communities", io::layer_label(cfg.inputs.communities));
   }
   run.run_crs = loaded.run_crs;
   run.length_model = io::to_string(loaded.length_model);

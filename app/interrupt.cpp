@@ -27,10 +27,6 @@ extern "C" void on_stop_signal(int signal) {
   request_stop(signal == SIGINT ? StopReason::sigint : StopReason::sigterm);
 }
 
-std::string mib(std::uint64_t bytes) {
-  return std::to_string((bytes + (1u << 19)) >> 20) + " MB";
-}
-
 }  // namespace
 
 void install_interrupt_handlers() {
@@ -87,9 +83,9 @@ std::string stop_message() {
       return "terminated (SIGTERM)" + kept;
     case StopReason::memory: {
       std::string m = "memory use reached ";
-      m += mib(g_resident.load());
+      m += megabytes(g_resident.load());
       m += ", over --max-memory ";
-      m += mib(g_limit.load());
+      m += megabytes(g_limit.load());
       m += kept;
       m += ". Raise --max-memory, or run on a smaller area / fewer centers";
       return m;
@@ -98,6 +94,10 @@ std::string stop_message() {
       break;
   }
   return "the run was cancelled" + kept;
+}
+
+std::string megabytes(std::uint64_t bytes) {
+  return std::to_string((bytes + (1u << 19)) >> 20) + " MB";
 }
 
 }  // namespace app

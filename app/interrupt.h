@@ -37,4 +37,7 @@ int stop_exit_code();
 /// The message main() prints for the current stop reason.
 std::string stop_message();
 
+/// A byte count in whole megabytes ("512 MB"), as the memory messages give it.
+std::string megabytes(std::uint64_t bytes);
+
 }  // namespace app

@@ -30,9 +30,9 @@ int main(int argc, char** argv) try {
       "error, 130/143 interrupted (SIGINT/SIGTERM)."};
   root.require_subcommand(1);
   root.set_version_flag("--version", "circleplan 0.1.0");
-  std::vector<app::Command> commands{app::register_osm(root), app::register_evaluate(root),
+  std::vector<app::Command> commands{app::register_osm(root),  app::register_evaluate(root),
                                      app::register_site(root), app::register_compare(root),
-                                     app::register_run(root), app::register_batch(root)};
+                                     app::register_run(root),  app::register_batch(root)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -49,10 +49,6 @@ std::uint64_t mem_total_bytes() {
   return 0;
 }
 
-std::string mib(std::uint64_t bytes) {
-  return std::to_string((bytes + (1u << 19)) >> 20) + " MB";
-}
-
 }  // namespace
 
 std::uint64_t parse_memory_size(const std::string& text) {
@@ -140,13 +136,13 @@ void MemoryGuard::before_stage(const std::string& stage, std::uint64_t estimate_
   std::string m = "stage '";
   m += stage;
   m += "' would need about ";
-  m += mib(now + estimate_bytes);
+  m += megabytes(now + estimate_bytes);
   m += " (now ";
-  m += mib(now);
+  m += megabytes(now);
   m += " in use, about ";
-  m += mib(estimate_bytes);
+  m += megabytes(estimate_bytes);
   m += " more estimated), over --max-memory ";
-  m += mib(m_limit);
+  m += megabytes(m_limit);
   m += "; stopped before it, nothing written. Raise --max-memory, or run on a smaller area";
   throw MemoryLimitError(m);
 }

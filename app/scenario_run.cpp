@@ -328,10 +328,6 @@ VariantRow row_of(const std::string& scenario, const VariantResult& r, const std
   return row;
 }
 
-std::string layer_label(const io::LayerRef& ref) {
-  return ref.layer.empty() ? ref.path : ref.path + ":" + ref.layer;
-}
-
 void check_out_folder(const ScenarioRunOptions& o) {
   std::error_code ec;
   if (o.out.empty()) throw UsageError("--out is required");
@@ -394,10 +390,11 @@ std::vector<VariantRow> run_scenario(const std::string& path, const ScenarioRunO
 
   const std::string crs_wkt = with_io(o, [&] { return io::crs_to_wkt(loaded.run_crs); });
   io::RunInfo info;
-  info.inputs = {{"scenario", path}, {"roads", layer_label(inputs.roads)}};
+  info.inputs = {{"scenario", path}, {"roads", io::layer_label(inputs.roads)}};
   if (!inputs.centers.path.empty())
-    info.inputs.emplace_back("centers", layer_label(inputs.centers));
-  if (!inputs.blocks.path.empty()) info.inputs.emplace_back("blocks", layer_label(inputs.blocks));
+    info.inputs.emplace_back("centers", io::layer_label(inputs.centers));
+  if (!inputs.blocks.path.empty())
+    info.inputs.emplace_back("blocks", io::layer_label(inputs.blocks));
   info.run_crs = loaded.run_crs;
   info.length_model = io::to_string(loaded.length_model);
   info.missing_osm_node_refs = loaded.missing_osm_node_refs;

@@ -56,10 +56,6 @@ struct SiteConfig {
   std::string max_memory;
 };
 
-std::string layer_label(const io::LayerRef& ref) {
-  return ref.layer.empty() ? ref.path : ref.path + ":" + ref.layer;
-}
-
 planner::SitingOptions siting_options(const SiteConfig& cfg) {
   planner::SitingOptions o;
   o.model = *planner::parse_siting_model(cfg.model);
@@ -239,14 +235,14 @@ void run_network(const SiteConfig& cfg) {
   memory.before_stage("write");
   timer.start("write");
   io::RunInfo info;
-  info.inputs = {{"roads", layer_label(cfg.inputs.roads)}};
+  info.inputs = {{"roads", io::layer_label(cfg.inputs.roads)}};
   if (!cfg.inputs.centers.path.empty())
-    info.inputs.emplace_back("existing", layer_label(cfg.inputs.centers));
+    info.inputs.emplace_back("existing", io::layer_label(cfg.inputs.centers));
   if (!cfg.inputs.blocks.path.empty())
-    info.inputs.emplace_back("blocks", layer_label(cfg.inputs.blocks));
+    info.inputs.emplace_back("blocks", io::layer_label(cfg.inputs.blocks));
   if (!cfg.candidates.path.empty())
-    info.inputs.emplace_back("candidates", layer_label(cfg.candidates));
-  if (!cfg.allowed.path.empty()) info.inputs.emplace_back("allowed", layer_label(cfg.allowed));
+    info.inputs.emplace_back("candidates", io::layer_label(cfg.candidates));
+  if (!cfg.allowed.path.empty()) info.inputs.emplace_back("allowed", io::layer_label(cfg.allowed));
   info.run_crs = loaded.run_crs;
   info.network_vertices = network.edges.vertex_count();
   info.network_edges = network.edges.edge_count();

@@ -275,4 +275,8 @@ std::vector<planner::Community> read_communities(const LayerRef& ref, const Fiel
   return read_communities(ref, fields, settings, ignored);
 }
 
+std::string layer_label(const LayerRef& ref) {
+  return ref.layer.empty() ? ref.path : ref.path + ":" + ref.layer;
+}
+
 }  // namespace io

@@ -27,6 +27,9 @@ struct LayerRef {
   std::string layer;
 };
 
+/// "path", or "path:layer" when a layer is named: how run metadata lists an input.
+std::string layer_label(const LayerRef& ref);
+
 /// Settings shared by every read.
 struct ReadSettings {
   std::string encoding;    ///< source encoding when no .cpg says it (e.g. "GBK"); empty: as GDAL

@@ -12,6 +12,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using testing_support::contains;
 using testing_support::Probe;
 using testing_support::read_file;
 using testing_support::run_circleplan;
@@ -43,10 +44,6 @@ class CliOnPorto : public ::testing::Test {
 TempDir* CliOnPorto::s_dir = nullptr;
 int CliOnPorto::s_osm_exit = -1;
 std::string CliOnPorto::s_osm_output;
-
-bool contains(const std::vector<std::string>& v, const std::string& x) {
-  return std::find(v.begin(), v.end(), x) != v.end();
-}
 
 TEST_F(CliOnPorto, OsmWritesRoadsBlocksCenters) {
   ASSERT_EQ(s_osm_exit, 0) << s_osm_output;
@@ -177,9 +174,9 @@ TEST_F(CliOnPorto, ServiceAreasPerCenterAndSplit) {
                                     (out / "split.gpkg"));
   ASSERT_EQ(split.exit_code, 0) << split.output;
   EXPECT_GT(Probe(out / "split.gpkg").count("service_areas"), 3);
-  const auto dissolve = run_circleplan("evaluate " + inputs() +
-                                       " --minutes 3,5 --overlap dissolve --out " +
-                                       (out / "dissolve.gpkg"));
+  const auto dissolve =
+      run_circleplan("evaluate " + inputs() + " --minutes 3,5 --overlap dissolve --out " +
+                     (out / "dissolve.gpkg"));
   ASSERT_EQ(dissolve.exit_code, 0) << dissolve.output;
   Probe d(out / "dissolve.gpkg");
   EXPECT_GE(d.count("service_areas"), 2);  // two bands, per tier when centers have tiers

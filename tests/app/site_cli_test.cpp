@@ -16,6 +16,7 @@
 
 namespace {
 
+using testing_support::contains;
 using testing_support::Probe;
 using testing_support::read_file;
 using testing_support::run_circleplan;
@@ -30,10 +31,6 @@ std::string sf_args() {
 
 std::string porto() {
   return testing_support::data_dir() + "/osm-porto/porto-2020-07.osm.pbf";
-}
-
-bool contains(const std::vector<std::string>& v, const std::string& x) {
-  return std::find(v.begin(), v.end(), x) != v.end();
 }
 
 TEST(SiteCli, SanFranciscoMclpAsJson) {

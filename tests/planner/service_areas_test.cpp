@@ -93,14 +93,14 @@ TEST(ServiceAreas, MidEdgeCenterReachesBothWaysAndBandsCutExactly) {
 //             |   |   |
 //   row y=300 3 - 4 - 5
 //   the far bank y=400: 6 - 7 (no bridge: an island of road across the canal)
-planner::Network grid() {
+planner::Network grid_with_canal() {
   return drawn_network(
       {{0, 0}, {300, 0}, {600, 0}, {0, 300}, {300, 300}, {600, 300}, {0, 400}, {600, 400}},
       {{0, 1}, {1, 2}, {0, 3}, {1, 4}, {2, 5}, {3, 4}, {4, 5}, {6, 7}});
 }
 
 TEST(ServiceAreas, BandsNestAndContainTheReachedNetworkAndNeverJumpWater) {
-  auto net = grid();
+  auto net = grid_with_canal();
   auto in = one_center_inputs();
   std::vector<planner::SnappedSource> sources{at_vertex(net, 0, true, 0)};
   auto areas = planner::build_service_areas(net, in, sources, {}, 900.0,
@@ -132,7 +132,7 @@ TEST(ServiceAreas, BandsNestAndContainTheReachedNetworkAndNeverJumpWater) {
 }
 
 TEST(ServiceAreas, ReachMatchesBoostDijkstraFromTheSnappedPosition) {
-  auto net = grid();
+  auto net = grid_with_canal();
   planner::Inputs in = one_center_inputs();
   planner::EdgePosition pos;
   pos.edge = 3;  // 1-4
@@ -171,7 +171,7 @@ TEST(ServiceAreas, ReachMatchesBoostDijkstraFromTheSnappedPosition) {
 }
 
 TEST(ServiceAreas, SplitTilesTheDissolvedArea) {
-  auto net = grid();
+  auto net = grid_with_canal();
   planner::Inputs in;
   in.centers.push_back({"W", "", "", {0, 0}});
   in.centers.push_back({"E", "", "", {600, 0}});
@@ -200,7 +200,7 @@ TEST(ServiceAreas, SplitTilesTheDissolvedArea) {
 }
 
 TEST(ServiceAreas, ReachedBlocksAndPopulationPerCenter) {
-  auto net = grid();
+  auto net = grid_with_canal();
   planner::Inputs in = one_center_inputs();
   in.blocks.push_back({"near", "", "", 100.0, square({150, 10}, 5.0)});
   in.blocks.push_back({"far", "", "", 50.0, square({600, 310}, 5.0)});
