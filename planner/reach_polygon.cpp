@@ -218,23 +218,11 @@ GeomPtr FacePolygonBuilder::build(const GeosContext& ctx, std::span<const ReachP
     if (nf.inside_face[in.edge] != invalid_id) check_face(nf.inside_face[in.edge], full_faces);
   }
   std::sort(full_faces.begin(), full_faces.end());
-  // The frontier: pieces not on the boundary of, nor inside, a full face, grouped in square
-  // cells a dozen buffer widths across (one GEOS buffer per group: far fewer operands for the
-  // union than one buffer per piece, while a group stays small enough for GEOS's buffer to
-  // node its offset curves quickly; one buffer of everything is much slower). Within a cell
-  // the pieces are joined into chains that pass straight through junctions (merge_chains):
-  // one cap per odd end instead of one per piece end, so far fewer arcs to node.
-  const double cell_m = 12.0 * nf.buffer_m;
-  std::vector<std::pair<std::pair<std::int64_t, std::int64_t>, const Interval*>> frontier;
+  // The frontier: pieces not on the boundary of, nor inside, a full face.
+  std::vector<const Interval*> frontier;
   for (const Interval& in : intervals) {
-    if (covered(in.edge)) continue;
-    const XY mid = edge_point_at(edges, in.edge, 0.5 * (in.from_m + in.to_m));
-    frontier.push_back({{static_cast<std::int64_t>(std::floor(mid.x / cell_m)),
-                         static_cast<std::int64_t>(std::floor(mid.y / cell_m))},
-                        &in});
+    if (!covered(in.edge)) frontier.push_back(&in);
   }
-  std::stable_sort(frontier.begin(), frontier.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
   timings.classify_s += thread_seconds() - t0;
   timings.full_faces += full_faces.size();
   timings.frontier_pieces += frontier.size();
@@ -243,7 +231,7 @@ GeomPtr FacePolygonBuilder::build(const GeosContext& ctx, std::span<const ReachP
   // The region of full faces (exact coverage union), grown by the buffer: that is the buffer of
   // every edge on or inside it, holes aside.
   t0 = thread_seconds();
-  std::vector<GEOSGeometry*> parts;
+  GeomPtr region_buffer(nullptr, GeomDeleter{ctx.get()});
   std::vector<const Polygon*> holes;
   if (!full_faces.empty()) {
     std::vector<GEOSGeometry*> faces;
@@ -255,37 +243,50 @@ GeomPtr FacePolygonBuilder::build(const GeosContext& ctx, std::span<const ReachP
     GEOSGeometry* u = GEOSCoverageUnion_r(ctx.get(), all.get());
     if (!u) u = GEOSUnaryUnion_r(ctx.get(), all.get());  // not an exact coverage after all
     GeomPtr region = own(ctx, u, "face union");
-    parts.push_back(own(ctx,
-                        GEOSBuffer_r(ctx.get(), region.get(), nf.buffer_m, nf.quadrant_segments),
-                        "region buffer")
-                        .release());
+    region_buffer =
+        own(ctx, GEOSBuffer_r(ctx.get(), region.get(), nf.buffer_m, nf.quadrant_segments),
+            "region buffer");
   }
   timings.region_s += thread_seconds() - t0;
 
+  // The frontier's buffer: its pieces joined into chains that pass straight through junctions
+  // (merge_chains: one cap per odd end instead of one overlapping cap per piece end, so far
+  // fewer arcs to node), then one GEOS buffer of them all. Chunking the frontier into spatial
+  // cells, one buffer each, makes each buffer cheaper but leaves a unary union of many
+  // overlapping parts, which costs more than it saves (measured on Malta, see docs/outputs.md).
   t0 = thread_seconds();
-  std::vector<LineString> cell_lines;
-  std::vector<GEOSGeometry*> chains;
-  for (std::size_t i = 0; i < frontier.size();) {
-    const auto group = frontier[i].first;
-    cell_lines.clear();
-    for (; i < frontier.size() && frontier[i].first == group; ++i) {
-      LineString line = interval_points(edges, *frontier[i].second);
-      if (line.size() >= 2) cell_lines.push_back(std::move(line));
+  GeomPtr frontier_buffer(nullptr, GeomDeleter{ctx.get()});
+  if (!frontier.empty()) {
+    std::vector<LineString> lines;
+    lines.reserve(frontier.size());
+    for (const Interval* in : frontier) {
+      LineString line = interval_points(edges, *in);
+      if (line.size() >= 2) lines.push_back(std::move(line));
     }
-    if (cell_lines.empty()) continue;
-    for (const LineString& chain : merge_chains(cell_lines))
+    std::vector<GEOSGeometry*> chains;
+    for (const LineString& chain : merge_chains(lines))
       chains.push_back(to_geos(ctx, chain).release());
-    GeomPtr multi = collection(ctx, GEOS_MULTILINESTRING, chains);
-    parts.push_back(own(ctx,
-                        GEOSBuffer_r(ctx.get(), multi.get(), nf.buffer_m, nf.quadrant_segments),
-                        "frontier buffer")
-                        .release());
+    if (!chains.empty()) {
+      GeomPtr multi = collection(ctx, GEOS_MULTILINESTRING, chains);
+      frontier_buffer =
+          own(ctx, GEOSBuffer_r(ctx.get(), multi.get(), nf.buffer_m, nf.quadrant_segments),
+              "frontier buffer");
+    }
   }
   timings.frontier_s += thread_seconds() - t0;
 
+  // One binary overlay of the two (a unary union would split both into their polygons and
+  // cascade over them).
   t0 = thread_seconds();
-  GeomPtr all = collection(ctx, GEOS_GEOMETRYCOLLECTION, parts);
-  GeomPtr result = own(ctx, GEOSUnaryUnion_r(ctx.get(), all.get()), "unary union");
+  GeomPtr result(nullptr, GeomDeleter{ctx.get()});
+  if (region_buffer && frontier_buffer) {
+    result = own(ctx, GEOSUnion_r(ctx.get(), region_buffer.get(), frontier_buffer.get()), "union");
+  } else if (region_buffer || frontier_buffer) {
+    result = region_buffer ? std::move(region_buffer) : std::move(frontier_buffer);
+  } else {
+    std::vector<GEOSGeometry*> none;
+    result = collection(ctx, GEOS_GEOMETRYCOLLECTION, none);
+  }
   timings.union_s += thread_seconds() - t0;
   t0 = thread_seconds();
   result = cut_holes(ctx, std::move(result), holes);
