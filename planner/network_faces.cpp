@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "planner/chain_merge.h"
 #include "planner/geos_convert.h"
 #include "planner/geos_handle.h"
 #include "planner/parallel.h"
@@ -352,13 +353,17 @@ NetworkFaces build_network_faces(const EdgeSet& edges, double buffer_m, int quad
         if (GEOSisEmpty_r(ctx->get(), hole.get())) return;
         const auto inside = out.interior_of(static_cast<std::uint32_t>(f));
         if (!inside.empty()) {
-          std::vector<GEOSGeometry*> lines;
+          // Joined into chains through junctions first: far fewer caps to node (chain_merge.h).
+          std::vector<LineString> inside_lines;
           for (EdgeId e : inside) {
             LineString line(edges.points.begin() + edges.first_point[e],
                             edges.points.begin() + edges.first_point[e + 1]);
             line.erase(std::unique(line.begin(), line.end()), line.end());
-            if (line.size() >= 2) lines.push_back(to_geos(*ctx, line).release());
+            if (line.size() >= 2) inside_lines.push_back(std::move(line));
           }
+          std::vector<GEOSGeometry*> lines;
+          for (const LineString& chain : merge_chains(inside_lines))
+            lines.push_back(to_geos(*ctx, chain).release());
           GeomPtr multi =
               own(*ctx,
                   GEOSGeom_createCollection_r(ctx->get(), GEOS_MULTILINESTRING, lines.data(),

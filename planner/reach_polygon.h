@@ -2,8 +2,9 @@
 // builds the polygon from the network's precomputed faces, so only the frontier of the reach
 // needs buffers and overlay. buffer_reach (pieces line-merged into chains, each buffered, one
 // unary union) and buffer_reach_naive (every piece buffered, one unary union: the baseline the
-// benchmark compares against) stay for comparison. One GEOS buffer of the whole multi-line was
-// tried and is slower still with GEOS 3.11 (many overlapping offset curves to node).
+// benchmark compares against) stay for comparison. One GEOS buffer of the whole multi-line of
+// pieces is slower still with GEOS 3.11 (overlapping caps at every junction to node); joined
+// into chains through junctions first (merge_chains) it is what the frontier uses.
 #pragma once
 
 #include <span>
@@ -35,8 +36,9 @@ GeomPtr buffer_reach_naive(const GeosContext& ctx, const GEOSGeometry* lines, do
 ///      reached; the full faces are coverage-unioned (exact shared boundaries, no overlay) and
 ///      that region is buffered once: this covers every edge on or inside it;
 ///   2. every other reached piece (the frontier: pieces at the cutoff, dangles and edges of
-///      faces that are not full) is buffered, in spatial groups;
-///   3. one unary union of the region buffer and the frontier buffers;
+///      faces that are not full) is joined into chains passing straight through junctions
+///      (merge_chains, chain_merge.h) and the chains are buffered in one GEOS call;
+///   3. one binary union of the region buffer and the frontier buffer;
 ///   4. each full face's precomputed hole (the part farther than the buffer from its edges)
 ///      is put back as an interior ring: no overlay needed, it lies strictly inside the face.
 /// Keeps per-edge and per-face marks between calls: one per thread.
