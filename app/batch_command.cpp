@@ -69,7 +69,9 @@ void run_batch(const BatchConfig& cfg) {
                           "' exists and is not empty; use --overwrite to replace its files");
   }
   fs::create_directories(cfg.out, ec);
-  if (ec) throw io::OutputError("cannot create output folder '" + cfg.out + "': " + ec.message());
+  if (ec)
+    throw io::OutputError("cannot create output folder '" + cfg.out + "': " + ec.message() +
+                          "; check the path and that you may write there");
 
   // Each scenario writes into a folder named after its file; two files of one name clash.
   const std::size_t n = cfg.files.size();
@@ -131,7 +133,7 @@ void run_batch(const BatchConfig& cfg) {
   if (failed > 0) {
     throw io::InputError({}, std::to_string(failed) + " of " + std::to_string(n) +
                                  " scenarios failed (marked in summary.csv); the others were "
-                                 "written");
+                                 "written. Fix the files named above and run them again");
   }
 }
 

@@ -124,9 +124,12 @@ void report_warnings(const LoadedInputs& loaded, const planner::Evaluation& ev) 
                  "1 m from every block) and are ignored\n",
                  ev.unlinked_entrances);
   }
-  if (ev.repaired_blocks > 0) {
+  // A --blocks layer's invalid polygons were already listed by the read (report_read), with
+  // feature ids and reasons; only blocks from an OSM extract are not read through it.
+  if (ev.repaired_blocks > 0 && loaded.blocks_from_extract) {
     std::fprintf(stderr,
-                 "circleplan: warning: %u invalid block polygons were repaired (GEOS MakeValid)\n",
+                 "circleplan: warning: --roads: %u invalid block polygons of the OSM extract were "
+                 "repaired (GEOS MakeValid); fix them in OSM if their shape matters\n",
                  ev.repaired_blocks);
   }
   if (ev.has_population && ev.totals.without_pop > 0) {

@@ -18,17 +18,6 @@ void add_layer(CLI::App& cmd, const std::string& role, io::LayerRef& ref, const 
                  "layer of --" + role + " (default: the dataset's only or first layer)");
 }
 
-/// Reads one role's layer; an InputError gets the role's option in front ("--blocks: file ...")
-/// so that the planner knows which of several layers of one GeoPackage is meant.
-template <class Read>
-auto read_role(const std::string& option, Read&& read) {
-  try {
-    return read();
-  } catch (const io::InputError& e) {
-    throw io::InputError(option, e.where(), e.reason());
-  }
-}
-
 void warn(const std::string& option, const io::ReadReport& report, const std::string& what) {
   std::fprintf(stderr, "circleplan: warning: %s: %s\n", option.c_str(),
                io::describe(report.layer, what).c_str());
@@ -44,6 +33,19 @@ std::string feature_list(const std::vector<std::int64_t>& fids, std::size_t tota
   return out;
 }
 
+/// Roads and blocks are what every figure is made of: a layer that yields none is an error.
+void require_features(const std::string& option, const io::ReadReport& r, std::size_t read,
+                      const std::string& items) {
+  if (read > 0) return;
+  throw io::InputError(option, r.layer,
+                       "no usable " + items + ": the layer has " + std::to_string(r.features) +
+                           " features, " + std::to_string(r.null_geometry + r.empty_geometry) +
+                           " of them without geometry; check the file and the " + option +
+                           "-layer name");
+}
+
+}  // namespace
+
 /// Nothing is dropped silently: every skipped feature or part and every repaired polygon is
 /// said on stderr, with the first feature ids, so the planner can fix them in GIS.
 void report_read(const std::string& option, const io::ReadReport& r) {
@@ -57,7 +59,8 @@ void report_read(const std::string& option, const io::ReadReport& r) {
   if (r.degenerate_parts > 0) {
     warn(option, r,
          std::to_string(r.degenerate_parts) +
-             " parts left out: lines with fewer than 2 points or rings with fewer than 4");
+             " parts left out: lines with fewer than 2 points or rings with fewer than 4; "
+             "redraw them if they matter");
   }
   if (r.collections > 0) {
     warn(option, r,
@@ -75,19 +78,6 @@ void report_read(const std::string& option, const io::ReadReport& r) {
              list);
   }
 }
-
-/// Roads and blocks are what every figure is made of: a layer that yields none is an error.
-void require_features(const std::string& option, const io::ReadReport& r, std::size_t read,
-                      const std::string& items) {
-  if (read > 0) return;
-  throw io::InputError(option, r.layer,
-                       "no usable " + items + ": the layer has " + std::to_string(r.features) +
-                           " features, " + std::to_string(r.null_geometry + r.empty_geometry) +
-                           " of them without geometry; check the file and the " + option +
-                           "-layer name");
-}
-
-}  // namespace
 
 void add_input_options(CLI::App& cmd, InputOptions& o) {
   add_layer(cmd, "roads", o.roads,
@@ -146,6 +136,7 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
 LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
   LoadedInputs out;
   planner::Inputs& in = out.inputs;
+  io::InputSources sources;  // named by a point that cannot be projected
   timer.start("read");
   if (o.roads.path.empty()) throw UsageError("--roads is required");
   const bool osm = io::is_osm_path(o.roads.path);
@@ -159,6 +150,8 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
     io::OsmExtract extract = read_role("--roads", [&] { return io::read_osm(o.roads.path); });
     in.roads = std::move(extract.roads);
     out.missing_osm_node_refs = extract.missing_node_refs;
+    const io::InputSource from_extract{"--roads", io::DataLocation{o.roads.path, "", {}, ""}, ""};
+    sources.roads = sources.blocks = sources.centers = from_extract;
     if (in.roads.empty()) {
       throw io::InputError("--roads", io::DataLocation{o.roads.path, "", std::nullopt, ""},
                            "the extract has no walkable ways (docs/walkable.md); check that it "
@@ -177,22 +170,25 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
     in.roads = read_role(
         "--roads", [&] { return io::read_roads(o.roads, o.road_fields, o.settings, report); });
     report_read("--roads", report);
+    sources.roads = {"--roads", report.layer, ""};
     require_features("--roads", report, in.roads.size(), "lines");
   }
   if (!o.centers.path.empty()) {
     io::ReadReport report;
-    in.centers = read_role("--centers", [&] {
+    in.centers = read_role(o.centers_option, [&] {
       return io::read_centers(o.centers, o.center_fields, o.settings, report);
     });
-    report_read("--centers", report);
+    report_read(o.centers_option, report);
+    sources.centers = {o.centers_option, report.layer, ""};
     // Not an error: `site` may plan every station from scratch.
-    if (in.centers.empty()) warn("--centers", report, "no centers: every block is uncovered");
+    if (in.centers.empty()) warn(o.centers_option, report, "no centers: every block is uncovered");
   }
   if (!o.blocks.path.empty()) {
     io::ReadReport report;
     in.blocks = read_role(
         "--blocks", [&] { return io::read_blocks(o.blocks, o.block_fields, o.settings, report); });
     report_read("--blocks", report);
+    sources.blocks = {"--blocks", report.layer, ""};
     require_features("--blocks", report, in.blocks.size(), "polygons");
   }
   if (!o.entrances.path.empty()) {
@@ -201,6 +197,7 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
       return io::read_entrances(o.entrances, o.entrance_fields, o.settings, report);
     });
     report_read("--entrances", report);
+    sources.entrances = {"--entrances", report.layer, ""};
     if (in.entrances.empty()) warn("--entrances", report, "no entrances in the layer");
   }
   if (!o.communities.path.empty()) {
@@ -209,6 +206,7 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
       return io::read_communities(o.communities, o.community_fields, o.settings, report);
     });
     report_read("--communities", report);
+    sources.communities = {"--communities", report.layer, ""};
     if (in.communities.empty()) warn("--communities", report, "no communities in the layer");
   }
 
@@ -219,7 +217,7 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
   out.length_model = *model;
   io::measure_lonlat(in.roads, out.length_model);
   out.run_crs = io::choose_run_crs(o.crs, in);
-  io::project_inputs(in, out.run_crs);
+  io::project_inputs(in, out.run_crs, sources);
   if (out.length_model == io::LengthModel::planar) io::measure_planar(in.roads);
   return out;
 }

@@ -21,6 +21,8 @@ struct InputOptions {
   bool gcj02 = false;                      ///< --gcj02
   std::string length_model = "ellipsoid";  ///< --length-model
   double node_tolerance_m = 0.01;          ///< --node-tolerance
+  /// The option named in messages about the centers layer: `site` reads it as --existing.
+  std::string centers_option = "--centers";
 };
 
 /// Registers --roads, --centers, --blocks, ..., field mapping, --crs, --gcj02 and friends.
@@ -42,5 +44,21 @@ struct LoadedInputs {
 /// InputError. What a read skipped, repaired or found empty is printed to stderr as
 /// "circleplan: warning: --blocks: file ..., layer ...: ..." (docs/errors.md §4).
 LoadedInputs load_inputs(const InputOptions& options, StageTimer& timer);
+
+/// Runs read() for the layer of one option; an io::InputError it throws gets the option in front
+/// ("--candidates: file ...") so that the planner knows which of several layers is meant.
+template <class Read>
+auto read_role(const std::string& option, Read&& read) {
+  try {
+    return read();
+  } catch (const io::InputError& e) {
+    throw io::InputError(option, e.where(), e.reason());
+  }
+}
+
+/// Prints what a read skipped, left out or will repair as "circleplan: warning: <option>: file
+/// ..., layer ...: ..." (docs/errors.md §4). load_inputs does it for its layers; `site` for
+/// --candidates and --allowed.
+void report_read(const std::string& option, const io::ReadReport& report);
 
 }  // namespace app

@@ -220,20 +220,31 @@ class VariantResolver {
     if (!v.add_center_layers.empty() || !v.barrier_layers.empty() || !v.footpath_layers.empty()) {
       planner::Inputs barriers, footpaths;
       const io::ReadSettings& settings = m_file.inputs.settings;
+      // Each layer projected on its own, so a point that cannot be names its file and layer.
+      auto project_layer = [&](planner::Inputs& read, const io::LayerSpec& l,
+                               planner::Inputs& into) {
+        if (m_file.inputs.gcj02) io::convert_gcj02_to_wgs84(read);
+        const io::InputSource source{
+            "", io::DataLocation{l.ref.path, l.ref.layer, std::nullopt, ""}, ""};
+        io::project_inputs(read, m_loaded.run_crs, io::InputSources::all(source));
+        for (planner::Center& c : read.centers) into.centers.push_back(std::move(c));
+        for (planner::RoadLine& r : read.roads) into.roads.push_back(std::move(r));
+        for (planner::Community& c : read.communities) into.communities.push_back(std::move(c));
+      };
       for (const io::LayerSpec& l : v.add_center_layers) {
-        for (planner::Center& c : io::read_centers(l.ref, l.fields, settings)) {
-          barriers.centers.push_back(std::move(c));
-        }
+        planner::Inputs read;
+        read.centers = io::read_centers(l.ref, l.fields, settings);
+        project_layer(read, l, barriers);
       }
-      for (const io::LayerSpec& l : v.barrier_layers) read_barrier_layer(l, settings, barriers);
+      for (const io::LayerSpec& l : v.barrier_layers) {
+        planner::Inputs read;
+        read_barrier_layer(l, settings, read);
+        project_layer(read, l, barriers);
+      }
       for (const io::LayerSpec& l : v.footpath_layers) {
-        for (planner::RoadLine& line : io::read_roads(l.ref, {}, settings)) {
-          footpaths.roads.push_back(std::move(line));
-        }
-      }
-      for (planner::Inputs* in : {&barriers, &footpaths}) {
-        if (m_file.inputs.gcj02) io::convert_gcj02_to_wgs84(*in);
-        io::project_inputs(*in, m_loaded.run_crs);
+        planner::Inputs read;
+        read.roads = io::read_roads(l.ref, {}, settings);
+        project_layer(read, l, footpaths);
       }
       for (planner::Center& c : barriers.centers) r.centers.add.push_back(std::move(c));
       for (planner::RoadLine& l : barriers.roads) r.network.barrier_lines.push_back(l.points);
@@ -332,14 +343,19 @@ void check_out_folder(const ScenarioRunOptions& o) {
   std::error_code ec;
   if (o.out.empty()) throw UsageError("--out is required");
   if (fs::exists(o.out, ec) && !fs::is_directory(o.out, ec)) {
-    throw io::OutputError("output '" + o.out + "' exists and is not a folder");
+    throw io::OutputError(
+        "output '" + o.out +
+        "' exists and is not a folder; give --out a folder path, or move the file "
+        "away");
   }
   if (!o.overwrite && fs::exists(o.out, ec) && !fs::is_empty(o.out, ec)) {
     throw io::OutputError("output folder '" + o.out +
                           "' exists and is not empty; use --overwrite to replace its files");
   }
   fs::create_directories(o.out, ec);
-  if (ec) throw io::OutputError("cannot create output folder '" + o.out + "': " + ec.message());
+  if (ec)
+    throw io::OutputError("cannot create output folder '" + o.out + "': " + ec.message() +
+                          "; check the path and that you may write there");
 }
 
 }  // namespace

@@ -54,6 +54,7 @@ struct SiteConfig {
   bool all_vertices = false;
   bool removable = false;
   std::string max_memory;
+  CLI::Option* existing_option = nullptr;
 };
 
 planner::SitingOptions siting_options(const SiteConfig& cfg) {
@@ -123,19 +124,29 @@ void load_site_layers(const SiteConfig& cfg, const LoadedInputs& loaded,
                       std::vector<planner::SiteCandidate>& candidates,
                       std::vector<planner::MultiPolygon>& allowed) {
   planner::Inputs extra;
+  io::InputSources sources;  // candidates travel as centers, allowed land as communities
   if (!cfg.candidates.path.empty()) {
-    candidates = io::read_candidates(cfg.candidates, cfg.candidate_fields, cfg.site_cost_field,
-                                     cfg.inputs.settings);
+    io::ReadReport report;
+    candidates = read_role("--candidates", [&] {
+      return io::read_candidates(cfg.candidates, cfg.candidate_fields, cfg.site_cost_field,
+                                 cfg.inputs.settings, report);
+    });
+    report_read("--candidates", report);
+    sources.centers = {"--candidates", report.layer, "candidate"};
     for (const planner::SiteCandidate& c : candidates)
       extra.centers.push_back({c.id, "", "", c.pos});
   }
   if (!cfg.allowed.path.empty()) {
-    for (planner::Community& c : io::read_communities(cfg.allowed, {}, cfg.inputs.settings)) {
-      extra.communities.push_back(std::move(c));
-    }
+    io::ReadReport report;
+    std::vector<planner::Community> land = read_role("--allowed", [&] {
+      return io::read_communities(cfg.allowed, {}, cfg.inputs.settings, report);
+    });
+    report_read("--allowed", report);
+    sources.communities = {"--allowed", report.layer, "allowed polygon"};
+    for (planner::Community& c : land) extra.communities.push_back(std::move(c));
   }
   if (cfg.inputs.gcj02) io::convert_gcj02_to_wgs84(extra);
-  io::project_inputs(extra, loaded.run_crs);
+  io::project_inputs(extra, loaded.run_crs, sources);
   for (std::size_t c = 0; c < candidates.size(); ++c) candidates[c].pos = extra.centers[c].pos;
   for (planner::Community& c : extra.communities) allowed.push_back(std::move(c.shape));
 }
@@ -296,8 +307,8 @@ Command register_site(CLI::App& root) {
   cmd->add_flag("--json", cfg->json, "matrix mode: print one JSON object");
 
   add_input_options(*cmd, cfg->inputs);
-  cmd->add_option("--existing", cfg->inputs.centers.path,
-                  "existing centers, kept open (same as --centers)");
+  cfg->existing_option = cmd->add_option("--existing", cfg->inputs.centers.path,
+                                         "existing centers, kept open (same as --centers)");
   cmd->add_option("--existing-layer", cfg->inputs.centers.layer, "layer of --existing");
   add_output_options(*cmd, cfg->output, "sites.gpkg");
   add_memory_option(*cmd, cfg->max_memory);
@@ -339,6 +350,8 @@ Command register_site(CLI::App& root) {
             if (!matrix && cfg->inputs.roads.path.empty()) {
               throw UsageError("give --roads (network mode) or --matrix (matrix mode)");
             }
+            // Messages about the existing centers name the option the user wrote.
+            if (cfg->existing_option->count() > 0) cfg->inputs.centers_option = "--existing";
             if (matrix) {
               run_matrix(*cfg);
             } else {

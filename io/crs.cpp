@@ -244,7 +244,8 @@ double scale_error_at(const std::string& crs, planner::XY lonlat) {
 std::string utm_crs_for(double lon, double lat) {
   if (!(lon >= -180.0 && lon <= 180.0 && lat >= -90.0 && lat <= 90.0)) {
     throw std::invalid_argument("no UTM zone for lon/lat " + format_point({lon, lat}) +
-                                ": outside [-180, 180] x [-90, 90] (are x and y swapped?)");
+                                ": outside [-180, 180] x [-90, 90] (are x and y swapped?); check "
+                                "the layers' CRS (or --assume-crs), or give --crs");
   }
   // Zone 1 starts at 180W; lon = 180 belongs to zone 60, not a zone 61.
   const int zone = std::min(60, static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1);

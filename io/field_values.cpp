@@ -145,6 +145,11 @@ std::optional<double> FieldReader::non_negative_number(const OGRFeature& feature
   return value;
 }
 
+// Integer fields are road ids and topology (source/target): whole numbers or nothing.
+constexpr const char* integer_remedy =
+    "write a whole number or empty the cell; for the road id field, --road-id-field can name "
+    "another field, or leave it out to number roads by FID";
+
 std::optional<std::int64_t> FieldReader::integer(const OGRFeature& feature, std::int64_t fid,
                                                  const FieldRef& field) const {
   if (!is_set(feature, field)) return std::nullopt;
@@ -156,13 +161,14 @@ std::optional<std::int64_t> FieldReader::integer(const OGRFeature& feature, std:
     if (std::trunc(value) == value && std::fabs(value) < 9007199254740992.0) {
       return static_cast<std::int64_t>(value);
     }
-    throw InputError(at(fid, field), format_number(value) + " is not an integer");
+    throw InputError(at(fid, field),
+                     format_number(value) + " is not an integer; " + integer_remedy);
   }
   const std::string raw = m_decoder.to_utf8(feature.GetFieldAsString(field.index), at(fid, field));
   const std::string_view digits = trimmed(raw);
   if (digits.empty()) return std::nullopt;
   if (const auto parsed = parse_whole<std::int64_t>(digits)) return parsed;
-  throw InputError(at(fid, field), "'" + raw + "' is not an integer");
+  throw InputError(at(fid, field), "'" + raw + "' is not an integer; " + integer_remedy);
 }
 
 }  // namespace io::detail

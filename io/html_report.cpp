@@ -2,6 +2,7 @@
 // the maps of base and variants line up; coordinates rounded to 0.1 px and vertices closer than
 // half a pixel to the previous one dropped, which keeps a city's blocks to a few hundred KB.
 #include "io/html_report.h"
+#include "planner/internal_error.h"
 
 #include <algorithm>
 #include <cctype>
@@ -538,10 +539,10 @@ constexpr const char* style_sheet =
 }  // namespace
 
 std::string html_report(const ReportInput& input) {
-  if (input.base == nullptr) throw std::invalid_argument("html_report: no base result");
+  if (input.base == nullptr) throw planner::InternalError("html_report: no base result");
   for (const ReportVariant& v : input.variants) {
     if (v.result == nullptr || v.comparison == nullptr) {
-      throw std::invalid_argument("html_report: variant '" + v.name + "' has no result");
+      throw planner::InternalError("html_report: variant '" + v.name + "' has no result");
     }
   }
   const Frame frame = frame_of(input);

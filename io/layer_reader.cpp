@@ -50,7 +50,9 @@ RoadFields road_fields(const SourceLayer& layer, const FieldMap& map) {
       (out.source.named_explicitly || out.target.named_explicitly)) {
     throw InputError(layer.where(),
                      "topology needs both a source and a target field; found only '" +
-                         (out.source.found() ? out.source : out.target).name + "'");
+                         (out.source.found() ? out.source : out.target).name +
+                         "'; name both with --source-field and --target-field, or rename the one "
+                         "found so that neither is used");
   }
   if (!out.source.found() || !out.target.found()) out.source = out.target = FieldRef{};
   out.highway = layer.field(map.highway, {"highway", "fclass", "class"});
@@ -119,7 +121,11 @@ std::vector<planner::RoadLine> read_roads(const LayerRef& ref, const FieldMap& f
         road.feature_id = fid;
         if (f.id.found()) {
           const auto id = values.integer(feature, fid, f.id);
-          if (!id) throw InputError(values.at(fid, f.id), "road id is empty");
+          if (!id) {
+            throw InputError(values.at(fid, f.id),
+                             "road id is empty; fill it, or leave --road-id-field out to number "
+                             "roads by FID");
+          }
           road.feature_id = *id;
         }
         if (f.source.found()) {
@@ -168,7 +174,11 @@ std::vector<planner::Center> read_centers(const LayerRef& ref, const FieldMap& f
         center.tier = values.text(feature, fid, tier).value_or("");
         if (detail::shape_of(geometry.getGeometryType()) == OgrShape::polygon) {
           const auto inside = detail::point_on_surface(geometry);
-          if (!inside) throw InputError(layer.at(fid), "no point on surface (invalid polygon?)");
+          if (!inside) {
+            throw InputError(layer.at(fid),
+                             "no point on surface (invalid polygon?); fix the polygon in GIS "
+                             "(QGIS: Fix Geometries) or give the center as a point");
+          }
           center.pos = *inside;
           centers.push_back(std::move(center));
           return;

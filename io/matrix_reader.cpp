@@ -28,7 +28,9 @@ std::size_t column(const CsvTable& t, const std::string& path, const std::string
   }
   std::string have;
   for (const std::string& h : t.header) have += (have.empty() ? "" : ", ") + h;
-  throw InputError(in_file(path, name), "no such column (the header has: " + have + ")");
+  throw InputError(in_file(path, name), "no such column (the header has: " + have +
+                                            "); name the columns with --matrix-fields, "
+                                            "--demand-fields or --site-cost-fields");
 }
 
 const std::string& cell(const CsvTable& t, std::size_t row, std::size_t col) {
@@ -46,7 +48,8 @@ double non_negative(const std::string& text, const std::string& path, const std:
   const double x = std::strtod(begin, &end);
   while (end && *end == ' ') ++end;
   if (end == begin || *end != '\0' || errno == ERANGE || !std::isfinite(x) || x < 0.0) {
-    throw InputError(in_file(path, col), at_line(line, "'" + text + "' is not a number >= 0"));
+    throw InputError(in_file(path, col),
+                     at_line(line, "'" + text + "' is not a number >= 0; correct it"));
   }
   return x;
 }
@@ -55,7 +58,7 @@ double non_negative(const std::string& text, const std::string& path, const std:
 
 CsvTable read_csv(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(in_file(path), "cannot open the file");
+  if (!in) throw InputError(in_file(path), "cannot open the file; check the path");
   std::stringstream buffer;
   buffer << in.rdbuf();
   return parse_csv(buffer.str(), path);
@@ -113,9 +116,12 @@ CsvTable parse_csv(std::string text, const std::string& path) {
       field += c;
     }
   }
-  if (quoted) throw InputError(in_file(path), at_line(record_line, "a quoted field is not closed"));
+  if (quoted)
+    throw InputError(in_file(path),
+                     at_line(record_line, "a quoted field is not closed; add the closing quote"));
   if (!field.empty() || !record.empty() || any) end_record();
-  if (table.header.empty()) throw InputError(in_file(path), "the file is empty (no header)");
+  if (table.header.empty())
+    throw InputError(in_file(path), "the file is empty (no header); give a CSV with a header row");
   return table;
 }
 
@@ -137,8 +143,9 @@ MatrixInput matrix_input_from_tables(const MatrixFiles& f, const CsvTable& d, co
   for (std::size_t r = 0; r < d.rows.size(); ++r) {
     const std::string& id = cell(d, r, d_id);
     if (!demand_index.emplace(id, static_cast<std::uint32_t>(out.demand_ids.size())).second) {
-      throw InputError(in_file(f.demand, f.demand_id),
-                       at_line(d.line[r], "demand '" + id + "' is listed twice"));
+      throw InputError(
+          in_file(f.demand, f.demand_id),
+          at_line(d.line[r], "demand '" + id + "' is listed twice; keep one row for it"));
     }
     out.demand_ids.push_back(id);
     out.weights.push_back(non_negative(cell(d, r, d_w), f.demand, f.demand_weight, d.line[r]));
@@ -153,8 +160,9 @@ MatrixInput matrix_input_from_tables(const MatrixFiles& f, const CsvTable& d, co
       const std::string& id = cell(s, r, s_id);
       const double c = non_negative(cell(s, r, s_c), f.site_costs, f.site_cost, s.line[r]);
       if (!cost_of.emplace(id, c).second) {
-        throw InputError(in_file(f.site_costs, f.site_id),
-                         at_line(s.line[r], "candidate '" + id + "' is listed twice"));
+        throw InputError(
+            in_file(f.site_costs, f.site_id),
+            at_line(s.line[r], "candidate '" + id + "' is listed twice; keep one row for it"));
       }
       candidate_index.emplace(id, static_cast<std::uint32_t>(out.candidate_ids.size()));
       out.candidate_ids.push_back(id);
@@ -172,14 +180,16 @@ MatrixInput matrix_input_from_tables(const MatrixFiles& f, const CsvTable& d, co
     const auto dit = demand_index.find(did);
     if (dit == demand_index.end()) {
       throw InputError(in_file(f.matrix, f.matrix_demand),
-                       at_line(m.line[r], "demand '" + did + "' is not in " + f.demand));
+                       at_line(m.line[r], "demand '" + did + "' is not in " + f.demand +
+                                              "; add it there, or delete its rows here"));
     }
     auto cit = candidate_index.find(cid);
     if (cit == candidate_index.end()) {
       if (sp) {
         throw InputError(
             in_file(f.matrix, f.matrix_candidate),
-            at_line(m.line[r], "candidate '" + cid + "' has no cost in " + f.site_costs));
+            at_line(m.line[r], "candidate '" + cid + "' has no cost in " + f.site_costs +
+                                   "; add its cost there, or delete its rows here"));
       }
       cit =
           candidate_index.emplace(cid, static_cast<std::uint32_t>(out.candidate_ids.size())).first;
@@ -189,7 +199,8 @@ MatrixInput matrix_input_from_tables(const MatrixFiles& f, const CsvTable& d, co
     const std::uint64_t key = (static_cast<std::uint64_t>(dit->second) << 32) | cit->second;
     if (!seen.insert(key).second) {
       throw InputError(in_file(f.matrix),
-                       at_line(m.line[r], "the pair (" + did + ", " + cid + ") is listed twice"));
+                       at_line(m.line[r], "the pair (" + did + ", " + cid +
+                                              ") is listed twice; keep one row for it"));
     }
     const std::string& text = cell(m, r, m_cost);
     if (text.find_first_not_of(' ') == std::string::npos) continue;  // unreachable

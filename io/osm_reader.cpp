@@ -245,7 +245,8 @@ OsmExtract read_osm(const std::string& path) {
   const DataLocation where{path, {}, std::nullopt, {}};
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    throw InputError(where, "no such OSM file");
+    throw InputError(where,
+                     "no such OSM file; check the path (an extract ends in .osm.pbf or .osm)");
   }
   try {
     return read_extract(osmium::io::File{path});
@@ -255,7 +256,8 @@ OsmExtract read_osm(const std::string& path) {
     throw;  // not the file's fault
   } catch (const std::exception& e) {
     // osmium's io_error, pbf_error, xml_error, gzip_error, bzip2_error, format detection...
-    throw InputError(where, std::string{"cannot read OSM data: "} + e.what());
+    throw InputError(where, std::string{"cannot read OSM data: "} + e.what() +
+                                "; the extract is damaged or not OSM data: download it again");
   }
 }
 

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -83,29 +84,46 @@ std::string format_lonlat(planner::XY p) {
   return text;
 }
 
-// The error for a point of one input, named the way a planner would search for it in GIS.
-InputError point_error(const planner::RoadLine& road, const std::string& what) {
-  DataLocation where;
-  where.feature = road.feature_id;
-  return InputError(where, "road " + what);
+// What to do about a point PROJ refuses: the commonest cause is a layer read in the wrong CRS.
+constexpr const char* point_remedy =
+    "; check that the layer's CRS (or --assume-crs, for a layer without one) is the right one and "
+    "that --crs suits the area, or fix or delete this feature";
+
+// The error for a point of one input, named the way a planner would search for it in GIS: the
+// option, file and layer it was read from, then the feature (FID or id field).
+InputError located_error(const InputSource& source, std::optional<std::int64_t> feature,
+                         const std::string& item, const std::string& what) {
+  DataLocation where = source.layer;
+  where.feature = feature;
+  return InputError(source.option, where,
+                    (source.item.empty() ? item : source.item) + what + point_remedy);
 }
-InputError point_error(const planner::Center& center, const std::string& what) {
-  return InputError({}, "center '" + center.id + "' " + what);
+InputError point_error(const planner::RoadLine& road, const InputSource& source,
+                       const std::string& what) {
+  return located_error(source, road.feature_id, "road", " " + what);
 }
-InputError point_error(const planner::Block& block, const std::string& what) {
-  return InputError({}, "block '" + block.id + "' " + what);
+InputError point_error(const planner::Center& center, const InputSource& source,
+                       const std::string& what) {
+  return located_error(source, std::nullopt, "center", " '" + center.id + "' " + what);
 }
-InputError point_error(const planner::Entrance& entrance, const std::string& what) {
-  return InputError({}, "entrance of block '" + entrance.block_id + "' " + what);
+InputError point_error(const planner::Block& block, const InputSource& source,
+                       const std::string& what) {
+  return located_error(source, std::nullopt, "block", " '" + block.id + "' " + what);
 }
-InputError point_error(const planner::Community& community, const std::string& what) {
-  return InputError({}, "community '" + community.id + "' " + what);
+InputError point_error(const planner::Entrance& entrance, const InputSource& source,
+                       const std::string& what) {
+  return located_error(source, std::nullopt, "entrance",
+                       " of block '" + entrance.block_id + "' " + what);
+}
+InputError point_error(const planner::Community& community, const InputSource& source,
+                       const std::string& what) {
+  return located_error(source, std::nullopt, "community", " '" + community.id + "' " + what);
 }
 
 /// Projects one kind of input with a single PROJ call: gather, transform, scatter back. A point
 /// PROJ refuses becomes an InputError naming its feature and original coordinates.
 template <class Item>
-void project_all(std::vector<Item>& items, const CrsTransform& transform,
+void project_all(std::vector<Item>& items, const InputSource& source, const CrsTransform& transform,
                  std::vector<planner::XY>& buffer) {
   buffer.clear();
   for (Item& item : items) for_each_point(item, [&](planner::XY& p) { buffer.push_back(p); });
@@ -120,7 +138,7 @@ void project_all(std::vector<Item>& items, const CrsTransform& transform,
       for_each_point(item, [&](const planner::XY& p) { own.push_back(p); });
       if (*e.point_index() < first + own.size()) {
         const std::size_t local = *e.point_index() - first;
-        throw point_error(item,
+        throw point_error(item, source,
                           "point " + std::to_string(local) + ": " + why_not(transform, own[local]));
       }
       first += own.size();
@@ -146,7 +164,9 @@ planner::XY lonlat_centre(const planner::Inputs& inputs) {
     max_y = std::max(max_y, p.y);
   });
   if (min_x > max_x) {
-    throw std::invalid_argument("the inputs have no coordinates to choose a run CRS from");
+    throw std::invalid_argument(
+        "the inputs have no coordinates to choose a run CRS from; check that "
+        "the layers hold geometry, or give --crs");
   }
   return {(min_x + max_x) / 2.0, (min_y + max_y) / 2.0};
 }
@@ -181,14 +201,15 @@ void convert_gcj02_to_wgs84(planner::Inputs& inputs) {
   for_each_point(inputs, [](planner::XY& p) { p = gcj02_to_wgs84(p); });
 }
 
-void project_inputs(planner::Inputs& inputs, const std::string& run_crs) {
+void project_inputs(planner::Inputs& inputs, const std::string& run_crs,
+                    const InputSources& sources) {
   const CrsTransform transform = CrsTransform::create("EPSG:4326", run_crs);
   std::vector<planner::XY> buffer;  // reused: the roads' size is enough for the rest
-  project_all(inputs.roads, transform, buffer);
-  project_all(inputs.centers, transform, buffer);
-  project_all(inputs.blocks, transform, buffer);
-  project_all(inputs.entrances, transform, buffer);
-  project_all(inputs.communities, transform, buffer);
+  project_all(inputs.roads, sources.roads, transform, buffer);
+  project_all(inputs.centers, sources.centers, transform, buffer);
+  project_all(inputs.blocks, sources.blocks, transform, buffer);
+  project_all(inputs.entrances, sources.entrances, transform, buffer);
+  project_all(inputs.communities, sources.communities, transform, buffer);
 }
 
 }  // namespace io

@@ -14,6 +14,9 @@
 namespace io {
 namespace {
 
+// What to do when a value of a result is not what evaluate writes: it was edited by hand.
+constexpr const char* restore_hint = "restore the value, or run 'circleplan evaluate' again";
+
 using detail::DatasetPtr;
 using detail::FeaturePtr;
 
@@ -28,7 +31,8 @@ DatasetPtr open_result(const std::string& path) {
                                        nullptr, nullptr));
   if (dataset) return dataset;
   VSIStatBufL stat;
-  if (VSIStatL(path.c_str(), &stat) != 0) throw InputError(where, "no such file or folder");
+  if (VSIStatL(path.c_str(), &stat) != 0)
+    throw InputError(where, "no such file or folder; check the path");
   throw InputError(where, "GDAL cannot open it as vector data (" + detail::last_gdal_error() +
                               "); give a result of 'circleplan evaluate'");
 }
@@ -57,9 +61,10 @@ class FieldIndex {
     const OGRFieldType type = defn->GetFieldDefn(index)->GetType();
     const bool numeric = type == OFTReal || type == OFTInteger || type == OFTInteger64;
     if (want != Want::text && !numeric) {
-      throw InputError({m_path, m_layer.GetName(), {}, name},
-                       std::string("the field is of type ") + OGRFieldDefn::GetFieldTypeName(type) +
-                           ", a number was expected");
+      throw InputError(
+          {m_path, m_layer.GetName(), {}, name},
+          std::string("the field is of type ") + OGRFieldDefn::GetFieldTypeName(type) +
+              ", a number was expected; compare unedited results of 'circleplan evaluate'");
     }
     return index;
   }
@@ -82,7 +87,8 @@ std::string text(const OGRFeature& f, int field) {
 std::optional<double> number(const OGRFeature& f, int field, const FieldIndex& index) {
   if (!f.IsFieldSetAndNotNull(field)) return std::nullopt;
   const double value = f.GetFieldAsDouble(field);
-  if (!std::isfinite(value)) throw InputError(index.at(f, field), "not a finite number");
+  if (!std::isfinite(value))
+    throw InputError(index.at(f, field), std::string("not a finite number; ") + restore_hint);
   return value;
 }
 
@@ -90,7 +96,7 @@ std::uint32_t count(const OGRFeature& f, int field, const FieldIndex& index) {
   const std::optional<double> value = number(f, field, index);
   if (!value) return 0;
   if (*value < 0.0 || *value > 4.0e9 || *value != std::floor(*value)) {
-    throw InputError(index.at(f, field), "not a count of blocks");
+    throw InputError(index.at(f, field), std::string("not a count of blocks; ") + restore_hint);
   }
   return static_cast<std::uint32_t>(*value);
 }
@@ -100,8 +106,9 @@ planner::CoverStatus status_of(const OGRFeature& f, int field, const FieldIndex&
   if (word == "covered") return planner::CoverStatus::covered;
   if (word == "uncovered") return planner::CoverStatus::uncovered;
   if (word == "unreachable") return planner::CoverStatus::unreachable;
-  throw InputError(index.at(f, field),
-                   "'" + word + "' is not a status (covered, uncovered, unreachable)");
+  throw InputError(
+      index.at(f, field),
+      "'" + word + "' is not a status (covered, uncovered, unreachable); " + restore_hint);
 }
 
 void read_centers(GDALDataset& dataset, const std::string& path, planner::ResultSnapshot& out) {
@@ -196,7 +203,8 @@ void read_summary(GDALDataset& dataset, const std::string& path, planner::Result
   }
   if (out.scopes.empty() || out.scopes.front().scope != "all") {
     throw InputError({path, "summary", {}, "scope"},
-                     "the first row must be the 'all' scope, as 'circleplan evaluate' writes it");
+                     "the first row must be the 'all' scope, as 'circleplan evaluate' writes it; "
+                     "run it again");
   }
 }
 

@@ -110,7 +110,8 @@ class Reader {
     OGRGeometry* g = nullptr;
     const char* cursor = s.c_str();
     if (OGRGeometryFactory::createFromWkt(&cursor, nullptr, &g) != OGRERR_NONE || !g) {
-      fail(n, std::string("'") + std::string(key) + "': not valid WKT: " + s);
+      fail(n, std::string("'") + std::string(key) + "': not valid WKT: " + s +
+                  "; write e.g. 'LINESTRING (120.98 31.38, 120.99 31.38)'");
     }
     detail::GeometryPtr owned(g);
     ShapeSpec out;
@@ -126,7 +127,9 @@ class Reader {
                   "': only LINESTRING, MULTILINESTRING, POLYGON and MULTIPOLYGON are accepted");
     }
     if (out.lines.empty() && out.polygons.empty()) {
-      fail(n, std::string("'") + std::string(key) + "': empty or degenerate geometry");
+      fail(n, std::string("'") + std::string(key) +
+                  "': empty or degenerate geometry; give a line at least 2 "
+                  "points, a ring at least 4 (the last repeating the first)");
     }
     return out;
   }
@@ -419,7 +422,7 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
       for (std::size_t i = 0; i < list.size(); ++i) {
         ScenarioVariant var = read_variant(r, list[i], i);
         if (!names.insert(var.name).second) {
-          r.fail(var.pos, "two variants are named '" + var.name + "'");
+          r.fail(var.pos, "two variants are named '" + var.name + "'; rename one");
         }
         out.variants.push_back(std::move(var));
       }

@@ -31,11 +31,19 @@ const char* weight_meaning(const planner::NetworkSiting& run) {
 std::vector<planner::SiteCandidate> read_candidates(const LayerRef& ref, const FieldMap& fields,
                                                     const std::string& cost_field,
                                                     const ReadSettings& settings) {
+  ReadReport report;
+  return read_candidates(ref, fields, cost_field, settings, report);
+}
+
+std::vector<planner::SiteCandidate> read_candidates(const LayerRef& ref, const FieldMap& fields,
+                                                    const std::string& cost_field,
+                                                    const ReadSettings& settings,
+                                                    ReadReport& report) {
   // read_centers() reads points, ids and names as for centers; its tier slot carries the cost
   // field's text, so one reader serves both roles.
   FieldMap map = fields;
   map.tier = cost_field.empty() ? std::string() : cost_field;
-  const std::vector<planner::Center> points = read_centers(ref, map, settings);
+  const std::vector<planner::Center> points = read_centers(ref, map, settings, report);
   std::vector<planner::SiteCandidate> out;
   out.reserve(points.size());
   for (const planner::Center& p : points) {
@@ -46,8 +54,11 @@ std::vector<planner::SiteCandidate> read_candidates(const LayerRef& ref, const F
       errno = 0;
       const double v = std::strtod(text, &end);
       if (p.tier.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(v) || v < 0.0) {
-        throw InputError(DataLocation{ref.path, ref.layer, std::nullopt, cost_field},
-                         "candidate '" + p.id + "': cost '" + p.tier + "' is not a number >= 0");
+        DataLocation where = report.layer;
+        where.field = cost_field;
+        throw InputError(where, "candidate '" + p.id + "': cost '" + p.tier +
+                                    "' is not a number >= 0; correct it, or leave "
+                                    "--site-cost-field out to give every candidate cost 1");
       }
       c.cost = v;
     }

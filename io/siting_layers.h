@@ -22,6 +22,11 @@ namespace io {
 std::vector<planner::SiteCandidate> read_candidates(const LayerRef& ref, const FieldMap& fields,
                                                     const std::string& cost_field,
                                                     const ReadSettings& settings);
+/// The same, also reporting what was left out (as read_centers does).
+std::vector<planner::SiteCandidate> read_candidates(const LayerRef& ref, const FieldMap& fields,
+                                                    const std::string& cost_field,
+                                                    const ReadSettings& settings,
+                                                    ReadReport& report);
 
 /// rank, site_id, model, gain, cum_gain, cum_share, cost, new_blk, snap_m (+ point geometry).
 /// gain and cum_gain are in the model's unit: covered weight (lscp, mclp), weighted minutes

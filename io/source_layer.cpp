@@ -28,7 +28,7 @@ std::string displayed_path(const std::string& path) {
 
 DatasetPtr open_dataset(const std::string& path, const CPLStringList& options,
                         const DataLocation& where) {
-  if (path.empty()) throw InputError(where, "no input path given");
+  if (path.empty()) throw InputError(where, "no input path given; give the file's path");
   register_gdal_drivers();
   const QuietGdalErrors quiet;
   DatasetPtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
@@ -95,7 +95,8 @@ OGRSpatialReference source_crs(const OGRLayer& layer, const std::string& assume_
     const QuietGdalErrors quiet;
     if (crs.SetFromUserInput(assume_crs.c_str()) != OGRERR_NONE) {
       throw InputError(where, "--assume-crs '" + assume_crs + "' is not a CRS GDAL knows (" +
-                                  last_gdal_error() + ")");
+                                  last_gdal_error() +
+                                  "); write it as e.g. EPSG:4549, as WKT or as a PROJ string");
     }
   }
   crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "planner/geos_convert.h"
+#include "planner/internal_error.h"
 #include "planner/parallel.h"
 
 namespace planner {
@@ -105,7 +106,7 @@ std::vector<BlockSite> build_block_sites(const Network& network, const std::vect
                                          std::span<const std::uint32_t> entrance_block,
                                          const BlockSiteOptions& options) {
   if (!(options.sample_spacing_m > 0.0)) {
-    throw std::invalid_argument("the sample spacing must be positive");
+    throw InternalError("the sample spacing must be positive");
   }
   std::vector<std::vector<XY>> gates(blocks.size());
   for (std::size_t i = 0; i < entrances.size(); ++i) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "planner/edge_set.h"
+#include "planner/internal_error.h"
 
 namespace planner {
 namespace {
@@ -88,16 +89,17 @@ class CoordinateNodes {
   /// registering `p` as a representative.
   std::uint32_t find_or_add(XY p, std::uint32_t new_node) {
     if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
-      throw std::invalid_argument("split_into_edges: non-finite coordinate");
+      throw InternalError("split_into_edges: non-finite coordinate");
     }
     const double fx = p.x / m_cell;
     const double fy = p.y / m_cell;
     // Beyond 2^52 cells a double cannot tell neighbouring cells apart (and beyond 2^63 the cell
     // number is not an int64 at all): such a coordinate is no position in metres on Earth.
     if (!(std::fabs(fx) < max_cells && std::fabs(fy) < max_cells)) {
-      throw std::invalid_argument("split_into_edges: coordinate (" + std::to_string(p.x) + ", " +
-                                  std::to_string(p.y) +
-                                  ") is too large for projected metres (is the CRS right?)");
+      throw std::invalid_argument(
+          "split_into_edges: coordinate (" + std::to_string(p.x) + ", " + std::to_string(p.y) +
+          ") is too large for projected metres; check the CRS of the road layer "
+          "(or --assume-crs) and --crs");
     }
     const auto cx = static_cast<std::int64_t>(std::floor(fx));
     const auto cy = static_cast<std::int64_t>(std::floor(fy));
@@ -167,14 +169,14 @@ struct Nodes {
 void check_line(const RoadLine& line, std::size_t index) {
   const std::size_t n = line.points.size();
   if (!line.segment_m.empty() && line.segment_m.size() + 1 != n) {
-    throw std::invalid_argument("split_into_edges: line " + std::to_string(index) + " has " +
-                                std::to_string(line.segment_m.size()) + " segment lengths for " +
-                                std::to_string(n) + " points");
+    throw InternalError("split_into_edges: line " + std::to_string(index) + " has " +
+                        std::to_string(line.segment_m.size()) + " segment lengths for " +
+                        std::to_string(n) + " points");
   }
   if (!line.node_ids.empty() && line.node_ids.size() != n) {
-    throw std::invalid_argument("split_into_edges: line " + std::to_string(index) + " has " +
-                                std::to_string(line.node_ids.size()) + " node ids for " +
-                                std::to_string(n) + " points");
+    throw InternalError("split_into_edges: line " + std::to_string(index) + " has " +
+                        std::to_string(line.node_ids.size()) + " node ids for " +
+                        std::to_string(n) + " points");
   }
 }
 

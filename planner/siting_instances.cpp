@@ -1,4 +1,5 @@
 #include "planner/siting_instances.h"
+#include "planner/internal_error.h"
 
 #include <functional>
 #include <queue>
@@ -10,7 +11,7 @@ namespace planner {
 SitingProblem graph_problem(std::uint32_t n, const std::vector<WeightedEdge>& edges) {
   std::vector<std::uint32_t> first(n + 1, 0);
   for (const WeightedEdge& e : edges) {
-    if (e.a >= n || e.b >= n) throw std::invalid_argument("edge vertex out of range");
+    if (e.a >= n || e.b >= n) throw InternalError("edge vertex out of range");
     ++first[e.a + 1];
     ++first[e.b + 1];
   }

@@ -1,4 +1,5 @@
 #include "planner/siting_problem.h"
+#include "planner/internal_error.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,8 +16,8 @@ bool whole(double x) {
 
 void check_value(double x, const char* what, std::size_t index) {
   if (!(std::isfinite(x) && x >= 0.0)) {
-    throw std::invalid_argument(std::string(what) + " " + std::to_string(index) +
-                                " is negative or not a number");
+    throw InternalError(std::string(what) + " " + std::to_string(index) +
+                        " is negative or not a number");
   }
 }
 
@@ -31,10 +32,10 @@ SitingProblem::SitingProblem(std::vector<double> demand_weight, std::vector<doub
   const std::size_t n = m_weight.size();
   const std::size_t m = m_site_cost.size();
   if (m_fixed.empty()) m_fixed.assign(n, inf_time);
-  if (m_fixed.size() != n) throw std::invalid_argument("one fixed cost per demand expected");
+  if (m_fixed.size() != n) throw InternalError("one fixed cost per demand expected");
   for (std::size_t i = 0; i < n; ++i) {
     check_value(m_weight[i], "weight of demand", i);
-    if (!(m_fixed[i] >= 0.0)) throw std::invalid_argument("negative fixed cost");
+    if (!(m_fixed[i] >= 0.0)) throw InternalError("negative fixed cost");
     m_integral_weights = m_integral_weights && whole(m_weight[i]);
     m_total_weight += m_weight[i];
   }
@@ -43,7 +44,7 @@ SitingProblem::SitingProblem(std::vector<double> demand_weight, std::vector<doub
     m_integral_site_costs = m_integral_site_costs && whole(m_site_cost[j]);
   }
   for (const SitingEntry& e : entries) {
-    if (e.demand >= n || e.candidate >= m) throw std::invalid_argument("pair index out of range");
+    if (e.demand >= n || e.candidate >= m) throw InternalError("pair index out of range");
     check_value(e.cost, "cost of a pair of demand", e.demand);
   }
   // By candidate, ascending demand; a repeated pair keeps its smaller cost.
@@ -70,7 +71,7 @@ SitingProblem::SitingProblem(std::vector<double> demand_weight, std::vector<doub
   }
   m_unreached = unreached_cost.value_or(largest);
   if (!(m_unreached >= 0.0 && std::isfinite(m_unreached))) {
-    throw std::invalid_argument("the cost of an unreached demand must be finite");
+    throw InternalError("the cost of an unreached demand must be finite");
   }
   m_floor.resize(n);
   std::vector<char> reached(n, 0);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "planner/internal_error.h"
 #include "planner/siting_median.h"
 
 namespace planner {
@@ -58,7 +59,7 @@ double siting_objective(const SitingProblem& p, SitingModel model, std::optional
       return c;
     }
     case SitingModel::mclp:
-      if (!threshold) throw std::invalid_argument("mclp needs a coverage threshold");
+      if (!threshold) throw InternalError("mclp needs a coverage threshold");
       return covered_totals(p, *threshold, sites).weight;
     case SitingModel::pmedian:
       return median_cost(p, sites);
@@ -75,7 +76,7 @@ std::vector<RankedSite> rank_sites(const SitingProblem& p, SitingModel model,
                                    std::optional<double> threshold,
                                    std::span<const std::uint32_t> sites) {
   const bool by_cover = model == SitingModel::lscp || model == SitingModel::mclp;
-  if (by_cover && !threshold) throw std::invalid_argument("lscp and mclp need a threshold");
+  if (by_cover && !threshold) throw InternalError("lscp and mclp need a threshold");
   std::vector<double> d = floor_costs(p);
   // Coverage is judged on real costs: the floor may hold the unreached cost.
   std::vector<double> reach(p.demand_count(), inf_time);

@@ -1,4 +1,5 @@
 #include "planner/street_graph.h"
+#include "planner/internal_error.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -55,7 +56,7 @@ std::uint32_t StreetGraph::largest_component() const {
 }
 
 std::vector<double> arc_times_s(const StreetGraph& graph, const EdgeSet& edges, double speed_mps) {
-  if (!(speed_mps > 0.0)) throw std::invalid_argument("walking speed must be positive");
+  if (!(speed_mps > 0.0)) throw InternalError("walking speed must be positive");
   std::vector<double> times(graph.arc_count());
   auto refs = graph.arc_ref();
   for (std::size_t a = 0; a < times.size(); ++a) {

@@ -179,6 +179,16 @@ TEST(BadInput, NanAndInfiniteCoordinates) {
                  {"--blocks", "blocks_infinite.geojson", "feature 1", "not a finite number"});
 }
 
+// A point in lon/lat that the run CRS cannot hold (59W on the equator, 92 degrees from the
+// central meridian of the UTM zone chosen for the data's centre): the message names where it
+// came from, not only the center's id, and what to check.
+TEST(BadInput, UnprojectablePointNamesOptionFileLayerAndFeature) {
+  expect_refused(city(bad("blocks.geojson"), bad("centers_unprojectable.geojson")),
+                 {"--centers", "file '", "centers_unprojectable.geojson",
+                  "layer 'centers_unprojectable'", "center 'C-far' point 0", "cannot transform",
+                  "--assume-crs", "--crs", "fix or delete this feature"});
+}
+
 // --- geometry -----------------------------------------------------------------------------
 
 TEST(BadInput, MixedGeometryTypesAreReadWherePossible) {
@@ -194,6 +204,9 @@ TEST(BadInput, InvalidPolygonIsRepairedWithAWarningOrRefusedOnRequest) {
                                      {"--blocks", "1 invalid polygons will be repaired",
                                       "feature 2", "Self-intersection", "--fail-on-invalid"});
   EXPECT_EQ(a.blocks, 3);
+  // One warning, the detailed one: no second count of the same polygons after the repair.
+  EXPECT_EQ(a.run.output.find("were repaired"), std::string::npos) << a.run.output;
+  EXPECT_EQ(a.run.output.find("repaired"), a.run.output.rfind("repaired")) << a.run.output;
   expect_refused(city(bad("blocks_invalid.geojson")) + " --fail-on-invalid",
                  {"--blocks", "blocks_invalid.geojson", "feature 2", "invalid polygon",
                   "Self-intersection", "Fix Geometries"});
@@ -258,10 +271,58 @@ TEST(BadInput, SiteRefusesTheSameInput) {
   expect_refused("--roads " + bad("roads.geojson") + " --existing " +
                      bad("centers_duplicate_id.geojson") + " --blocks " + bad("blocks.geojson") +
                      " --model mclp --k 1",
+                 {"--existing", "id 'C1'", "also the id of feature 0"}, "site");
+  // `site` also takes --centers for the existing centers: the message names what was written.
+  expect_refused("--roads " + bad("roads.geojson") + " --centers " +
+                     bad("centers_duplicate_id.geojson") + " --blocks " + bad("blocks.geojson") +
+                     " --model mclp --k 1",
                  {"--centers", "id 'C1'", "also the id of feature 0"}, "site");
+  expect_refused("--roads " + bad("roads.geojson") + " --existing " +
+                     bad("centers_unprojectable.geojson") + " --blocks " + bad("blocks.geojson") +
+                     " --model mclp --k 1",
+                 {"--existing", "centers_unprojectable.geojson", "layer 'centers_unprojectable'",
+                  "center 'C-far'", "--assume-crs"},
+                 "site");
   expect_refused("--roads " + bad("roads.geojson") + " --existing " + bad("centers.geojson") +
                      " --blocks " + bad("blocks_pop_text.geojson") + " --model mclp --k 1",
                  {"--blocks", "feature 1", "field 'pop'"}, "site");
+}
+
+/// The good tiny city for `site`, with extra options.
+std::string site_city(const std::string& extra) {
+  return "--roads " + bad("roads.geojson") + " --existing " + bad("centers.geojson") +
+         " --blocks " + bad("blocks.geojson") + " --model mclp --k 1 " + extra;
+}
+
+// --candidates and --allowed are read like the city's layers: errors start with the option and
+// name file, layer, feature and field; what a read skipped is a warning naming them too.
+TEST(BadInput, SiteCandidatesAndAllowedNameTheirOption) {
+  expect_refused(
+      site_city("--candidates " + bad("candidates_bad.geojson") + " --site-cost-field cost"),
+      {"--candidates: file '", "candidates_bad.geojson", "layer 'candidates_bad'", "field 'cost'",
+       "candidate 'S3'", "'cheap' is not a number >= 0", "--site-cost-field"},
+      "site");
+  expect_refused(site_city("--allowed " + bad("blocks_point.geojson")),
+                 {"--allowed: file '", "blocks_point.geojson", "layer 'blocks_point'", "feature 1",
+                  "geometry is Point", "fix or delete this feature"},
+                 "site");
+  // 93 degrees from the central meridian of UTM 51N, the run CRS of the tiny city.
+  expect_refused(site_city("--candidates " + bad("candidates_unprojectable.geojson")),
+                 {"--candidates: file '", "candidates_unprojectable.geojson",
+                  "layer 'candidates_unprojectable'", "candidate 'S-far' point 0", "--assume-crs"},
+                 "site");
+
+  TempDir out("bad-input-site-ok");
+  const RunResult r =
+      run_circleplan("site " +
+                     site_city("--candidates " + bad("candidates_bad.geojson") + " --allowed " +
+                               bad("blocks_null_geometry.geojson")) +
+                     " --out " + (out / "sites.gpkg"));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  expect_mentions(r, {"warning: --candidates: file '", "layer 'candidates_bad'",
+                      "1 features without geometry (null or empty) skipped (features 1)",
+                      "warning: --allowed: file '", "layer 'blocks_null_geometry'",
+                      "2 features without geometry (null or empty) skipped (features 3, 4)"});
 }
 
 TEST(BadInput, OsmRefusesMissingAndUnreadableExtracts) {

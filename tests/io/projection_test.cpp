@@ -158,6 +158,45 @@ TEST(ProjectInputs, BadPointNamesItsFeature) {
   }
 }
 
+// With the sources given, the error names the option, file and layer of the kind of input the
+// point belongs to (and the road's feature), and says what to check.
+TEST(ProjectInputs, BadPointNamesItsOptionFileAndLayer) {
+  io::InputSources sources;
+  sources.roads = {"--roads", io::DataLocation{"city.gpkg", "roads", std::nullopt, ""}, ""};
+  sources.centers = {"--candidates", io::DataLocation{"sites.gpkg", "candidates", std::nullopt, ""},
+                     "candidate"};
+  planner::Inputs in = kunshan_inputs();
+  in.centers.push_back({"c-swapped", "Swapped", "", {31.39, 120.98}});
+  try {
+    io::project_inputs(in, "EPSG:32651", sources);
+    FAIL() << "expected InputError";
+  } catch (const io::InputError& e) {
+    const std::string what = e.what();
+    EXPECT_EQ(what.rfind("--candidates: file 'sites.gpkg', layer 'candidates': candidate "
+                         "'c-swapped' point 0: ",
+                         0),
+              0u)
+        << what;
+    EXPECT_EQ(e.where().file, "sites.gpkg");
+    EXPECT_EQ(e.where().layer, "candidates");
+    EXPECT_NE(what.find("--assume-crs"), std::string::npos) << what;
+    EXPECT_NE(what.find("fix or delete this feature"), std::string::npos) << what;
+  }
+
+  in = kunshan_inputs();
+  in.roads[0].points[1] = {120.99, 95.0};
+  try {
+    io::project_inputs(in, "EPSG:32651", sources);
+    FAIL() << "expected InputError";
+  } catch (const io::InputError& e) {
+    const std::string what = e.what();
+    EXPECT_EQ(what.rfind("--roads: file 'city.gpkg', layer 'roads', feature 42: road point 1: ", 0),
+              0u)
+        << what;
+    EXPECT_EQ(e.where().feature, 42);
+  }
+}
+
 TEST(ConvertGcj02, ShiftsEveryCoordinate) {
   planner::Inputs in = kunshan_inputs();
   const std::vector<XY> before = coordinates(in);

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "planner/edge_set.h"
+#include "planner/internal_error.h"
 
 namespace planner {
 namespace {
@@ -231,17 +232,21 @@ TEST(EdgeSplitter, EmptyInputAndBadLines) {
   EXPECT_EQ(empty.first_point, (std::vector<std::uint32_t>{0}));
 
   RoadLine bad = xy_line(0, {{0, 0}, {1, 0}});
+  // Sizes that do not agree are a bug of whoever built the lines (exit 3), not bad input.
   bad.segment_m = {1.0, 2.0};
-  EXPECT_THROW(split_into_edges({bad}), std::invalid_argument);
+  EXPECT_THROW(split_into_edges({bad}), planner::InternalError);
   bad.segment_m.clear();
   bad.node_ids = {1};
-  EXPECT_THROW(split_into_edges({bad}), std::invalid_argument);
+  EXPECT_THROW(split_into_edges({bad}), planner::InternalError);
+  // The readers refuse NaN coordinates, so one reaching the splitter is ours too.
+  EXPECT_THROW(split_into_edges({xy_line(0, {{0, 0}, {std::nan(""), 0}})}), planner::InternalError);
 }
 
 // Found by the osm_ways fuzz target (tests/fuzz/regressions/osm_ways/): a coordinate of 1e300
 // made the cell number overflow int64 (undefined behaviour). Far-off coordinates are now an
 // error saying so; a vanishing tolerance still merges identical points and keeps others apart.
 TEST(EdgeSplitter, HugeCoordinatesAndTinyTolerance) {
+  // A wrong CRS can give such numbers: bad input (exit 1), not an internal error.
   EXPECT_THROW(split_into_edges({xy_line(0, {{0, 0}, {1e300, 0}})}), std::invalid_argument);
   EXPECT_THROW(split_into_edges({xy_line(0, {{0, -1e15}, {1, 0}})}), std::invalid_argument);
   // Node ids decide identity, so lon/lat or odd coordinates with ids are not looked at.

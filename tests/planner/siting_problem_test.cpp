@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "planner/internal_error.h"
 #include "planner/siting_cover.h"
 #include "planner/siting_instances.h"
 
@@ -58,10 +59,11 @@ TEST(SitingProblem, UnreachedCostDefaultsToLargestFiniteCost) {
 }
 
 TEST(SitingProblem, RefusesBadValues) {
-  EXPECT_THROW(SitingProblem({-1}, {1}, {}), std::invalid_argument);
-  EXPECT_THROW(SitingProblem({1}, {1}, {{0, 1, 1}}), std::invalid_argument);
-  EXPECT_THROW(SitingProblem({1}, {1}, {{0, 0, -2}}), std::invalid_argument);
-  EXPECT_THROW(SitingProblem({1}, {std::nan("")}, {}), std::invalid_argument);
+  // The readers check every value the user gives, so these are internal errors (exit 3).
+  EXPECT_THROW(SitingProblem({-1}, {1}, {}), planner::InternalError);
+  EXPECT_THROW(SitingProblem({1}, {1}, {{0, 1, 1}}), planner::InternalError);
+  EXPECT_THROW(SitingProblem({1}, {1}, {{0, 0, -2}}), planner::InternalError);
+  EXPECT_THROW(SitingProblem({1}, {std::nan("")}, {}), planner::InternalError);
 }
 
 TEST(CoverSets, FixedCoverageUncoverableAndWeightlessDemandDropOut) {
