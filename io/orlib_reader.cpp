@@ -13,13 +13,13 @@
 namespace io {
 namespace {
 
-DataLocation in_file(const std::string& path) {
+DataLocation in_orlib_file(const std::string& path) {
   return DataLocation{path, "", std::nullopt, ""};
 }
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(in_file(path), "cannot open the file");
+  if (!in) throw InputError(in_orlib_file(path), "cannot open the file");
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
@@ -32,21 +32,21 @@ class Tokens {
   double number(const char* what) {
     double x = 0.0;
     if (!(m_in >> x)) {
-      throw InputError(in_file(m_path), std::string("expected a number (") + what + ")");
+      throw InputError(in_orlib_file(m_path), std::string("expected a number (") + what + ")");
     }
     return x;
   }
   std::uint32_t count(const char* what) {
     const double x = number(what);
     if (!(x >= 0 && x < 1e8 && x == static_cast<std::uint32_t>(x))) {
-      throw InputError(in_file(m_path), std::string(what) + " is not a count");
+      throw InputError(in_orlib_file(m_path), std::string(what) + " is not a count");
     }
     return static_cast<std::uint32_t>(x);
   }
   std::uint32_t index(const char* what, std::uint32_t upper) {
     const double x = number(what);
     if (!(x >= 1 && x <= upper && x == static_cast<std::uint32_t>(x))) {
-      throw InputError(in_file(m_path),
+      throw InputError(in_orlib_file(m_path),
                        std::string(what) + " out of range 1.." + std::to_string(upper));
     }
     return static_cast<std::uint32_t>(x) - 1;
@@ -135,8 +135,8 @@ std::map<std::string, double> parse_orlib_optima(const std::string& text, const 
         errno = 0;
         const double value = std::strtod(cell.c_str(), &end);
         if (end == cell.c_str() || *end != '\0' || errno == ERANGE || !std::isfinite(value)) {
-          throw InputError(in_file(path), "line " + std::to_string(line_number) + ": optimum '" +
-                                              cell + "' is not a number");
+          throw InputError(in_orlib_file(path), "line " + std::to_string(line_number) +
+                                                    ": optimum '" + cell + "' is not a number");
         }
         out[cells[0]] = value;
       }

@@ -46,12 +46,12 @@ double gain_of(const SitingProblem& p, std::uint32_t j, const std::vector<double
   return g;
 }
 
-struct Scored {
+struct SiteGain {
   double gain;
   std::uint32_t site;
 };
-struct MaxFirst {
-  bool operator()(const Scored& a, const Scored& b) const {
+struct LargestGainFirst {
+  bool operator()(const SiteGain& a, const SiteGain& b) const {
     if (a.gain != b.gain) return a.gain < b.gain;
     return a.site > b.site;
   }
@@ -92,18 +92,18 @@ void extend_median(const SitingProblem& p, std::vector<std::uint32_t>& sites, st
     for (std::size_t a = 0; a < dem.size(); ++a) d1[dem[a]] = std::min(d1[dem[a]], cost[a]);
   };
   for (std::uint32_t s : sites) open_site(s);
-  std::priority_queue<Scored, std::vector<Scored>, MaxFirst> heap;
+  std::priority_queue<SiteGain, std::vector<SiteGain>, LargestGainFirst> heap;
   for (std::uint32_t j = 0; j < p.candidate_count(); ++j) {
     if (open[j] || flag(blocked, j)) continue;
     const double g = gain_of(p, j, d1);
     if (g > 0.0) heap.push({g, j});
   }
   while (sites.size() < k && !heap.empty()) {
-    Scored top = heap.top();
+    SiteGain top = heap.top();
     heap.pop();
     top.gain = gain_of(p, top.site, d1);  // gains only shrink: a stale one is an upper bound
     if (top.gain <= 0.0) continue;
-    if (!heap.empty() && MaxFirst{}(top, heap.top())) {
+    if (!heap.empty() && LargestGainFirst{}(top, heap.top())) {
       heap.push(top);
       continue;
     }

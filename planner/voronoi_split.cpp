@@ -43,11 +43,11 @@ struct NearestQuery {
   const std::vector<Site>* sites;
   XY point;
 };
-const char query_tag = 0;
+const char voronoi_query_tag = 0;
 
 int site_distance(const void* a, const void* b, double* d, void* userdata) {
   const auto* q = static_cast<const NearestQuery*>(userdata);
-  const void* item = (a == &query_tag) ? b : a;
+  const void* item = (a == &voronoi_query_tag) ? b : a;
   const Site& s = (*q->sites)[reinterpret_cast<std::uintptr_t>(item) - 1];
   *d = std::hypot(s.xy.x - q->point.x, s.xy.y - q->point.y);
   return 1;
@@ -83,7 +83,7 @@ std::vector<std::pair<std::uint32_t, GeomPtr>> voronoi_split(
     const GEOSGeometry* cell = GEOSGetGeometryN_r(ctx.get(), cells.get(), i);
     NearestQuery q{&sites, point_on_surface(ctx, cell)};
     GeomPtr probe = to_geos(ctx, q.point);
-    const void* found = GEOSSTRtree_nearest_generic_r(ctx.get(), tree.get(), &query_tag,
+    const void* found = GEOSSTRtree_nearest_generic_r(ctx.get(), tree.get(), &voronoi_query_tag,
                                                       probe.get(), &site_distance, &q);
     if (!found) throw std::runtime_error("GEOS: no Voronoi site for a cell");
     by_label[sites[reinterpret_cast<std::uintptr_t>(found) - 1].label].push_back(cell);
