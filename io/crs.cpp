@@ -14,7 +14,10 @@
 
 namespace io {
 
-namespace {
+// A named namespace, not an anonymous one: CrsTransform::Impl holds these, and a class with
+// external linkage should not hold types with internal linkage (GCC's -Wsubobject-linkage says so
+// when the unity build compiles this file inside another).
+namespace crs_handles {
 
 struct PjDeleter {
   void operator()(PJ* pj) const { proj_destroy(pj); }
@@ -57,6 +60,13 @@ class ProjContext {
   std::unique_ptr<PJ_CONTEXT, Deleter> m_ctx;
   std::string m_last_message;
 };
+
+}  // namespace crs_handles
+
+using crs_handles::PjPtr;
+using crs_handles::ProjContext;
+
+namespace {
 
 std::string with_reason(std::string what, const std::string& reason) {
   return reason.empty() ? what : what + " (PROJ: " + reason + ")";
