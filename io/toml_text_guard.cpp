@@ -79,6 +79,13 @@ std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
     i += n;
     ++column;
   };
+  // Leaves a string whose closing quotes (one or three) start at i; a value ends there.
+  auto close_string = [&](std::size_t quotes) {
+    in = In::code;
+    last_code = '"';
+    i += quotes - 1;
+    column += static_cast<std::uint32_t>(quotes - 1);
+  };
   while (i < text.size()) {
     const char c = text[i];
     if (c == '\n') {
@@ -154,28 +161,16 @@ std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
           }
           if (i + 1 < text.size() && text[i + 1] != '\n') advance(1);  // escaped: cannot end
         } else if (in == In::basic && c == '"') {
-          in = In::code;
-          last_code = '"';
+          close_string(1);
         } else if (in == In::multi_basic && starts_with(text, i, "\"\"\"")) {
-          in = In::code;
-          last_code = '"';
-          i += 2;
-          column += 2;
+          close_string(3);
         }
         break;
       case In::literal:
-        if (c == '\'') {
-          in = In::code;
-          last_code = '"';
-        }
+        if (c == '\'') close_string(1);
         break;
       case In::multi_literal:
-        if (starts_with(text, i, "'''")) {
-          in = In::code;
-          last_code = '"';
-          i += 2;
-          column += 2;
-        }
+        if (starts_with(text, i, "'''")) close_string(3);
         break;
       case In::comment:
         break;
