@@ -17,7 +17,7 @@
 #include "app/scenario_run.h"
 #include "app/usage_error.h"
 #include "io/errors.h"
-#include "io/layer_writer.h"
+#include "io/gdal/layer_writer.h"
 
 namespace app {
 namespace {

@@ -6,9 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "io/comparison_outputs.h"
-#include "io/result_reader.h"
-#include "planner/comparison.h"
+#include "io/tables/comparison_outputs.h"
+#include "io/tables/result_reader.h"
+#include "planner/scenario/comparison.h"
 
 namespace app {
 namespace {

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "app/usage_error.h"
-#include "io/osm_reader.h"
-#include "io/projection.h"
+#include "io/crs/projection.h"
+#include "io/osm/osm_reader.h"
 
 namespace app {
 namespace {

@@ -7,8 +7,8 @@
 #include <CLI/CLI.hpp>
 
 #include "app/stage_timer.h"
-#include "io/layer_reader.h"
-#include "io/length_model.h"
+#include "io/crs/length_model.h"
+#include "io/gdal/layer_reader.h"
 #include "planner/inputs.h"
 
 namespace app {

@@ -19,7 +19,7 @@ static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_alw
 extern "C" void on_stop_signal(int signal) {
   if (g_signals.fetch_add(1) > 0) {
     // The second Ctrl-C: the user wants out now. Default action; temporaries may stay behind and
-    // are removed by the next run writing the same output (io/atomic_output.h).
+    // are removed by the next run writing the same output (io/gdal/atomic_output.h).
     std::signal(signal, SIG_DFL);
     std::raise(signal);
     return;

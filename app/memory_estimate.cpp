@@ -7,8 +7,8 @@
 namespace app {
 namespace {
 
-// Bytes per item, rounded up from what the structures hold (planner/edge_set.h, street_graph.h,
-// snap_index.h, block_sites.h, reach_pieces.h) plus allocator and GEOS overhead.
+// Bytes per item, rounded up from what the structures hold (planner/network/edge_set.h,
+// street_graph.h, snap_index.h, block_sites.h, reach_pieces.h) plus allocator and GEOS overhead.
 constexpr double per_road_point = 160.0;  // points, cum_m, STRtree segment, GEOS coordinates
 constexpr double per_line = 256.0;        // edge arrays, arcs, ids
 constexpr double per_vertex = 96.0;       // coordinates, ids, search arrays, nodes layer row

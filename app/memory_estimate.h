@@ -8,10 +8,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "planner/evaluation.h"
+#include "planner/areas/service_areas.h"
+#include "planner/coverage/evaluation.h"
 #include "planner/inputs.h"
-#include "planner/network.h"
-#include "planner/service_areas.h"
+#include "planner/network/network.h"
 
 namespace app {
 

@@ -6,8 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "io/layer_writer.h"
-#include "io/output_layer.h"
+#include "io/gdal/layer_writer.h"
+#include "io/gdal/output_layer.h"
 
 namespace app {
 

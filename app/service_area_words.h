@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "planner/service_areas.h"
+#include "planner/areas/service_areas.h"
 
 namespace app {
 

@@ -17,13 +17,13 @@
 #include "app/output_options.h"
 #include "app/stage_timer.h"
 #include "app/usage_error.h"
-#include "io/crs.h"
-#include "io/matrix_reader.h"
-#include "io/projection.h"
-#include "io/siting_layers.h"
-#include "planner/network.h"
-#include "planner/siting_network.h"
-#include "planner/siting_solve.h"
+#include "io/crs/crs.h"
+#include "io/crs/projection.h"
+#include "io/siting/matrix_reader.h"
+#include "io/siting/siting_layers.h"
+#include "planner/network/network.h"
+#include "planner/siting/network.h"
+#include "planner/siting/solve.h"
 
 namespace app {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "io/json_writer.h"
+#include "io/tables/json_writer.h"
 
 namespace app {
 

@@ -11,12 +11,12 @@
 
 #include <benchmark/benchmark.h>
 
-#include "io/length_model.h"
-#include "io/osm_reader.h"
-#include "io/projection.h"
-#include "planner/access_time.h"
-#include "planner/bounded_search.h"
-#include "planner/network.h"
+#include "io/crs/length_model.h"
+#include "io/crs/projection.h"
+#include "io/osm/osm_reader.h"
+#include "planner/network/network.h"
+#include "planner/search/access_time.h"
+#include "planner/search/bounded_search.h"
 
 namespace {
 

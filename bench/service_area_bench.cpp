@@ -1,8 +1,8 @@
 // Service-area polygons on the Malta extract: 500 centers (every (n/500)-th walk vertex in
 // ascending OSM id order), all per-center 15-minute searches, and the 15-minute polygons
 // (25 m buffer, 8 segments per quarter circle) built the fast way (network faces, see
-// planner/network_faces.h, their one-off cost included) and the naive way (buffer every reached
-// piece, then one unary union per center) in the same run, with the worst per-polygon area
+// planner/areas/network_faces.h, their one-off cost included) and the naive way (buffer every
+// reached piece, then one unary union per center) in the same run, with the worst per-polygon area
 // difference, invalid polygons, peak RSS and where the fast side spends its time.
 //
 //   build-release/bench/service_area_bench [--benchmark_filter=...]
@@ -17,13 +17,13 @@
 
 #include <benchmark/benchmark.h>
 
-#include "io/length_model.h"
-#include "io/osm_reader.h"
-#include "io/projection.h"
-#include "planner/geos_convert.h"
+#include "io/crs/length_model.h"
+#include "io/crs/projection.h"
+#include "io/osm/osm_reader.h"
+#include "planner/areas/reach_polygon.h"
+#include "planner/areas/service_areas.h"
+#include "planner/geos/geos_convert.h"
 #include "planner/parallel.h"
-#include "planner/reach_polygon.h"
-#include "planner/service_areas.h"
 
 namespace {
 

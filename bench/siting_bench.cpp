@@ -14,14 +14,14 @@
 
 #include <benchmark/benchmark.h>
 
-#include "io/length_model.h"
-#include "io/orlib_reader.h"
-#include "io/osm_reader.h"
-#include "io/projection.h"
-#include "planner/siting_coverage_build.h"
-#include "planner/siting_instances.h"
-#include "planner/siting_network.h"
-#include "planner/siting_solve.h"
+#include "io/crs/length_model.h"
+#include "io/crs/projection.h"
+#include "io/osm/osm_reader.h"
+#include "io/siting/orlib_reader.h"
+#include "planner/siting/coverage_build.h"
+#include "planner/siting/instances.h"
+#include "planner/siting/network.h"
+#include "planner/siting/solve.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // Plain geometry values exchanged between io/ and planner/.
 //
 // Coordinates are in the run's metric CRS (metres, x = easting, y = northing) once io/ has
-// projected them; readers fill them with lon/lat first (x = lon, y = lat), see io/projection.h.
+// projected them; readers fill them with lon/lat first (x = lon, y = lat), see io/crs/projection.h.
 #pragma once
 
 #include <vector>

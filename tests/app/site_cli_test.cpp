@@ -6,11 +6,11 @@
 
 #include <gtest/gtest.h>
 
-#include "io/length_model.h"
-#include "io/osm_reader.h"
-#include "io/projection.h"
-#include "planner/evaluation.h"
-#include "planner/siting_network.h"
+#include "io/crs/length_model.h"
+#include "io/crs/projection.h"
+#include "io/osm/osm_reader.h"
+#include "planner/coverage/evaluation.h"
+#include "planner/siting/network.h"
 #include "tests/app/cli_runner.h"
 #include "tests/app/gdal_probe.h"
 

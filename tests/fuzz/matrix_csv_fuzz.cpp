@@ -1,5 +1,5 @@
-// Fuzz target: the siting matrix CSV reader (io/matrix_reader.h), the whole way from text to a
-// planner::SitingProblem. The input is D.csv, S.csv and M.csv cut at NUL bytes; with only two
+// Fuzz target: the siting matrix CSV reader (io/siting/matrix_reader.h), the whole way from text to
+// a planner::SitingProblem. The input is D.csv, S.csv and M.csv cut at NUL bytes; with only two
 // parts there is no S.csv (the optional site costs). Every input must give either a MatrixInput
 // that keeps the reader's promises or an io::InputError; anything else is a finding.
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <string>
 
 #include "io/errors.h"
-#include "io/matrix_reader.h"
+#include "io/siting/matrix_reader.h"
 #include "tests/fuzz/fuzz_input.h"
 
 namespace {

@@ -1,11 +1,11 @@
-// Fuzz target: the OR-Library readers (io/orlib_reader.h). The first byte picks the format
+// Fuzz target: the OR-Library readers (io/siting/orlib_reader.h). The first byte picks the format
 // (p-median, set covering, optimum table); the rest is the file's text. Every input must give an
 // instance whose indices are in range, or an io::InputError.
 #include <set>
 #include <string>
 
 #include "io/errors.h"
-#include "io/orlib_reader.h"
+#include "io/siting/orlib_reader.h"
 #include "tests/fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

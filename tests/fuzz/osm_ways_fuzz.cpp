@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-// GCC 12's false -Wstringop-overread in libosmium's builder (see io/osm_reader.cpp); clang
+// GCC 12's false -Wstringop-overread in libosmium's builder (see io/osm/osm_reader.cpp); clang
 // does not know the warning.
 #ifndef __clang__
 #pragma GCC diagnostic push
@@ -30,8 +30,8 @@
 #pragma GCC diagnostic pop
 #endif
 
-#include "io/osm_reader.h"
-#include "planner/edge_set.h"
+#include "io/osm/osm_reader.h"
+#include "planner/network/edge_set.h"
 #include "tests/fuzz/fuzz_input.h"
 
 namespace {

@@ -16,7 +16,7 @@
 #include <string_view>
 
 #include "io/errors.h"
-#include "io/scenario_file.h"
+#include "io/scenario/scenario_file.h"
 #include "tests/fuzz/fuzz_input.h"
 
 namespace {

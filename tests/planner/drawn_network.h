@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "planner/edge_set.h"
-#include "planner/network.h"
+#include "planner/network/edge_set.h"
+#include "planner/network/network.h"
 
 namespace testing_support {
 

@@ -1,0 +1,185 @@
+// The output formats: which GDAL driver, which files, which options; staged and moved into place
+// by atomic_output.cpp, rows written by ogr_layer_output.cpp.
+#include "io/gdal/layer_writer.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "io/errors.h"
+#include "io/gdal/atomic_output.h"
+#include "io/gdal/gdal_handles.h"
+#include "io/gdal/ogr_layer_output.h"
+
+namespace io {
+namespace {
+
+using detail::DatasetPtr;
+using detail::LayerStyle;
+using detail::StagedOutput;
+
+// Pinned date stamps: GeoPackage's gpkg_contents.last_change and the DBF header's last-update
+// date would otherwise differ from run to run (DESIGN.md: byte-identical results).
+constexpr const char* pinned_timestamp = "2000-01-01T00:00:00.000Z";
+constexpr const char* pinned_dbf_date = "2000-01-01";
+
+// `context` names the output as the user gave it: the temporary path would only confuse.
+DatasetPtr create_dataset(const char* driver_name, const std::filesystem::path& path,
+                          const std::string& context) {
+  detail::register_gdal_drivers();
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
+  if (driver == nullptr) {
+    throw OutputError(std::string("GDAL has no '") + driver_name + "' driver in this build");
+  }
+  const detail::QuietGdalErrors quiet;
+  DatasetPtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!dataset) {
+    throw OutputError(context + ": cannot create the " + driver_name +
+                      " file: " + detail::last_gdal_error());
+  }
+  return dataset;
+}
+
+void close_dataset(DatasetPtr& dataset, const std::string& context) {
+  if (const auto failure = detail::close_for_write(dataset)) {
+    throw OutputError(context + ": cannot finish writing: " + *failure +
+                      " (is the disk full, over a file size limit, or not writable?)");
+  }
+}
+
+std::string output_context(const std::string& path) {
+  return "output '" + path + "'";
+}
+
+std::unique_ptr<OGRSpatialReference> output_crs(const std::string& crs_wkt) {
+  if (crs_wkt.empty()) return nullptr;
+  auto crs = std::make_unique<OGRSpatialReference>();
+  const detail::QuietGdalErrors quiet;
+  if (crs->SetFromUserInput(crs_wkt.c_str()) != OGRERR_NONE) {
+    throw OutputError("the output CRS is not understood by GDAL: " + detail::last_gdal_error());
+  }
+  // Geometries are x = easting/longitude; without this EPSG:4326 output would swap lon and lat.
+  crs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return crs;
+}
+
+void write_gpkg(const std::string& path, const std::vector<OutputLayer>& layers,
+                const OGRSpatialReference* crs, bool overwrite,
+                const planner::CancelToken& cancel) {
+  StagedOutput staged(path, StagedOutput::Kind::file, overwrite, ".gpkg");
+  {
+    const detail::ScopedConfigOption date("OGR_CURRENT_DATE", pinned_timestamp);
+    // Quiet while the dataset lives: closing it after a failed write (the unwinding) must not
+    // print GDAL's own errors over the one OutputError.
+    const detail::QuietGdalErrors quiet;
+    DatasetPtr dataset = create_dataset("GPKG", staged.temp_path(), output_context(path));
+    for (const OutputLayer& layer : layers) {
+      detail::write_output_layer(*dataset, layer, crs, LayerStyle{}, path, cancel);
+    }
+    close_dataset(dataset, output_context(path));
+  }
+  cancel.check();  // a stop asked during the last layer still leaves the previous output
+  staged.commit();
+}
+
+void write_shapefiles(const std::string& path, const std::vector<OutputLayer>& layers,
+                      const OGRSpatialReference* crs, bool overwrite,
+                      const planner::CancelToken& cancel) {
+  StagedOutput staged(path, StagedOutput::Kind::folder, overwrite);
+  {
+    // Quiet while the dataset lives: closing it after a failed write (the unwinding) must not
+    // print GDAL's own errors over the one OutputError.
+    const detail::QuietGdalErrors quiet;
+    DatasetPtr dataset = create_dataset("ESRI Shapefile", staged.temp_path(), output_context(path));
+    LayerStyle style;
+    style.options.SetNameValue("ENCODING", "UTF-8");  // also writes the .cpg QGIS/ArcGIS read
+    style.options.SetNameValue("DBF_DATE_LAST_UPDATE", pinned_dbf_date);
+    style.sized_text = true;
+    for (const OutputLayer& layer : layers) {
+      detail::write_output_layer(*dataset, layer, crs, style, path, cancel);
+    }
+    close_dataset(dataset, output_context(path));
+  }
+  cancel.check();  // a stop asked during the last layer still leaves the previous output
+  staged.commit();
+}
+
+// GeoJSON and CSV: one dataset, and so one file, per layer.
+void write_file_per_layer(const std::string& path, const std::vector<OutputLayer>& layers,
+                          const OGRSpatialReference* crs, bool overwrite, OutputFormat format,
+                          const planner::CancelToken& cancel) {
+  StagedOutput staged(path, StagedOutput::Kind::folder, overwrite);
+  const bool geojson = format == OutputFormat::geojson;
+  for (const OutputLayer& layer : layers) {
+    const auto file = staged.temp_path() / (layer.name + (geojson ? ".geojson" : ".csv"));
+    LayerStyle style;
+    if (geojson) {
+      style.options.SetNameValue("RFC7946", "NO");  // keeps the run's CRS instead of WGS84
+    } else {
+      style.options.SetNameValue("LINEFORMAT", "LF");  // same bytes on every platform
+      if (layer.geometry != GeometryKind::none) style.options.SetNameValue("GEOMETRY", "AS_WKT");
+    }
+    const std::string context = output_context(path) + ", layer '" + layer.name + "'";
+    // Quiet while the dataset lives: closing it after a failed write (the unwinding) must not
+    // print GDAL's own errors over the one OutputError.
+    const detail::QuietGdalErrors quiet;
+    DatasetPtr dataset = create_dataset(geojson ? "GeoJSON" : "CSV", file, context);
+    detail::write_output_layer(*dataset, layer, crs, style, path, cancel);
+    close_dataset(dataset, context);
+  }
+  cancel.check();  // a stop asked during the last layer still leaves the previous output
+  staged.commit();
+}
+
+}  // namespace
+
+std::optional<OutputFormat> parse_output_format(const std::string& name) {
+  if (name == "gpkg") return OutputFormat::gpkg;
+  if (name == "shp") return OutputFormat::shp;
+  if (name == "geojson") return OutputFormat::geojson;
+  if (name == "csv") return OutputFormat::csv;
+  return std::nullopt;
+}
+
+void write_layers(const std::string& path, const std::vector<OutputLayer>& layers,
+                  const WriteOptions& options) {
+  detail::check_layers(layers);
+  const std::unique_ptr<OGRSpatialReference> crs = output_crs(options.crs_wkt);
+  switch (options.format) {
+    case OutputFormat::gpkg:
+      write_gpkg(path, layers, crs.get(), options.overwrite, options.cancel);
+      return;
+    case OutputFormat::shp:
+      write_shapefiles(path, layers, crs.get(), options.overwrite, options.cancel);
+      return;
+    case OutputFormat::geojson:
+    case OutputFormat::csv:
+      write_file_per_layer(path, layers, crs.get(), options.overwrite, options.format,
+                           options.cancel);
+      return;
+  }
+}
+
+void check_output_target(const std::string& path, OutputFormat format, bool overwrite) {
+  StagedOutput::check_target(
+      path, format == OutputFormat::gpkg ? StagedOutput::Kind::file : StagedOutput::Kind::folder,
+      overwrite);
+}
+
+void write_text_file(const std::string& path, const std::string& text) {
+  StagedOutput staged(path, StagedOutput::Kind::file, true);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(staged.temp_path().c_str(), "wb"),
+                                                       &std::fclose);
+  if (!file) {
+    throw OutputError("output '" + path +
+                      "': cannot create a temporary file: " + std::strerror(errno));
+  }
+  const bool written = std::fwrite(text.data(), 1, text.size(), file.get()) == text.size();
+  if (std::fclose(file.release()) != 0 || !written) {
+    throw OutputError("output '" + path + "': cannot write: " + std::strerror(errno));
+  }
+  staged.commit();
+}
+
+}  // namespace io

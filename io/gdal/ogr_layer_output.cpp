@@ -1,0 +1,160 @@
+#include "io/gdal/ogr_layer_output.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "io/errors.h"
+#include "io/gdal/ogr_geometry.h"
+
+namespace io::detail {
+namespace {
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// What a planner checks when a write fails half-way.
+constexpr const char* write_hint = " (is the disk full, over a file size limit, or not writable?)";
+
+std::string where(const std::string& file, const OutputLayer& layer) {
+  return "output '" + file + "', layer '" + layer.name + "': ";
+}
+
+OGRFieldType ogr_type(FieldType type) {
+  switch (type) {
+    case FieldType::integer:
+      return OFTInteger64;
+    case FieldType::real:
+      return OFTReal;
+    case FieldType::text:
+      break;
+  }
+  return OFTString;
+}
+
+// DBF text fields hold at most 254 bytes; sizing to the data keeps Shapefiles small and makes
+// the width a function of the content only (so repeated runs stay byte-identical).
+int text_width(const OutputLayer& layer, std::size_t column) {
+  std::size_t width = 1;
+  for (const auto& row : layer.rows) {
+    if (const auto* text = std::get_if<std::string>(&row[column])) {
+      width = std::max(width, text->size());
+    }
+  }
+  return static_cast<int>(std::min<std::size_t>(width, 254));
+}
+
+void set_value(OGRFeature& feature, int index, const FieldValue& value) {
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+    feature.SetField(index, static_cast<GIntBig>(*integer));
+  } else if (const auto* real = std::get_if<double>(&value)) {
+    feature.SetField(index, *real);
+  } else if (const auto* text = std::get_if<std::string>(&value)) {
+    feature.SetField(index, text->c_str());
+  } else {
+    feature.SetFieldNull(index);
+  }
+}
+
+}  // namespace
+
+void check_layers(const std::vector<OutputLayer>& layers) {
+  std::set<std::string> layer_names;
+  for (const OutputLayer& layer : layers) {
+    const std::string at = "output layer '" + layer.name + "': ";
+    if (layer.name.empty() || layer.name.front() == '.' ||
+        layer.name.find_first_of("/\\") != std::string::npos) {
+      throw OutputError(at + "not usable as a file name");
+    }
+    if (!layer_names.insert(lower(layer.name)).second) throw OutputError(at + "written twice");
+    std::set<std::string> field_names;
+    for (const OutputField& field : layer.fields) {
+      if (field.name.empty() || field.name.size() > 10) {
+        throw OutputError(at + "field name '" + field.name +
+                          "' must have 1 to 10 characters (Shapefile's limit)");
+      }
+      if (!field_names.insert(lower(field.name)).second) {
+        throw OutputError(at + "field '" + field.name + "' appears twice");
+      }
+    }
+    for (std::size_t row = 0; row < layer.rows.size(); ++row) {
+      if (layer.rows[row].size() != layer.fields.size()) {
+        throw OutputError(at + "row " + std::to_string(row) + " has " +
+                          std::to_string(layer.rows[row].size()) + " values for " +
+                          std::to_string(layer.fields.size()) + " fields");
+      }
+    }
+    const std::size_t geometries = layer.geometry == GeometryKind::none ? 0 : layer.rows.size();
+    if (layer.geometries.size() != geometries) {
+      throw OutputError(at + std::to_string(layer.geometries.size()) + " geometries for " +
+                        std::to_string(geometries) + " expected");
+    }
+    for (std::size_t row = 0; row < layer.geometries.size(); ++row) {
+      if (!fits(layer.geometries[row], layer.geometry)) {
+        throw OutputError(at + "row " + std::to_string(row) +
+                          " has a geometry of another kind than the layer's");
+      }
+    }
+  }
+}
+
+void write_output_layer(GDALDataset& dataset, const OutputLayer& layer,
+                        const OGRSpatialReference* crs, const LayerStyle& style,
+                        const std::string& file, const planner::CancelToken& cancel) {
+  const bool spatial = layer.geometry != GeometryKind::none;
+  OGRLayer* out = nullptr;
+  {
+    const QuietGdalErrors quiet;
+    // GDAL 3.6's CreateLayer is not const-correct; it clones the CRS and only reads options.
+    out = dataset.CreateLayer(
+        layer.name.c_str(), spatial ? const_cast<OGRSpatialReference*>(crs) : nullptr,
+        ogr_type_of(layer.geometry), const_cast<char**>(style.options.List()));
+    if (out == nullptr) {
+      throw OutputError(where(file, layer) + "cannot create the layer: " + last_gdal_error());
+    }
+  }
+  for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+    OGRFieldDefn definition(layer.fields[i].name.c_str(), ogr_type(layer.fields[i].type));
+    if (style.sized_text && layer.fields[i].type == FieldType::text) {
+      definition.SetWidth(text_width(layer, i));
+    }
+    CPLErrorReset();
+    if (out->CreateField(&definition) != OGRERR_NONE) {
+      throw OutputError(where(file, layer) + "cannot create field '" + layer.fields[i].name +
+                        "': " + last_gdal_error());
+    }
+  }
+  // Failures are reported once, in the OutputError, not also as GDAL's own "ERROR 1:" lines.
+  const QuietGdalErrors quiet;
+  const bool transaction = dataset.TestCapability(ODsCTransactions) != 0;
+  if (transaction && dataset.StartTransaction() != OGRERR_NONE) {
+    throw OutputError(where(file, layer) + "cannot start a transaction: " + last_gdal_error());
+  }
+  for (std::size_t row = 0; row < layer.rows.size(); ++row) {
+    if (row % 256 == 0) cancel.check();  // the caller's staged output then discards the file
+    const FeaturePtr feature(OGRFeature::CreateFeature(out->GetLayerDefn()));
+    for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+      set_value(*feature, static_cast<int>(i), layer.rows[row][i]);
+    }
+    if (spatial) {
+      if (GeometryPtr geometry = to_ogr(layer.geometries[row])) {
+        feature->SetGeometryDirectly(geometry.release());
+      }
+    }
+    CPLErrorReset();
+    if (out->CreateFeature(feature.get()) != OGRERR_NONE) {
+      throw OutputError(where(file, layer) + "cannot write row " + std::to_string(row) + ": " +
+                        last_gdal_error() + write_hint);
+    }
+  }
+  // Without a commit the dataset's closing rolls the transaction back; the caller then discards
+  // the temporary output anyway, so no rollback is needed on the error paths above.
+  if (transaction && dataset.CommitTransaction() != OGRERR_NONE) {
+    throw OutputError(where(file, layer) + "cannot commit: " + last_gdal_error() + write_hint);
+  }
+}
+
+}  // namespace io::detail

@@ -1,0 +1,34 @@
+// Putting one OutputLayer into an open GDAL dataset: layer, fields, features.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <cpl_string.h>
+
+#include "io/gdal/gdal_handles.h"
+#include "io/gdal/output_layer.h"
+#include "planner/cancel.h"
+
+namespace io::detail {
+
+/// Checks what every format needs before anything is created: a layer name usable as a file
+/// name, unique layer names, field names of 1 to 10 characters (Shapefile's limit, kept for every
+/// format so outputs read the same) and unique ignoring case, rows matching the fields, and one
+/// geometry per row of the layer's kind. Throws OutputError naming layer, field or row.
+void check_layers(const std::vector<OutputLayer>& layers);
+
+/// How a format wants its layers made.
+struct LayerStyle {
+  CPLStringList options;    ///< layer creation options
+  bool sized_text = false;  ///< give text fields the width of their longest value (Shapefile)
+};
+
+/// Creates `layer` in `dataset` with `crs` (may be null; ignored for tables) and writes its rows,
+/// in one transaction where the driver has them. Throws OutputError naming `file` and the layer,
+/// and planner::Cancelled when `cancel` is requested (asked every 256 rows).
+void write_output_layer(GDALDataset& dataset, const OutputLayer& layer,
+                        const OGRSpatialReference* crs, const LayerStyle& style,
+                        const std::string& file, const planner::CancelToken& cancel = {});
+
+}  // namespace io::detail

@@ -1,0 +1,381 @@
+#include "io/gdal/source_layer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <utility>
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+
+namespace io::detail {
+namespace {
+
+// Connection strings may carry a password; error messages end up in logs and issue reports.
+std::string displayed_path(const std::string& path) {
+  std::string out = path;
+  const std::string key = "password=";
+  for (std::size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
+    const std::size_t value = at + key.size();
+    const std::size_t end = out.find_first_of(" '\"", value);
+    out.replace(value, (end == std::string::npos ? out.size() : end) - value, "***");
+  }
+  return out;
+}
+
+DatasetPtr open_dataset(const std::string& path, const CPLStringList& options,
+                        const DataLocation& where) {
+  if (path.empty()) throw InputError(where, "no input path given; give the file's path");
+  register_gdal_drivers();
+  const QuietGdalErrors quiet;
+  DatasetPtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                       options.List(), nullptr));
+  if (dataset) return dataset;
+  VSIStatBufL stat;
+  const bool is_connection = path.find(':') != std::string::npos && path.rfind("/vsi", 0) != 0;
+  if (!is_connection && VSIStatL(path.c_str(), &stat) != 0) {
+    throw InputError(where,
+                     "no such file or folder; check the path (relative paths start from "
+                     "the current folder)");
+  }
+  throw InputError(where, "GDAL cannot open it as vector data (" + last_gdal_error() +
+                              "); check that it is a complete GeoPackage, Shapefile (.shp with "
+                              ".shx and .dbf), GeoJSON... and that `ogrinfo` can list it");
+}
+
+std::string layer_names(GDALDataset& dataset) {
+  std::string out;
+  for (OGRLayer* layer : dataset.GetLayers()) {
+    if (!out.empty()) out += ", ";
+    out += std::string("'") + layer->GetName() + "'";
+  }
+  return out.empty() ? "(no layers)" : out;
+}
+
+OGRLayer* pick_layer(GDALDataset& dataset, const std::string& wanted, const DataLocation& where) {
+  if (wanted.empty()) {
+    if (dataset.GetLayerCount() == 0) {
+      throw InputError(where, "the dataset holds no layers; check that this is the right file");
+    }
+    return dataset.GetLayer(0);
+  }
+  const QuietGdalErrors quiet;
+  if (OGRLayer* layer = dataset.GetLayerByName(wanted.c_str())) return layer;
+  throw InputError(where, "no such layer; the dataset has: " + layer_names(dataset) +
+                              " (name one with the role's --...-layer option)");
+}
+
+bool is_shapefile(GDALDataset& dataset) {
+  return dataset.GetDriver() != nullptr &&
+         EQUAL(dataset.GetDriver()->GetDescription(), "ESRI Shapefile");
+}
+
+// The Shapefile driver reports where it took the encoding from; neither item means raw bytes.
+bool declares_encoding(OGRLayer& layer) {
+  for (const char* item : {"CPG_VALUE", "LDID_VALUE"}) {
+    const char* value = layer.GetMetadataItem(item, "SHAPEFILE");
+    if (value != nullptr && *value != '\0') return true;
+  }
+  return false;
+}
+
+OGRSpatialReference source_crs(const OGRLayer& layer, const std::string& assume_crs,
+                               const DataLocation& where) {
+  OGRSpatialReference crs;
+  if (const OGRSpatialReference* own = const_cast<OGRLayer&>(layer).GetSpatialRef()) {
+    crs = *own;
+  } else if (assume_crs.empty()) {
+    throw InputError(where,
+                     "the layer has no coordinate reference system; say which one it is with "
+                     "--assume-crs (e.g. EPSG:4326 for lon/lat, EPSG:4549 for CGCS2000 GK 120E)");
+  } else {
+    const QuietGdalErrors quiet;
+    if (crs.SetFromUserInput(assume_crs.c_str()) != OGRERR_NONE) {
+      throw InputError(where, "--assume-crs '" + assume_crs + "' is not a CRS GDAL knows (" +
+                                  last_gdal_error() +
+                                  "); write it as e.g. EPSG:4549, as WKT or as a PROJ string");
+    }
+  }
+  crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return crs;
+}
+
+// Traditional GIS order on both sides: x = easting/longitude whatever the CRS's EPSG axis order
+// (EPSG:4326 is lat/lon and EPSG:4549 northing/easting by definition).
+TransformPtr transform_to_wgs84(const OGRSpatialReference& source, const DataLocation& where) {
+  OGRSpatialReference wgs84;
+  wgs84.importFromEPSG(4326);
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const char* const same_options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES",
+                                      "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
+  if (source.IsSame(&wgs84, same_options)) return nullptr;
+  const QuietGdalErrors quiet;
+  TransformPtr transform(OGRCreateCoordinateTransformation(&source, &wgs84));
+  if (!transform) {
+    throw InputError(where, "cannot transform the layer's CRS (" +
+                                std::string(source.GetName() ? source.GetName() : "unnamed") +
+                                ") to WGS84 lon/lat: " + last_gdal_error() +
+                                "; reproject the layer to a known CRS in GIS (e.g. `ogr2ogr "
+                                "-t_srs EPSG:4326`), or, if its CRS is wrong, assign the right "
+                                "one (`ogr2ogr -a_srs EPSG:...`)");
+  }
+  return transform;
+}
+
+CrsFacts facts_of(const OGRSpatialReference& crs) {
+  CrsFacts facts;
+  facts.name = crs.GetName() != nullptr ? crs.GetName() : "unnamed";
+  facts.geographic = crs.IsGeographic() != 0;
+  facts.projected = crs.IsProjected() != 0;
+  const char* area_name = nullptr;
+  facts.has_area =
+      crs.GetAreaOfUse(&facts.west, &facts.south, &facts.east, &facts.north, &area_name);
+  if (!facts.has_area) {
+    // A CRS read from an ESRI .prj ("WGS_1984_UTM_Zone_51N") carries no area of use; the EPSG
+    // CRS it is identified as, or matches with high confidence, does.
+    const QuietGdalErrors quiet;
+    std::string code;
+    if (const char* own = crs.GetAuthorityCode(nullptr);
+        own != nullptr && EQUAL(crs.GetAuthorityName(nullptr), "EPSG")) {
+      code = own;
+    } else {
+      int count = 0;
+      int* confidence = nullptr;
+      OGRSpatialReferenceH* matches = crs.FindMatches(nullptr, &count, &confidence);
+      if (matches != nullptr && count > 0 && confidence != nullptr && confidence[0] >= 70) {
+        const OGRSpatialReference* best = OGRSpatialReference::FromHandle(matches[0]);
+        const char* name = best->GetAuthorityName(nullptr);
+        const char* match = best->GetAuthorityCode(nullptr);
+        if (name != nullptr && match != nullptr && EQUAL(name, "EPSG")) code = match;
+      }
+      if (matches != nullptr) OSRFreeSRSArray(matches);
+      CPLFree(confidence);
+    }
+    OGRSpatialReference epsg;
+    if (!code.empty() && epsg.importFromEPSG(std::atoi(code.c_str())) == OGRERR_NONE) {
+      facts.has_area =
+          epsg.GetAreaOfUse(&facts.west, &facts.south, &facts.east, &facts.north, &area_name);
+    }
+  }
+  facts.has_area = facts.has_area && facts.west <= facts.east && facts.south <= facts.north;
+  return facts;
+}
+
+struct Box {
+  double min_x = std::numeric_limits<double>::infinity();
+  double min_y = std::numeric_limits<double>::infinity();
+  double max_x = -std::numeric_limits<double>::infinity();
+  double max_y = -std::numeric_limits<double>::infinity();
+
+  void add(double x, double y) {
+    min_x = std::min(min_x, x);
+    min_y = std::min(min_y, y);
+    max_x = std::max(max_x, x);
+    max_y = std::max(max_y, y);
+  }
+  bool empty() const { return min_x > max_x; }
+  bool within_degrees() const {
+    return !empty() && min_x >= -180.0 && max_x <= 180.0 && min_y >= -90.0 && max_y <= 90.0;
+  }
+};
+
+bool is_lonlat(double x, double y) {
+  return std::abs(x) <= 180.0 && std::abs(y) <= 90.0;
+}
+
+std::string format_xy(double x, double y) {
+  char text[80];
+  std::snprintf(text, sizeof text, "(%.10g, %.10g)", x, y);
+  return text;
+}
+
+std::string format_range(double from, double to) {
+  char text[80];
+  std::snprintf(text, sizeof text, "%.10g to %.10g", from, to);
+  return text;
+}
+
+// The remedies for a layer whose declared CRS does not match its numbers: metres under a
+// lon/lat CRS, and degrees under a projected one.
+const char* const metres_hint =
+    "give the layer its real CRS without moving the numbers, e.g. `ogr2ogr -a_srs EPSG:4549 "
+    "fixed.gpkg <file>` for CGCS2000 Gauss-Kruger metres (a GeoJSON without a \"crs\" member is "
+    "always read as EPSG:4326 lon/lat)";
+const char* const degrees_hint =
+    "give the layer its real CRS without moving the numbers, e.g. `ogr2ogr -a_srs EPSG:4326 "
+    "fixed.gpkg <file>` for lon/lat (the .prj or CRS of the file is wrong)";
+
+}  // namespace
+
+SourceLayer SourceLayer::open(const LayerRef& ref, const ReadSettings& settings) {
+  DataLocation where{displayed_path(ref.path), ref.layer, std::nullopt, {}};
+  if (!settings.encoding.empty()) check_encoding_known(settings.encoding, where);
+  DatasetPtr dataset = open_dataset(ref.path, CPLStringList(), where);
+  OGRLayer* layer = pick_layer(*dataset, ref.layer, where);
+  TextDecoder decoder;
+  if (!settings.encoding.empty()) {
+    if (is_shapefile(*dataset)) {
+      if (!declares_encoding(*layer)) {
+        CPLStringList options;
+        options.SetNameValue("ENCODING", settings.encoding.c_str());
+        dataset = open_dataset(ref.path, options, where);
+        layer = pick_layer(*dataset, ref.layer, where);
+      }
+    } else if (!layer->TestCapability(OLCStringsAsUTF8)) {
+      decoder = TextDecoder(settings.encoding, where);
+    }
+  }
+  where.layer = layer->GetName();
+  TransformPtr to_wgs84;
+  CrsFacts facts;
+  // A table without geometry gets its "no geometry" error from for_each_feature, not a CRS one.
+  if (layer->GetGeomType() != wkbNone) {
+    const OGRSpatialReference crs = source_crs(*layer, settings.assume_crs, where);
+    facts = facts_of(crs);
+    to_wgs84 = transform_to_wgs84(crs, where);
+  }
+  FieldReader values(where, std::move(decoder));
+  return SourceLayer(std::move(dataset), layer, std::move(where), std::move(to_wgs84),
+                     std::move(facts), std::move(values));
+}
+
+SourceLayer::SourceLayer(DatasetPtr dataset, OGRLayer* layer, DataLocation where,
+                         TransformPtr to_wgs84, CrsFacts crs, FieldReader values)
+    : m_dataset(std::move(dataset)),
+      m_layer(layer),
+      m_where(std::move(where)),
+      m_to_wgs84(std::move(to_wgs84)),
+      m_crs(std::move(crs)),
+      m_values(std::move(values)) {}
+
+FieldRef SourceLayer::field(const std::string& explicit_name,
+                            std::initializer_list<const char*> defaults) const {
+  return find_field(*m_layer->GetLayerDefn(), explicit_name, defaults, m_where);
+}
+
+DataLocation SourceLayer::at(std::int64_t fid) const {
+  DataLocation where = m_where;
+  where.feature = fid;
+  return where;
+}
+
+void SourceLayer::for_each_feature(std::initializer_list<OgrShape> accepted,
+                                   const std::string& expected, ReadReport& report,
+                                   const FeatureVisitor& visit) {
+  report.layer = m_where;
+  if (m_layer->GetGeomType() == wkbNone) {
+    throw InputError(m_where, "the layer has no geometry; expected " + expected +
+                                  " (is this the right layer? a CSV needs a WKT column or "
+                                  "X/Y columns named with GDAL's open options)");
+  }
+  const auto accepts = [&accepted](OGRwkbGeometryType type) {
+    return std::find(accepted.begin(), accepted.end(), shape_of(type)) != accepted.end();
+  };
+  Box source_box;  // projected layers: do the numbers look like degrees?
+  Box lonlat_box;
+  m_layer->ResetReading();
+  std::int64_t position = 0;
+  while (true) {
+    CPLErrorReset();
+    FeaturePtr feature(m_layer->GetNextFeature());
+    if (!feature) {
+      // A driver stops with a failure on a corrupt record; a silently shortened layer would
+      // under-count population, so it is an error.
+      if (CPLGetLastErrorType() >= CE_Failure) {
+        throw InputError(at(position), "reading stopped: " + last_gdal_error() +
+                                           "; the file is damaged: export it again from GIS");
+      }
+      break;
+    }
+    ++report.features;
+    const std::int64_t fid = feature->GetFID() == OGRNullFID ? position : feature->GetFID();
+    ++position;
+    OGRGeometry* geometry = feature->GetGeometryRef();
+    if (geometry == nullptr || geometry->IsEmpty()) {
+      ++(geometry == nullptr ? report.null_geometry : report.empty_geometry);
+      if (report.skipped_features.size() < max_listed_features) {
+        report.skipped_features.push_back(fid);
+      }
+      continue;
+    }
+    const OGRwkbGeometryType type = geometry->getGeometryType();
+    if (!accepts(type)) {
+      GeometryPtr multi;
+      for (const OgrShape shape : accepted) {
+        if ((multi = collection_as_multi(*geometry, shape))) break;
+      }
+      if (!multi) {
+        throw InputError(at(fid), std::string("geometry is ") + OGRGeometryTypeToName(type) +
+                                      ", expected " + expected +
+                                      "; fix or delete this feature in GIS, or check that this "
+                                      "is the right layer for the role");
+      }
+      ++report.collections;
+      feature->SetGeometryDirectly(multi.release());
+      geometry = feature->GetGeometryRef();
+    }
+    if (geometry->hasCurveGeometry()) {
+      feature->SetGeometryDirectly(geometry->getLinearGeometry());
+      geometry = feature->GetGeometryRef();
+    }
+    for_each_xy(*geometry, [&](double x, double y) {
+      if (!std::isfinite(x) || !std::isfinite(y)) {
+        throw InputError(at(fid), std::string("coordinate ") + format_xy(x, y) +
+                                      " is not a finite number (NaN or infinite); fix or "
+                                      "delete this feature's geometry in GIS");
+      }
+      if (m_crs.geographic && !is_lonlat(x, y)) {
+        const bool swapped = std::abs(x) <= 90.0 && std::abs(y) <= 180.0;
+        throw InputError(at(fid),
+                         std::string("coordinate ") + format_xy(x, y) +
+                             " is not longitude/latitude, but the "
+                             "layer's CRS (" +
+                             m_crs.name + ") is in degrees" +
+                             (swapped ? "; x and y look swapped: x must be the longitude, y "
+                                        "the latitude; swap the columns of the export"
+                                      : std::string("; the numbers look like metres of a "
+                                                    "projected CRS; ") +
+                                            metres_hint));
+      }
+      if (m_crs.projected) source_box.add(x, y);
+      return true;
+    });
+    if (m_to_wgs84 && geometry->transform(m_to_wgs84.get()) != OGRERR_NONE) {
+      std::string what = "coordinates cannot be transformed from the layer's CRS (" + m_crs.name +
+                         ") to WGS84 lon/lat: they lie outside the area the CRS is made for";
+      if (m_crs.projected && source_box.within_degrees()) {
+        what += "; they look like lon/lat degrees, not metres: ";
+        what += degrees_hint;
+      } else {
+        what += "; check the layer's CRS, or fix or delete this feature";
+      }
+      throw InputError(at(fid), what);
+    }
+    if (m_crs.projected) {
+      for_each_xy(*geometry, [&lonlat_box](double lon, double lat) {
+        lonlat_box.add(lon, lat);
+        return true;
+      });
+    }
+    visit(*feature, fid, *geometry);
+  }
+  // Degrees read as metres land a few hundred metres from the CRS's false origin, far outside
+  // the area it is made for; a small layer in a local grid near its origin stays inside.
+  if (m_crs.projected && m_crs.has_area && source_box.within_degrees() &&
+      (lonlat_box.max_x < m_crs.west || lonlat_box.min_x > m_crs.east ||
+       lonlat_box.max_y < m_crs.south || lonlat_box.min_y > m_crs.north)) {
+    throw InputError(m_where, std::string("every coordinate lies within x ") +
+                                  format_range(source_box.min_x, source_box.max_x) + ", y " +
+                                  format_range(source_box.min_y, source_box.max_y) +
+                                  ": these look like lon/lat degrees, but the layer's CRS (" +
+                                  m_crs.name +
+                                  ") is projected and puts them outside its area "
+                                  "of use; " +
+                                  degrees_hint);
+  }
+}
+
+}  // namespace io::detail

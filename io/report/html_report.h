@@ -1,0 +1,42 @@
+// The HTML report of one scenario: headline figures of the base and every variant, the table of
+// changed blocks, and maps drawn as inline SVG from the real geometries (blocks coloured by
+// status and minutes, centers with opened/closed marked, changed blocks outlined, legend and
+// scale bar). One self-contained file: no scripts, fonts, images or styles from anywhere else,
+// so it opens offline; every text is escaped; the same input gives the same bytes.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "planner/scenario/comparison.h"
+
+namespace io {
+
+/// One variant of a scenario, compared with the base.
+struct ReportVariant {
+  std::string name;
+  const planner::ResultSnapshot* result = nullptr;  ///< not owned; outlives the call
+  const planner::Comparison* comparison = nullptr;  ///< compare(base, *result); not owned
+};
+
+struct ReportInput {
+  std::string title;  ///< e.g. the scenario name
+  std::string base_name = "base";
+  const planner::ResultSnapshot* base = nullptr;  ///< not owned
+  std::vector<ReportVariant> variants;
+  double cover_minutes = 15.0;  ///< the colour scale's "covered" limit
+  std::string crs;              ///< shown under the maps, e.g. "EPSG:32629"
+  bool osm_data = false;        ///< some shown data is from OpenStreetMap: print the ODbL line
+  /// Blocks drawn per map at most; beyond it the map says how many were left out (smallest
+  /// first) so the file stays small.
+  std::size_t max_map_blocks = 20000;
+  /// Changed blocks listed per variant table at most (the full list is in changes.csv).
+  std::size_t max_table_rows = 500;
+};
+
+/// The complete HTML document (UTF-8). Throws std::invalid_argument when base or a variant's
+/// pointers are null.
+std::string html_report(const ReportInput& input);
+
+}  // namespace io

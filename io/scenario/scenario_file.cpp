@@ -1,0 +1,497 @@
+#include "io/scenario/scenario_file.h"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string_view>
+
+#include <ogr_geometry.h>
+#include <toml++/toml.h>
+
+#include "io/errors.h"
+#include "io/gdal/gdal_handles.h"
+#include "io/gdal/ogr_geometry.h"
+#include "io/scenario/toml_text_guard.h"
+
+namespace io {
+namespace {
+
+namespace fs = std::filesystem;
+
+SourcePos pos_of(const toml::source_region& r) {
+  return {static_cast<std::uint32_t>(r.begin.line), static_cast<std::uint32_t>(r.begin.column)};
+}
+
+std::string type_name(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "true/false";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
+    default:
+      return "a date/time";
+  }
+}
+
+/// Reads the scenario file's values with their positions, so every complaint says where.
+class Reader {
+ public:
+  explicit Reader(std::string path) : m_path(std::move(path)) {
+    m_dir = fs::path(m_path).parent_path();
+  }
+
+  [[noreturn]] void fail(SourcePos pos, const std::string& what) const {
+    throw_scenario_error(m_path, pos, what);
+  }
+  [[noreturn]] void fail(const toml::node& n, const std::string& what) const {
+    fail(pos_of(n.source()), what);
+  }
+  [[noreturn]] void wrong_type(const toml::node& n, std::string_view key,
+                               const std::string& expected) const {
+    std::string msg = "'";
+    msg += key;
+    msg += "' must be ";
+    msg += expected;
+    msg += ", not ";
+    msg += type_name(n);
+    fail(n, msg);
+  }
+
+  std::string text(const toml::node& n, std::string_view key) const {
+    if (!n.is_string()) wrong_type(n, key, "a string");
+    return *n.value<std::string>();
+  }
+  double number(const toml::node& n, std::string_view key) const {
+    if (!n.is_number()) wrong_type(n, key, "a number");
+    const double v = *n.value<double>();
+    if (!std::isfinite(v)) fail(n, std::string("'") + std::string(key) + "' must be finite");
+    return v;
+  }
+  std::int64_t integer(const toml::node& n, std::string_view key) const {
+    if (!n.is_integer()) wrong_type(n, key, "an integer");
+    return *n.value<std::int64_t>();
+  }
+  bool flag(const toml::node& n, std::string_view key) const {
+    if (!n.is_boolean()) wrong_type(n, key, "true or false");
+    return *n.value<bool>();
+  }
+  const toml::array& array(const toml::node& n, std::string_view key) const {
+    if (!n.is_array()) wrong_type(n, key, "an array [ ... ]");
+    return *n.as_array();
+  }
+  const toml::table& table(const toml::node& n, std::string_view key) const {
+    if (!n.is_table()) wrong_type(n, key, "a table { ... }");
+    return *n.as_table();
+  }
+  /// A path relative to the scenario file's folder (absolute paths and "PG:..." kept).
+  std::string path(const toml::node& n, std::string_view key) const {
+    const std::string p = text(n, key);
+    if (p.empty()) fail(n, std::string("'") + std::string(key) + "' is empty");
+    if (fs::path(p).is_absolute() || p.rfind("PG:", 0) == 0 || m_dir.empty()) return p;
+    return (m_dir / p).lexically_normal().string();
+  }
+
+  /// Geometry from WKT, split into lines and polygons.
+  ShapeSpec wkt(const toml::node& n, std::string_view key) const {
+    const std::string s = text(n, key);
+    OGRGeometry* g = nullptr;
+    const char* cursor = s.c_str();
+    if (OGRGeometryFactory::createFromWkt(&cursor, nullptr, &g) != OGRERR_NONE || !g) {
+      fail(n, std::string("'") + std::string(key) + "': not valid WKT: " + s +
+                  "; write e.g. 'LINESTRING (120.98 31.38, 120.99 31.38)'");
+    }
+    detail::GeometryPtr owned(g);
+    ShapeSpec out;
+    out.pos = pos_of(n.source());
+    std::size_t degenerate = 0;
+    const OGRwkbGeometryType flat = wkbFlatten(g->getGeometryType());
+    if (flat == wkbPolygon || flat == wkbMultiPolygon) {
+      out.polygons = detail::polygon_parts(*g, degenerate);
+    } else if (flat == wkbLineString || flat == wkbMultiLineString) {
+      out.lines = detail::line_parts(*g, degenerate);
+    } else {
+      fail(n, std::string("'") + std::string(key) +
+                  "': only LINESTRING, MULTILINESTRING, POLYGON and MULTIPOLYGON are accepted");
+    }
+    if (out.lines.empty() && out.polygons.empty()) {
+      fail(n, std::string("'") + std::string(key) +
+                  "': empty or degenerate geometry; give a line at least 2 "
+                  "points, a ring at least 4 (the last repeating the first)");
+    }
+    return out;
+  }
+
+  /// Calls handle(key, node) for each member; a key not in `known` is an error listing them.
+  void members(const toml::table& t, const std::set<std::string_view>& known,
+               std::string_view where,
+               const std::function<void(std::string_view, const toml::node&)>& handle) const {
+    for (auto&& [k, v] : t) {
+      if (!known.contains(k.str())) {
+        std::string msg = "unknown key '";
+        msg += k.str();
+        msg += "' in ";
+        msg += where;
+        msg += " (see docs/scenarios.md for the keys)";
+        fail(pos_of(k.source()), msg);
+      }
+      handle(k.str(), v);
+    }
+  }
+
+  const std::string& file() const { return m_path; }
+
+ private:
+  std::string m_path;
+  fs::path m_dir;
+};
+
+const std::set<std::string_view> param_keys{"speed-kmh", "minutes",        "cover-minutes",
+                                            "max-snap",  "sample-spacing", "search-limit"};
+
+/// A parameter key; false when `key` is not one.
+bool read_param(const Reader& r, std::string_view key, const toml::node& v, ScenarioParams& p) {
+  if (key == "speed-kmh") {
+    p.speed_kmh = r.number(v, key);
+    if (!(*p.speed_kmh > 0.0 && *p.speed_kmh < 50.0)) {
+      r.fail(v, "'speed-kmh' must be between 0 and 50 km/h");
+    }
+  } else if (key == "minutes") {
+    std::vector<double> m;
+    if (v.is_number()) {
+      m.push_back(r.number(v, key));
+    } else {
+      for (const toml::node& x : r.array(v, "minutes")) m.push_back(r.number(x, "minutes"));
+    }
+    if (m.empty()) r.fail(v, "'minutes' needs at least one threshold");
+    for (double x : m) {
+      if (!(x > 0.0 && x <= 600.0)) r.fail(v, "'minutes' must be in (0, 600]");
+    }
+    p.minutes = m;
+  } else if (key == "cover-minutes") {
+    p.cover_minutes = r.number(v, key);
+    if (!(*p.cover_minutes > 0.0 && *p.cover_minutes <= 600.0)) {
+      r.fail(v, "'cover-minutes' must be in (0, 600]");
+    }
+  } else if (key == "max-snap") {
+    p.max_snap_m = r.number(v, key);
+    if (*p.max_snap_m < 0.0) r.fail(v, "'max-snap' must be >= 0 metres");
+  } else if (key == "sample-spacing") {
+    p.sample_spacing_m = r.number(v, key);
+    if (*p.sample_spacing_m < 1.0) r.fail(v, "'sample-spacing' must be >= 1 m");
+  } else if (key == "search-limit") {
+    p.search_limit_minutes = r.number(v, key);
+    if (*p.search_limit_minutes <= 0.0) r.fail(v, "'search-limit' must be positive");
+  } else {
+    return false;
+  }
+  return true;
+}
+
+LayerSpec layer_spec(const Reader& r, const toml::node& v, std::string_view key, bool centers) {
+  LayerSpec s;
+  s.pos = pos_of(v.source());
+  if (v.is_string()) {
+    s.ref.path = r.path(v, key);
+    return s;
+  }
+  std::set<std::string_view> known{"path", "layer"};
+  if (centers) known.insert({"id-field", "name-field", "tier-field"});
+  r.members(r.table(v, key), known, std::string("'") + std::string(key) + "'",
+            [&](std::string_view k, const toml::node& x) {
+              if (k == "path") s.ref.path = r.path(x, k);
+              if (k == "layer") s.ref.layer = r.text(x, k);
+              if (k == "id-field") s.fields.id = r.text(x, k);
+              if (k == "name-field") s.fields.name = r.text(x, k);
+              if (k == "tier-field") s.fields.tier = r.text(x, k);
+            });
+  if (s.ref.path.empty()) r.fail(v, std::string("'") + std::string(key) + "' needs a path");
+  return s;
+}
+
+CenterSpec center_spec(const Reader& r, const toml::node& v) {
+  CenterSpec c;
+  c.pos = pos_of(v.source());
+  std::optional<double> lon, lat, x, y;
+  r.members(r.table(v, "add-centers"), {"id", "name", "tier", "lon", "lat", "x", "y"},
+            "an 'add-centers' entry", [&](std::string_view k, const toml::node& n) {
+              if (k == "id") {
+                c.id = n.is_integer() ? std::to_string(*n.value<std::int64_t>()) : r.text(n, k);
+              }
+              if (k == "name") c.name = r.text(n, k);
+              if (k == "tier") c.tier = r.text(n, k);
+              if (k == "lon") lon = r.number(n, k);
+              if (k == "lat") lat = r.number(n, k);
+              if (k == "x") x = r.number(n, k);
+              if (k == "y") y = r.number(n, k);
+            });
+  if (c.id.empty()) r.fail(v, "an 'add-centers' entry needs an id");
+  if (lon && lat && !x && !y) {
+    c.xy = {*lon, *lat};
+    c.lonlat = true;
+    if (std::abs(*lat) > 90.0 || std::abs(*lon) > 180.0) {
+      r.fail(v, "center '" + c.id + "': lon/lat out of range (lon first, then lat)");
+    }
+  } else if (x && y && !lon && !lat) {
+    c.xy = {*x, *y};
+  } else {
+    r.fail(v, "center '" + c.id + "' needs either lon and lat, or x and y (in edit-crs)");
+  }
+  return c;
+}
+
+ScenarioVariant read_variant(const Reader& r, const toml::node& node, std::size_t index) {
+  ScenarioVariant var;
+  var.pos = pos_of(node.source());
+  const toml::table& t = r.table(node, "variant");
+  std::set<std::string_view> known{"name",
+                                   "add-centers",
+                                   "add-centers-layer",
+                                   "close-centers",
+                                   "close-roads",
+                                   "close-crossing",
+                                   "close-crossing-layer",
+                                   "add-footpaths",
+                                   "add-footpaths-layer",
+                                   "footpath-snap",
+                                   "speed-factor",
+                                   "site"};
+  known.insert(param_keys.begin(), param_keys.end());
+  r.members(t, known, "a [[variant]]", [&](std::string_view k, const toml::node& v) {
+    if (read_param(r, k, v, var.params)) return;
+    if (k == "name") {
+      var.name = r.text(v, k);
+      if (var.name.empty() || var.name == "base" || var.name == "summary" ||
+          var.name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                     "0123456789_-") != std::string::npos) {
+        r.fail(v, "variant name '" + var.name +
+                      "' must be letters, digits, '-' or '_' (it names output files), and not "
+                      "'base' or 'summary'");
+      }
+    } else if (k == "add-centers") {
+      for (const toml::node& c : r.array(v, k)) var.add_centers.push_back(center_spec(r, c));
+    } else if (k == "add-centers-layer") {
+      var.add_center_layers.push_back(layer_spec(r, v, k, true));
+    } else if (k == "close-centers") {
+      for (const toml::node& c : r.array(v, k)) {
+        const std::string id =
+            c.is_integer() ? std::to_string(*c.value<std::int64_t>()) : r.text(c, k);
+        var.close_centers.push_back({id, pos_of(c.source())});
+      }
+    } else if (k == "close-roads") {
+      for (const toml::node& c : r.array(v, k)) {
+        var.close_roads.push_back({r.integer(c, k), pos_of(c.source())});
+      }
+    } else if (k == "close-crossing") {
+      for (const toml::node& c : r.array(v, k)) var.barriers.push_back(r.wkt(c, k));
+    } else if (k == "close-crossing-layer") {
+      var.barrier_layers.push_back(layer_spec(r, v, k, false));
+    } else if (k == "add-footpaths") {
+      for (const toml::node& c : r.array(v, k)) {
+        ShapeSpec s = r.wkt(c, k);
+        if (!s.polygons.empty()) r.fail(c, "'add-footpaths' takes lines, not polygons");
+        var.footpaths.push_back(std::move(s));
+      }
+    } else if (k == "add-footpaths-layer") {
+      var.footpath_layers.push_back(layer_spec(r, v, k, false));
+    } else if (k == "footpath-snap") {
+      var.footpath_snap_m = r.number(v, k);
+      if (*var.footpath_snap_m < 0.0) r.fail(v, "'footpath-snap' must be >= 0 metres");
+    } else if (k == "speed-factor") {
+      for (auto&& [cls, f] : r.table(v, k)) {
+        const double factor = r.number(f, "speed-factor");
+        if (!(factor > 0.0 && factor <= 10.0)) {
+          r.fail(f,
+                 "speed factor of road class '" + std::string(cls.str()) + "' must be in (0, 10]");
+        }
+        var.speed_factor[std::string(cls.str())] = factor;
+      }
+    } else if (k == "site") {
+      SiteSpec s;
+      s.pos = pos_of(v.source());
+      r.members(r.table(v, k), {"k", "model"}, "'site'",
+                [&](std::string_view sk, const toml::node& sv) {
+                  if (sk == "k") {
+                    const std::int64_t kk = r.integer(sv, "site.k");
+                    if (kk < 1 || kk > 1000) r.fail(sv, "'site.k' must be between 1 and 1000");
+                    s.k = static_cast<std::uint32_t>(kk);
+                  } else {
+                    s.model = r.text(sv, "site.model");
+                    if (s.model != "mclp" && s.model != "pmedian" && s.model != "pcenter") {
+                      r.fail(sv, "'site.model' must be mclp, pmedian or pcenter");
+                    }
+                  }
+                });
+      var.site = s;
+    }
+  });
+  if (var.name.empty()) r.fail(node, "variant " + std::to_string(index + 1) + " needs a name");
+  return var;
+}
+
+void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
+  ScenarioInputs& in = out.inputs;
+  // Every top-level key and where its value goes: the command line's long option names.
+  const std::map<std::string_view, std::string*> texts{
+      {"roads-layer", &in.roads.layer},
+      {"centers-layer", &in.centers.layer},
+      {"blocks-layer", &in.blocks.layer},
+      {"entrances-layer", &in.entrances.layer},
+      {"communities-layer", &in.communities.layer},
+      {"road-id-field", &in.road_fields.id},
+      {"source-field", &in.road_fields.source},
+      {"target-field", &in.road_fields.target},
+      {"center-id-field", &in.center_fields.id},
+      {"center-name-field", &in.center_fields.name},
+      {"tier-field", &in.center_fields.tier},
+      {"block-id-field", &in.block_fields.id},
+      {"block-name-field", &in.block_fields.name},
+      {"pop-field", &in.block_fields.population},
+      {"community-field", &in.block_fields.community},
+      {"entrance-block-field", &in.entrance_fields.block_id},
+      {"community-id-field", &in.community_fields.id},
+      {"community-name-field", &in.community_fields.name},
+      {"encoding", &in.settings.encoding},
+      {"assume-crs", &in.settings.assume_crs},
+      {"crs", &in.crs},
+      {"edit-crs", &out.edit_crs},
+  };
+  const std::map<std::string_view, std::string*> paths{{"roads", &in.roads.path},
+                                                       {"centers", &in.centers.path},
+                                                       {"blocks", &in.blocks.path},
+                                                       {"entrances", &in.entrances.path},
+                                                       {"communities", &in.communities.path}};
+  std::set<std::string_view> known{"gcj02",         "length-model", "node-tolerance", "variant",
+                                   "service-areas", "bands",        "overlap",        "hull",
+                                   "buffer-m",      "simplify-m"};
+  for (const auto& [k, p] : texts) known.insert(k);
+  for (const auto& [k, p] : paths) known.insert(k);
+  known.insert(param_keys.begin(), param_keys.end());
+
+  r.members(root, known, "the scenario", [&](std::string_view k, const toml::node& v) {
+    if (auto it = texts.find(k); it != texts.end()) {
+      *it->second = r.text(v, k);
+    } else if (auto pt = paths.find(k); pt != paths.end()) {
+      *pt->second = r.path(v, k);
+    } else if (k == "gcj02") {
+      in.gcj02 = r.flag(v, k);
+    } else if (k == "length-model") {
+      in.length_model = r.text(v, k);
+      if (in.length_model != "ellipsoid" && in.length_model != "haversine" &&
+          in.length_model != "planar") {
+        r.fail(v, "'length-model' must be ellipsoid, haversine or planar");
+      }
+    } else if (k == "service-areas") {
+      out.areas.service_areas = r.flag(v, k);
+    } else if (k == "bands" || k == "overlap" || k == "hull") {
+      const std::string value = r.text(v, k);
+      const std::set<std::string> allowed =
+          k == "bands"     ? std::set<std::string>{"rings", "disks"}
+          : k == "overlap" ? std::set<std::string>{"per-center", "dissolve", "split"}
+                           : std::set<std::string>{"none", "convex"};
+      if (!allowed.contains(value)) {
+        std::string list;
+        for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        r.fail(v, "'" + std::string(k) + "' must be one of " + list);
+      }
+      (k == "bands"     ? out.areas.bands
+       : k == "overlap" ? out.areas.overlap
+                        : out.areas.hull) = value;
+    } else if (k == "buffer-m" || k == "simplify-m") {
+      const double m = r.number(v, k);
+      if (m < 0.0) r.fail(v, "'" + std::string(k) + "' must be >= 0 metres");
+      (k == "buffer-m" ? out.areas.buffer_m : out.areas.simplify_m) = m;
+    } else if (k == "node-tolerance") {
+      in.node_tolerance_m = r.number(v, k);
+      if (in.node_tolerance_m < 0.0) r.fail(v, "'node-tolerance' must be >= 0");
+    } else if (k == "variant") {
+      const toml::array& list = r.array(v, "variant (write [[variant]] tables)");
+      std::set<std::string> names;
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        ScenarioVariant var = read_variant(r, list[i], i);
+        if (!names.insert(var.name).second) {
+          r.fail(var.pos, "two variants are named '" + var.name + "'; rename one");
+        }
+        out.variants.push_back(std::move(var));
+      }
+    } else {
+      read_param(r, k, v, out.params);
+    }
+  });
+  if (in.roads.path.empty()) r.fail(SourcePos{1, 1}, "'roads' is required");
+}
+
+}  // namespace
+
+void throw_scenario_error(const std::string& path, SourcePos pos, const std::string& what) {
+  DataLocation where;
+  where.file = path;
+  std::string msg;
+  if (pos.line > 0) {
+    msg += "line " + std::to_string(pos.line) + ", column " + std::to_string(pos.column) + ": ";
+  }
+  msg += what;
+  throw InputError(where, msg);
+}
+
+namespace {
+
+/// Parsing and the checks after it, shared by read_scenario and parse_scenario.
+ScenarioFile scenario_from(std::string_view text, const std::string& path) {
+  ScenarioFile out;
+  out.path = path;
+  out.name = fs::path(path).stem().string();
+  if (const std::optional<StrayCharacter> stray = find_stray_non_ascii(text)) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(stray->code_point));
+    std::string what = "character ";
+    what += code;
+    what +=
+        " outside quotes or a comment; TOML allows non-ASCII text only inside \"...\" strings or "
+        "after # (delete it, e.g. a full-width 。 or ， typed after a value, or quote the text)";
+    throw_scenario_error(path, SourcePos{stray->line, stray->column}, what);
+  }
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    throw_scenario_error(path, pos_of(e.source()),
+                         std::string("TOML syntax error: ") + std::string(e.description()));
+  }
+  read_top(Reader(path), root, out);
+  return out;
+}
+
+}  // namespace
+
+ScenarioFile read_scenario(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {
+    throw_scenario_error(path, {}, "no such scenario file (check the path)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in.is_open()) {
+    throw_scenario_error(path, {}, "cannot read the scenario file (check its permissions)");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return scenario_from(text.str(), path);
+}
+
+ScenarioFile parse_scenario(std::string_view text, const std::string& path) {
+  return scenario_from(text, path);
+}
+
+}  // namespace io

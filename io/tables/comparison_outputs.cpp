@@ -1,0 +1,267 @@
+#include "io/tables/comparison_outputs.h"
+
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <optional>
+
+#include "io/errors.h"
+#include "io/gdal/layer_writer.h"
+#include "io/tables/json_writer.h"
+
+namespace io {
+namespace {
+
+using planner::BlockChange;
+using planner::Comparison;
+using planner::invalid_id;
+
+FieldValue real_or_null(const std::optional<double>& value) {
+  FieldValue out;
+  if (value) out = *value;
+  return out;
+}
+
+FieldValue status_or_null(const std::optional<planner::CoverStatus>& status) {
+  FieldValue out;
+  if (status) out = std::string(planner::to_string(*status));
+  return out;
+}
+
+FieldValue text_or_null(const std::string& text) {
+  FieldValue out;
+  if (!text.empty()) out = text;
+  return out;
+}
+
+const std::vector<OutputField>& change_fields() {
+  static const std::vector<OutputField> fields{
+      {"block_id", FieldType::text},   {"name", FieldType::text},
+      {"comm_id", FieldType::text},    {"pop", FieldType::real},
+      {"min_before", FieldType::real}, {"min_after", FieldType::real},
+      {"min_change", FieldType::real}, {"st_before", FieldType::text},
+      {"st_after", FieldType::text},   {"ctr_before", FieldType::text},
+      {"ctr_after", FieldType::text},  {"change", FieldType::text}};
+  return fields;
+}
+
+std::vector<FieldValue> change_row(const BlockChange& c) {
+  FieldValue name = c.name;  // "" stays "" (as in the blocks layer), unlike a missing id
+  return {c.id,
+          name,
+          text_or_null(c.community),
+          real_or_null(c.pop),
+          real_or_null(c.minutes_before),
+          real_or_null(c.minutes_after),
+          real_or_null(c.minutes_change),
+          status_or_null(c.status_before),
+          status_or_null(c.status_after),
+          text_or_null(c.center_before),
+          text_or_null(c.center_after),
+          std::string(planner::to_string(c.kind))};
+}
+
+std::string csv_cell(const FieldValue& value) {
+  if (const auto* real = std::get_if<double>(&value)) {
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, *real);
+    return std::string(buf, res.ptr);
+  }
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return std::to_string(*integer);
+  const auto* text = std::get_if<std::string>(&value);
+  if (text == nullptr) return {};
+  if (text->find_first_of(",\"\n\r") == std::string::npos) return *text;
+  std::string out = "\"";
+  for (char ch : *text) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  out += '"';
+  return out;
+}
+
+void optional_number(JsonWriter& json, const char* key, const std::optional<double>& value) {
+  json.key(key);
+  if (value) {
+    json.value(*value);
+  } else {
+    json.null();
+  }
+}
+
+void optional_count(JsonWriter& json, const char* key, const std::optional<std::uint32_t>& value) {
+  json.key(key);
+  if (value) {
+    json.value(*value);
+  } else {
+    json.null();
+  }
+}
+
+void figures_json(JsonWriter& json, const char* key,
+                  const std::optional<planner::ScopeFigures>& f) {
+  json.key(key);
+  if (!f) {
+    json.null();
+    return;
+  }
+  json.begin_object();
+  json.key("blocks").value(f->blocks);
+  json.key("covered_blocks").value(f->covered);
+  optional_number(json, "population", f->pop);
+  optional_number(json, "covered_population", f->covered_pop);
+  json.key("covered_share").value(f->covered_share);
+  json.end_object();
+}
+
+void counts_json(JsonWriter& json, const planner::ComparisonCounts& n) {
+  json.key("counts").begin_object();
+  json.key("newly_covered").value(n.newly_covered);
+  json.key("newly_uncovered").value(n.newly_uncovered);
+  json.key("status").value(n.status);
+  json.key("minutes").value(n.minutes);
+  json.key("center").value(n.center);
+  json.key("removed").value(n.removed);
+  json.key("added").value(n.added);
+  json.key("unchanged").value(n.unchanged);
+  json.key("minutes_lower").value(n.minutes_lower);
+  json.key("minutes_higher").value(n.minutes_higher);
+  json.key("centers_opened").value(n.centers_opened);
+  json.key("centers_closed").value(n.centers_closed);
+  json.key("centers_reach_changed").value(n.centers_reach_changed);
+  json.end_object();
+}
+
+}  // namespace
+
+OutputLayer changes_layer(const Comparison& comparison, const planner::ResultSnapshot& before,
+                          const planner::ResultSnapshot& after) {
+  OutputLayer layer{"changes", GeometryKind::polygon, change_fields(), {}, {}};
+  for (const BlockChange& c : comparison.blocks) {
+    if (!planner::is_change(c)) continue;
+    layer.rows.push_back(change_row(c));
+    const planner::MultiPolygon& shape = c.after_index != invalid_id
+                                             ? after.blocks[c.after_index].shape
+                                             : before.blocks[c.before_index].shape;
+    layer.geometries.emplace_back(shape);
+  }
+  return layer;
+}
+
+std::string changes_csv(const Comparison& comparison) {
+  std::string out;
+  const std::vector<OutputField>& fields = change_fields();
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += fields[i].name;
+  }
+  out += '\n';
+  for (const BlockChange& c : comparison.blocks) {
+    if (!planner::is_change(c)) continue;
+    const std::vector<FieldValue> row = change_row(c);
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) out += ',';
+      out += csv_cell(row[i]);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string comparison_json(const Comparison& comparison, const std::string& before_label,
+                            const std::string& after_label) {
+  JsonWriter json;
+  json.begin_object();
+  json.key("before").value(before_label);
+  json.key("after").value(after_label);
+  json.key("population_known").value(comparison.has_population);
+  json.key("minutes_tolerance").value(planner::minutes_tolerance);
+  counts_json(json, comparison.counts);
+  json.key("scopes").begin_array();
+  for (const planner::ScopeChange& s : comparison.scopes) {
+    json.begin_object();
+    json.key("scope").value(s.scope);
+    figures_json(json, "before", s.before);
+    figures_json(json, "after", s.after);
+    json.key("change").begin_object();
+    const std::int64_t covered_before = s.before ? s.before->covered : 0;
+    const std::int64_t covered_after = s.after ? s.after->covered : 0;
+    json.key("covered_blocks").value(static_cast<std::int64_t>(covered_after - covered_before));
+    std::optional<double> pop_change;
+    if (comparison.has_population) {
+      pop_change = (s.after && s.after->covered_pop ? *s.after->covered_pop : 0.0) -
+                   (s.before && s.before->covered_pop ? *s.before->covered_pop : 0.0);
+    }
+    optional_number(json, "covered_population", pop_change);
+    json.key("covered_share")
+        .value((s.after ? s.after->covered_share : 0.0) -
+               (s.before ? s.before->covered_share : 0.0));
+    json.end_object();
+    json.end_object();
+  }
+  json.end_array();
+  json.key("centers").begin_array();
+  for (const planner::CenterChange& c : comparison.centers) {
+    json.begin_object();
+    json.key("id").value(c.id);
+    json.key("name").value(c.name);
+    json.key("tier").value(c.tier);
+    json.key("change").value(planner::to_string(c.kind));
+    optional_count(json, "reach_blk_before", c.reach_blk_before);
+    optional_count(json, "reach_blk_after", c.reach_blk_after);
+    optional_number(json, "reach_pop_before", c.reach_pop_before);
+    optional_number(json, "reach_pop_after", c.reach_pop_after);
+    optional_count(json, "served_blk_before", c.served_blk_before);
+    optional_count(json, "served_blk_after", c.served_blk_after);
+    optional_number(json, "served_pop_before", c.served_pop_before);
+    optional_number(json, "served_pop_after", c.served_pop_after);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("blocks").begin_array();
+  for (const BlockChange& c : comparison.blocks) {
+    if (!planner::is_change(c)) continue;
+    json.begin_object();
+    const std::vector<FieldValue> row = change_row(c);
+    const std::vector<OutputField>& fields = change_fields();
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      json.key(fields[i].name);
+      if (const auto* real = std::get_if<double>(&row[i])) {
+        json.value(*real);
+      } else if (const auto* text = std::get_if<std::string>(&row[i])) {
+        json.value(*text);
+      } else {
+        json.null();
+      }
+    }
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return json.str();
+}
+
+void write_comparison(const ComparisonFiles& files, const Comparison& comparison,
+                      const planner::ResultSnapshot& before, const planner::ResultSnapshot& after) {
+  namespace fs = std::filesystem;
+  const fs::path folder(files.folder);
+  const std::string gpkg = (folder / "changes.gpkg").string();
+  const std::string csv = (folder / "changes.csv").string();
+  const std::string json = (folder / "comparison.json").string();
+  if (!files.overwrite) {
+    for (const std::string& path : {gpkg, csv, json}) {
+      if (fs::exists(path)) {
+        throw OutputError("output '" + path + "' exists; use --overwrite to replace it");
+      }
+    }
+  }
+  WriteOptions options;
+  options.format = OutputFormat::gpkg;
+  options.overwrite = files.overwrite;
+  options.crs_wkt = files.crs_wkt;
+  write_layers(gpkg, {changes_layer(comparison, before, after)}, options);
+  write_text_file(csv, changes_csv(comparison));
+  write_text_file(json, comparison_json(comparison, files.before_label, files.after_label));
+}
+
+}  // namespace io

@@ -1,0 +1,53 @@
+// Turning an evaluation into the output layers of DESIGN.md's schema (blocks, centers,
+// communities, summary, nodes) and into summary.json. Field names fit in 10 characters so
+// GeoPackage and Shapefile outputs read the same.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "io/gdal/output_layer.h"
+#include "planner/areas/service_areas.h"
+#include "planner/coverage/evaluation.h"
+#include "planner/coverage/network_diagnostics.h"
+#include "planner/inputs.h"
+#include "planner/network/network.h"
+
+namespace io {
+
+/// What the run was, for the summary: inputs, CRS, models. Written in order.
+struct RunInfo {
+  std::vector<std::pair<std::string, std::string>> inputs;  ///< role -> path[:layer]
+  std::string run_crs;
+  std::string length_model;
+  std::size_t missing_osm_node_refs = 0;
+  std::size_t network_vertices = 0;
+  std::size_t network_edges = 0;
+  std::size_t network_components = 0;
+  std::size_t largest_component_vertices = 0;
+};
+
+OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluation& ev);
+/// Centers; reach (per center, from the service-area searches) fills reach_blk and reach_pop.
+OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluation& ev,
+                          const std::vector<planner::CenterReach>& reach);
+/// Communities: polygons when a communities layer was read, else a table.
+OutputLayer communities_layer(const planner::Inputs& inputs, const planner::Evaluation& ev);
+/// One row per scope: all, each tier ("tier:<name>"), each community ("community:<id>"). The
+/// network health counts (components, islands, isl_ctr, isl_blk, long_edges, zero_edges,
+/// dup_edges) fill the "all" row and are null in the others; null everywhere without diagnostics.
+OutputLayer summary_layer(const planner::Evaluation& ev,
+                          const planner::NetworkDiagnostics* diagnostics = nullptr);
+/// Every network vertex: node_id (OSM node id where known), minutes, center_id.
+OutputLayer nodes_layer(const planner::Network& network, const planner::Inputs& inputs,
+                        const planner::Evaluation& ev);
+
+/// summary.json: parameters, network, headline figures, tiers, communities. No timings, so the
+/// file is byte-identical from run to run.
+/// With diagnostics, a "diagnostics" object follows "network" (io/tables/diagnostics_layer.h).
+std::string summary_json(const RunInfo& run, const planner::EvaluationParams& params,
+                         const planner::Inputs& inputs, const planner::Evaluation& ev,
+                         const planner::NetworkDiagnostics* diagnostics = nullptr);
+
+}  // namespace io

@@ -1,0 +1,381 @@
+#include "planner/areas/network_faces.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <numbers>
+#include <stdexcept>
+#include <utility>
+
+#include "planner/areas/chain_merge.h"
+#include "planner/geos/geos_convert.h"
+#include "planner/geos/geos_handle.h"
+#include "planner/parallel.h"
+
+namespace planner {
+namespace {
+
+/// Edge segments hashed into square cells, to find the edges a face's boundary segment lies
+/// on. Built once; a sorted array of (cell, segment) instead of a hash map of vectors.
+class SegmentGrid {
+ public:
+  SegmentGrid(const EdgeSet& edges, std::span<const std::uint8_t> use, double cell_m)
+      : m_edges(&edges), m_cell(cell_m) {
+    for (EdgeId e = 0; e < edges.edge_count(); ++e) {
+      if (!use.empty() && !use[e]) continue;
+      for (std::uint32_t p = edges.first_point[e]; p + 1 < edges.first_point[e + 1]; ++p) {
+        const XY a = edges.points[p], b = edges.points[p + 1];
+        const std::int64_t x0 = cell(std::min(a.x, b.x)), x1 = cell(std::max(a.x, b.x));
+        const std::int64_t y0 = cell(std::min(a.y, b.y)), y1 = cell(std::max(a.y, b.y));
+        for (std::int64_t x = x0; x <= x1; ++x) {
+          for (std::int64_t y = y0; y <= y1; ++y) m_entries.push_back({key(x, y), p, e});
+        }
+      }
+    }
+    std::sort(m_entries.begin(), m_entries.end(),
+              [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  }
+
+  /// Edges with a segment within tol of point q, appended to out (may repeat).
+  void edges_near(XY q, double tol, std::vector<EdgeId>& out) const {
+    const std::uint64_t k = key(cell(q.x), cell(q.y));
+    auto it = std::lower_bound(m_entries.begin(), m_entries.end(), k,
+                               [](const Entry& a, std::uint64_t v) { return a.key < v; });
+    for (; it != m_entries.end() && it->key == k; ++it) {
+      const XY a = m_edges->points[it->point], b = m_edges->points[it->point + 1];
+      if (distance_to_segment(q, a, b) <= tol) out.push_back(it->edge);
+    }
+  }
+
+ private:
+  struct Entry {
+    std::uint64_t key;
+    std::uint32_t point;  ///< segment points[point] .. points[point + 1]
+    EdgeId edge;
+  };
+
+  std::int64_t cell(double v) const { return static_cast<std::int64_t>(std::floor(v / m_cell)); }
+  static std::uint64_t key(std::int64_t x, std::int64_t y) {
+    return (static_cast<std::uint64_t>(x) << 32) ^ static_cast<std::uint32_t>(y);
+  }
+  static double distance_to_segment(XY q, XY a, XY b) {
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double len2 = dx * dx + dy * dy;
+    double t = len2 > 0.0 ? ((q.x - a.x) * dx + (q.y - a.y) * dy) / len2 : 0.0;
+    t = std::clamp(t, 0.0, 1.0);
+    return std::hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
+  }
+
+  const EdgeSet* m_edges;
+  double m_cell;
+  std::vector<Entry> m_entries;
+};
+
+double planar_length(const EdgeSet& edges, EdgeId e) {
+  double len = 0.0;
+  for (std::uint32_t p = edges.first_point[e]; p + 1 < edges.first_point[e + 1]; ++p) {
+    len += std::hypot(edges.points[p + 1].x - edges.points[p].x,
+                      edges.points[p + 1].y - edges.points[p].y);
+  }
+  return len;
+}
+
+/// The noded network (each line split wherever it meets another) and its faces.
+struct Polygonized {
+  std::vector<LineString> noded;
+  std::vector<MultiPolygon> faces;
+};
+
+Polygonized polygonize_network(const GeosContext& ctx, const EdgeSet& edges,
+                               std::span<const std::uint8_t> use) {
+  std::vector<GEOSGeometry*> lines;
+  for (EdgeId e = 0; e < edges.edge_count(); ++e) {
+    if (!use.empty() && !use[e]) continue;
+    LineString line(edges.points.begin() + edges.first_point[e],
+                    edges.points.begin() + edges.first_point[e + 1]);
+    line.erase(std::unique(line.begin(), line.end()), line.end());
+    if (line.size() >= 2) lines.push_back(to_geos(ctx, line).release());
+  }
+  GeomPtr all = own(ctx,
+                    GEOSGeom_createCollection_r(ctx.get(), GEOS_MULTILINESTRING, lines.data(),
+                                                static_cast<unsigned>(lines.size())),
+                    "network lines");
+  GeomPtr noded = own(ctx, GEOSUnaryUnion_r(ctx.get(), all.get()), "network noding");
+  Polygonized out;
+  const int lines_n = GEOSGetNumGeometries_r(ctx.get(), noded.get());
+  for (int i = 0; i < lines_n; ++i) {
+    const GEOSCoordSequence* seq =
+        GEOSGeom_getCoordSeq_r(ctx.get(), GEOSGetGeometryN_r(ctx.get(), noded.get(), i));
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(ctx.get(), seq, &n);
+    LineString line(n);
+    if (n > 0)
+      GEOSCoordSeq_copyToBuffer_r(ctx.get(), seq, reinterpret_cast<double*>(line.data()), 0, 0);
+    out.noded.push_back(std::move(line));
+  }
+  const GEOSGeometry* input[] = {noded.get()};
+  GeomPtr faces = own(ctx, GEOSPolygonize_r(ctx.get(), input, 1), "polygonize");
+  const int n = GEOSGetNumGeometries_r(ctx.get(), faces.get());
+  out.faces.reserve(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    MultiPolygon face = multipolygon_from_geos(ctx, GEOSGetGeometryN_r(ctx.get(), faces.get(), i));
+    if (!face.empty()) out.faces.push_back(std::move(face));
+  }
+  return out;
+}
+
+bool ring_contains(const Ring& ring, XY p) {
+  bool inside = false;
+  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+    const XY a = ring[i], b = ring[j];
+    if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x)
+      inside = !inside;
+  }
+  return inside;
+}
+
+bool polygon_contains(const MultiPolygon& shape, XY p) {
+  for (const Polygon& poly : shape) {
+    if (!ring_contains(poly.outer, p)) continue;
+    bool in_hole = false;
+    for (const Ring& h : poly.holes) in_hole = in_hole || ring_contains(h, p);
+    if (!in_hole) return true;
+  }
+  return false;
+}
+
+/// Which face holds a point: faces hashed by their bounding boxes into square cells.
+class FaceLocator {
+ public:
+  FaceLocator(const std::vector<MultiPolygon>& faces, double cell_m)
+      : m_faces(&faces), m_cell(cell_m) {
+    for (std::uint32_t f = 0; f < faces.size(); ++f) {
+      double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+      for (const Polygon& poly : faces[f]) {
+        for (XY p : poly.outer) {
+          x0 = std::min(x0, p.x), y0 = std::min(y0, p.y);
+          x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+        }
+      }
+      for (std::int64_t x = cell(x0); x <= cell(x1); ++x) {
+        for (std::int64_t y = cell(y0); y <= cell(y1); ++y) m_entries.push_back({key(x, y), f});
+      }
+    }
+    std::sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
+      return a.key != b.key ? a.key < b.key : a.face < b.face;
+    });
+  }
+
+  /// The face whose interior holds p, or invalid_id.
+  std::uint32_t face_at(XY p) const {
+    const std::uint64_t k = key(cell(p.x), cell(p.y));
+    auto it = std::lower_bound(m_entries.begin(), m_entries.end(), k,
+                               [](const Entry& a, std::uint64_t v) { return a.key < v; });
+    for (; it != m_entries.end() && it->key == k; ++it) {
+      if (polygon_contains((*m_faces)[it->face], p)) return it->face;
+    }
+    return invalid_id;
+  }
+
+ private:
+  struct Entry {
+    std::uint64_t key;
+    std::uint32_t face;
+  };
+  std::int64_t cell(double v) const { return static_cast<std::int64_t>(std::floor(v / m_cell)); }
+  static std::uint64_t key(std::int64_t x, std::int64_t y) {
+    return (static_cast<std::uint64_t>(x) << 32) ^ static_cast<std::uint32_t>(y);
+  }
+  const std::vector<MultiPolygon>* m_faces;
+  double m_cell;
+  std::vector<Entry> m_entries;
+};
+
+/// CSR from (key, value) pairs: sorted, deduplicated, keys in [0, keys).
+template <typename T>
+void to_csr(std::vector<std::pair<std::uint32_t, T>>& pairs, std::size_t keys,
+            std::vector<std::uint32_t>& first, std::vector<T>& values) {
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  first.assign(keys + 1, 0);
+  for (const auto& kv : pairs) ++first[kv.first + 1];
+  for (std::size_t k = 0; k < keys; ++k) first[k + 1] += first[k];
+  values.clear();
+  values.reserve(pairs.size());
+  for (const auto& kv : pairs) values.push_back(kv.second);
+}
+
+/// True when no point of the face can lie farther than (about) `buffer_m` from its boundary, so
+/// its hole is empty: in every part, a disk of that radius is wider than the bounding box or
+/// larger than the area. Most faces are such narrow blocks: this saves their two GEOS calls.
+/// The margin allows for GEOS's chords at reflex corners, which bring the inward offset curve
+/// up to buffer_m * (1 - cos(pi / 32)) closer to the boundary.
+bool cannot_hold_hole(const MultiPolygon& face, double buffer_m) {
+  const double r = buffer_m * 0.99;
+  for (const Polygon& poly : face) {
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300, twice_area = 0.0;
+    for (std::size_t i = 0; i + 1 < poly.outer.size(); ++i) {
+      const XY a = poly.outer[i], b = poly.outer[i + 1];
+      x0 = std::min(x0, a.x), y0 = std::min(y0, a.y);
+      x1 = std::max(x1, a.x), y1 = std::max(y1, a.y);
+      twice_area += a.x * b.y - b.x * a.y;
+    }
+    const double area = std::abs(twice_area) / 2.0;  // holes only make it smaller
+    if (std::min(x1 - x0, y1 - y0) >= 2.0 * r && area >= std::numbers::pi * r * r) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+NetworkFaces build_network_faces(const EdgeSet& edges, double buffer_m, int quadrant_segments,
+                                 unsigned threads, std::span<const std::uint8_t> use) {
+  NetworkFaces out;
+  out.buffer_m = buffer_m;
+  out.quadrant_segments = quadrant_segments;
+  Polygonized net;
+  {
+    GeosContext ctx;
+    net = polygonize_network(ctx, edges, use);
+  }
+  out.faces = std::move(net.faces);
+  const std::vector<MultiPolygon>& faces = out.faces;
+  const SegmentGrid grid(edges, use, 100.0);
+  constexpr double tol_m = 1e-4;
+
+  // Boundary stretches: each ring segment of each face, mapped to the edges it lies on by its
+  // midpoint (noding only splits segments, so a midpoint lies on its source segments).
+  struct OnRing {
+    EdgeId edge;
+    std::uint32_t face;
+    double len;
+  };
+  std::vector<OnRing> on_ring;
+  std::vector<EdgeId> found, previous;
+  out.first_stretch.push_back(0);
+  out.first_stretch_edge.push_back(0);
+  for (std::uint32_t f = 0; f < faces.size(); ++f) {
+    for (const Polygon& poly : faces[f]) {
+      std::vector<const Ring*> rings{&poly.outer};
+      for (const Ring& h : poly.holes) rings.push_back(&h);
+      for (const Ring* ring : rings) {
+        previous.clear();
+        for (std::size_t k = 0; k + 1 < ring->size(); ++k) {
+          const XY a = (*ring)[k], b = (*ring)[k + 1];
+          found.clear();
+          grid.edges_near({(a.x + b.x) / 2.0, (a.y + b.y) / 2.0}, tol_m, found);
+          std::sort(found.begin(), found.end());
+          found.erase(std::unique(found.begin(), found.end()), found.end());
+          const double len = std::hypot(b.x - a.x, b.y - a.y);
+          for (EdgeId e : found) {
+            on_ring.push_back({e, f, len});
+          }
+          if (found == previous && !found.empty()) continue;  // same stretch goes on
+          out.stretch_edges.insert(out.stretch_edges.end(), found.begin(), found.end());
+          out.first_stretch_edge.push_back(static_cast<std::uint32_t>(out.stretch_edges.size()));
+          previous = found;
+        }
+      }
+    }
+    out.first_stretch.push_back(static_cast<std::uint32_t>(out.first_stretch_edge.size() - 1));
+  }
+  // Ring length of each (edge, face): an edge lies wholly on a face's ring when it adds up to
+  // the edge's length.
+  std::vector<double> edge_len(edges.edge_count());
+  for (EdgeId e = 0; e < edges.edge_count(); ++e) edge_len[e] = planar_length(edges, e);
+  std::sort(on_ring.begin(), on_ring.end(), [](const OnRing& a, const OnRing& b) {
+    return a.edge != b.edge ? a.edge < b.edge : a.face < b.face;
+  });
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edge_face;
+  for (std::size_t i = 0; i < on_ring.size();) {
+    double len = 0.0;
+    std::size_t j = i;
+    for (; j < on_ring.size() && on_ring[j].edge == on_ring[i].edge &&
+           on_ring[j].face == on_ring[i].face;
+         ++j) {
+      len += on_ring[j].len;
+    }
+    const EdgeId e = on_ring[i].edge;
+    edge_face.push_back({e, on_ring[i].face});
+    out.on_ring.push_back(edge_len[e] > 0.0 && len >= edge_len[e] * (1.0 - 1e-9) - 1e-6);
+    i = j;
+  }
+  to_csr(edge_face, edges.edge_count(), out.first_edge_face, out.edge_faces);
+
+  // Edges inside faces: noded segments with the same face a hair to their left and right.
+  const FaceLocator locate(faces, 200.0);
+  constexpr double side_step_m = 1e-3;
+  std::vector<double> inside_m(edges.edge_count(), 0.0);
+  std::vector<std::pair<std::uint32_t, EdgeId>> face_interior;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edge_inside;
+  for (const LineString& line : net.noded) {
+    for (std::size_t k = 0; k + 1 < line.size(); ++k) {
+      const XY a = line[k], b = line[k + 1];
+      const double len = std::hypot(b.x - a.x, b.y - a.y);
+      if (len <= 0.0) continue;
+      const XY m{(a.x + b.x) / 2.0, (a.y + b.y) / 2.0};
+      const XY n{-(b.y - a.y) / len * side_step_m, (b.x - a.x) / len * side_step_m};
+      const std::uint32_t left = locate.face_at({m.x + n.x, m.y + n.y});
+      if (left == invalid_id || locate.face_at({m.x - n.x, m.y - n.y}) != left) continue;
+      found.clear();
+      grid.edges_near(m, tol_m, found);
+      std::sort(found.begin(), found.end());
+      found.erase(std::unique(found.begin(), found.end()), found.end());
+      for (EdgeId e : found) {
+        face_interior.push_back({left, e});
+        edge_inside.push_back({e, left});
+        inside_m[e] += len;
+      }
+    }
+  }
+  to_csr(face_interior, faces.size(), out.first_interior, out.interior_edges);
+  std::vector<std::uint32_t> first_inside, inside_faces;
+  to_csr(edge_inside, edges.edge_count(), first_inside, inside_faces);
+
+  out.inside_face.assign(edges.edge_count(), invalid_id);
+  for (EdgeId e = 0; e < edges.edge_count(); ++e) {
+    const double len = edge_len[e];
+    const double whole = len * (1.0 - 1e-9) - 1e-6;
+    if (len > 0.0 && inside_m[e] >= whole && first_inside[e + 1] - first_inside[e] == 1)
+      out.inside_face[e] = inside_faces[first_inside[e]];
+  }
+
+  // Holes, face by face, in parallel (each thread its own GEOS context).
+  out.holes.resize(faces.size());
+  parallel_for(
+      faces.size(), std::max(1u, threads), [] { return std::make_unique<GeosContext>(); },
+      [&](std::unique_ptr<GeosContext>& ctx, std::size_t f) {
+        if (cannot_hold_hole(faces[f], buffer_m)) return;
+        GeomPtr face = to_geos(*ctx, faces[f]);
+        GeomPtr hole =
+            own(*ctx, GEOSBuffer_r(ctx->get(), face.get(), -buffer_m, quadrant_segments), "inward");
+        if (GEOSisEmpty_r(ctx->get(), hole.get())) return;
+        const auto inside = out.interior_of(static_cast<std::uint32_t>(f));
+        if (!inside.empty()) {
+          // Joined into chains through junctions first: far fewer caps to node (chain_merge.h).
+          std::vector<LineString> inside_lines;
+          for (EdgeId e : inside) {
+            LineString line(edges.points.begin() + edges.first_point[e],
+                            edges.points.begin() + edges.first_point[e + 1]);
+            line.erase(std::unique(line.begin(), line.end()), line.end());
+            if (line.size() >= 2) inside_lines.push_back(std::move(line));
+          }
+          std::vector<GEOSGeometry*> lines;
+          for (const LineString& chain : merge_chains(inside_lines))
+            lines.push_back(to_geos(*ctx, chain).release());
+          GeomPtr multi =
+              own(*ctx,
+                  GEOSGeom_createCollection_r(ctx->get(), GEOS_MULTILINESTRING, lines.data(),
+                                              static_cast<unsigned>(lines.size())),
+                  "inside lines");
+          GeomPtr covered = own(
+              *ctx, GEOSBuffer_r(ctx->get(), multi.get(), buffer_m, quadrant_segments), "buffer");
+          hole = own(*ctx, GEOSDifference_r(ctx->get(), hole.get(), covered.get()), "hole");
+        }
+        out.holes[f] = multipolygon_from_geos(*ctx, hole.get());
+      });
+  return out;
+}
+
+}  // namespace planner

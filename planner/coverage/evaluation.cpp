@@ -1,0 +1,177 @@
+#include "planner/coverage/evaluation.h"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "planner/parallel.h"
+
+namespace planner {
+namespace {
+
+std::vector<SnappedSource> snap_centers(const Network& network, const std::vector<Center>& centers,
+                                        double max_snap_m, std::vector<CenterOutcome>& outcomes) {
+  SnapIndex snapper(network.edges);
+  std::vector<SnappedSource> sources;
+  outcomes.assign(centers.size(), CenterOutcome{});
+  for (std::uint32_t c = 0; c < centers.size(); ++c) {
+    outcomes[c].snap = snapper.snap(centers[c].pos, max_snap_m);
+    if (!outcomes[c].snap) continue;
+    const NodeId tail = network.edges.edge_tail[outcomes[c].snap->edge];
+    outcomes[c].component_size = network.graph->component_size()[network.graph->component()[tail]];
+    sources.push_back({*outcomes[c].snap, c});
+  }
+  return sources;
+}
+
+std::vector<bool> components_with(const Network& network,
+                                  const std::vector<SnappedSource>& sources) {
+  std::vector<bool> has(network.graph->component_size().size(), false);
+  for (const SnappedSource& s : sources) {
+    has[network.graph->component()[network.edges.edge_tail[s.pos.edge]]] = true;
+  }
+  return has;
+}
+
+void add_block(Totals& t, const BlockCoverage& cov, const BlockSite& site,
+               const std::optional<double>& pop) {
+  const double p = pop.value_or(0.0);
+  ++t.blocks;
+  if (!pop) ++t.without_pop;
+  t.pop += p;
+  t.area_m2 += site.area_m2;
+  t.area_weighted_pop += p * cov.cov_share;
+  t.covered_area_m2 += site.area_m2 * cov.cov_share;
+  switch (cov.status) {
+    case CoverStatus::covered:
+      ++t.covered;
+      t.covered_pop += p;
+      break;
+    case CoverStatus::uncovered:
+      ++t.uncovered;
+      t.uncovered_pop += p;
+      break;
+    case CoverStatus::unreachable:
+      ++t.unreachable;
+      t.uncovered_pop += p;
+      break;
+  }
+}
+
+Totals total(const std::vector<BlockCoverage>& coverage, const std::vector<BlockSite>& sites,
+             const std::vector<Block>& blocks) {
+  Totals t;
+  for (std::size_t b = 0; b < blocks.size(); ++b)
+    add_block(t, coverage[b], sites[b], blocks[b].pop);
+  return t;
+}
+
+}  // namespace
+
+double EvaluationParams::effective_search_limit_minutes() const {
+  return std::max(search_limit_minutes, cover_threshold_minutes());
+}
+
+double EvaluationParams::cover_threshold_minutes() const {
+  if (cover_minutes) return *cover_minutes;
+  return minutes.empty() ? 15.0 : *std::max_element(minutes.begin(), minutes.end());
+}
+
+void validate(const EvaluationParams& p) {
+  if (!(p.speed_kmh > 0.0 && p.speed_kmh < 50.0)) {
+    throw std::invalid_argument("--speed-kmh must be between 0 and 50 km/h");
+  }
+  if (p.minutes.empty()) throw std::invalid_argument("--minutes needs at least one threshold");
+  for (double m : p.minutes) {
+    if (!(m > 0.0 && m <= 600.0)) throw std::invalid_argument("--minutes must be in (0, 600]");
+  }
+  const double cover = p.cover_threshold_minutes();
+  if (!(cover > 0.0 && cover <= 600.0)) {
+    throw std::invalid_argument("--cover-minutes must be in (0, 600]");
+  }
+  if (!(p.max_snap_m >= 0.0)) throw std::invalid_argument("--max-snap must be >= 0 metres");
+  if (!(p.sample_spacing_m >= 1.0)) throw std::invalid_argument("--sample-spacing must be >= 1 m");
+  if (!(p.search_limit_minutes > 0.0)) {
+    throw std::invalid_argument("--search-limit must be positive");
+  }
+}
+
+Evaluation evaluate(const Network& network, const Inputs& inputs, const EvaluationParams& params) {
+  validate(params);
+  const double speed = params.speed_mps();
+  Evaluation ev;
+  ev.cover_s = params.cover_threshold_minutes() * 60.0;
+  const double limit_s = params.effective_search_limit_minutes() * 60.0;
+  ev.has_population = std::any_of(inputs.blocks.begin(), inputs.blocks.end(),
+                                  [](const Block& b) { return b.pop.has_value(); });
+
+  ev.sources = snap_centers(network, inputs.centers, params.max_snap_m, ev.centers);
+  const std::vector<SnappedSource>& sources = ev.sources;
+  ev.unsnapped_centers = static_cast<std::uint32_t>(inputs.centers.size() - sources.size());
+
+  const std::vector<std::uint32_t> entrance_block = link_entrances(inputs.blocks, inputs.entrances);
+  ev.unlinked_entrances = static_cast<std::uint32_t>(
+      std::count(entrance_block.begin(), entrance_block.end(), invalid_id));
+  BlockSiteOptions site_options{params.max_snap_m, params.sample_spacing_m, params.threads,
+                                params.cancel};
+  ev.sites =
+      build_block_sites(network, inputs.blocks, inputs.entrances, entrance_block, site_options);
+  for (const BlockSite& s : ev.sites) ev.repaired_blocks += s.repaired ? 1 : 0;
+
+  params.cancel.check();
+  const std::vector<double> arc_time = arc_times_s(*network.graph, network.edges, speed);
+  BoundedSearch search(*network.graph);
+  const SourcesByEdge same_edge(sources, network.edges.edge_count());
+  add_sources(search.reset(), network.edges, sources, speed);
+  search.run(arc_time, limit_s);
+  ev.blocks = evaluate_coverage(search, *network.graph, network.edges, same_edge, ev.sites,
+                                components_with(network, sources), speed, ev.cover_s);
+
+  ev.vertex_time_s.resize(network.edges.vertex_count());
+  ev.vertex_center.resize(network.edges.vertex_count());
+  for (NodeId v = 0; v < ev.vertex_time_s.size(); ++v) {
+    ev.vertex_time_s[v] = search.time_s(v);
+    ev.vertex_center[v] = search.label(v);
+  }
+  for (std::size_t b = 0; b < ev.blocks.size(); ++b) {
+    const BlockCoverage& cov = ev.blocks[b];
+    if (cov.status != CoverStatus::covered) continue;
+    ++ev.centers[cov.center].served_blk;
+    ev.centers[cov.center].served_pop += inputs.blocks[b].pop.value_or(0.0);
+  }
+  ev.totals = total(ev.blocks, ev.sites, inputs.blocks);
+
+  // By tier: the same rule with only that tier's centers open.
+  std::map<std::string, std::vector<SnappedSource>> by_tier;
+  for (const SnappedSource& s : sources) {
+    const std::string& tier = inputs.centers[s.label].tier;
+    if (!tier.empty()) by_tier[tier].push_back(s);
+  }
+  for (const Center& c : inputs.centers) {
+    if (!c.tier.empty()) by_tier.try_emplace(c.tier);
+  }
+  for (const auto& [tier, tier_sources] : by_tier) {
+    params.cancel.check();
+    TierTotals tt;
+    tt.tier = tier;
+    for (const Center& c : inputs.centers) tt.centers += c.tier == tier ? 1 : 0;
+    add_sources(search.reset(), network.edges, tier_sources, speed);
+    search.run(arc_time, limit_s);
+    const SourcesByEdge tier_edge(tier_sources, network.edges.edge_count());
+    tt.totals = total(evaluate_coverage(search, *network.graph, network.edges, tier_edge, ev.sites,
+                                        components_with(network, tier_sources), speed, ev.cover_s),
+                      ev.sites, inputs.blocks);
+    ev.tiers.push_back(std::move(tt));
+  }
+
+  ev.communities = assign_communities(inputs.blocks, inputs.communities);
+  ev.community_totals.assign(ev.communities.ids.size(), Totals{});
+  for (std::size_t b = 0; b < inputs.blocks.size(); ++b) {
+    const std::uint32_t c = ev.communities.block_community[b];
+    if (c != invalid_id)
+      add_block(ev.community_totals[c], ev.blocks[b], ev.sites[b], inputs.blocks[b].pop);
+  }
+  return ev;
+}
+
+}  // namespace planner

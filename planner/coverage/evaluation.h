@@ -1,0 +1,81 @@
+// One evaluation: centers snapped, one multi-source search, the coverage rule applied to every
+// block, totals by tier and community. A pure function of (network, inputs, parameters).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planner/cancel.h"
+#include "planner/coverage/communities.h"
+#include "planner/coverage/coverage.h"
+#include "planner/network/block_sites.h"
+#include "planner/network/network.h"
+
+namespace planner {
+
+struct EvaluationParams {
+  double speed_kmh = 4.5;
+  std::vector<double> minutes{15.0};    ///< thresholds (service-area bands)
+  std::optional<double> cover_minutes;  ///< default: the largest of minutes
+  double max_snap_m = 300.0;
+  double sample_spacing_m = 25.0;
+  /// How far the search looks, so uncovered blocks still get their real minutes. Blocks beyond
+  /// it have no minutes (and are uncovered). Never below the cover threshold.
+  double search_limit_minutes = 60.0;
+  unsigned threads = 0;  ///< 0: all hardware threads
+  CancelToken cancel;    ///< asked between blocks and between searches (throws Cancelled)
+
+  double speed_mps() const { return speed_kmh / 3.6; }
+  double cover_threshold_minutes() const;
+  /// The search limit actually used: never below the cover threshold.
+  double effective_search_limit_minutes() const;
+};
+
+/// Throws std::invalid_argument naming the option when a parameter is out of range.
+void validate(const EvaluationParams& params);
+
+struct CenterOutcome {
+  std::optional<EdgePosition> snap;  ///< nullopt: farther than max_snap_m from every edge
+  std::uint32_t component_size = 0;  ///< vertices of the network component it sits on
+  std::uint32_t served_blk = 0;      ///< covered blocks for which it is the nearest center
+  double served_pop = 0.0;
+};
+
+/// Headline figures for one scope (all blocks, one tier's centers, one community).
+struct Totals {
+  std::uint32_t blocks = 0, covered = 0, uncovered = 0, unreachable = 0;
+  std::uint32_t without_pop = 0;  ///< blocks with no population value (left out of pop sums)
+  double pop = 0.0, covered_pop = 0.0, uncovered_pop = 0.0;
+  double area_weighted_pop = 0.0;               ///< sum of pop x cov_share
+  double area_m2 = 0.0, covered_area_m2 = 0.0;  ///< covered_area: sum of area x cov_share
+};
+
+struct TierTotals {
+  std::string tier;
+  std::uint32_t centers = 0;
+  Totals totals;  ///< as if only this tier's centers were open
+};
+
+struct Evaluation {
+  double cover_s = 0.0;
+  bool has_population = false;  ///< some block has a population value
+  std::vector<BlockSite> sites;
+  std::vector<BlockCoverage> blocks;
+  std::vector<CenterOutcome> centers;
+  std::vector<SnappedSource> sources;  ///< the snapped centers (label = center index)
+  CommunityAssignment communities;
+  std::vector<Totals> community_totals;  ///< parallel to communities.ids
+  Totals totals;
+  std::vector<TierTotals> tiers;      ///< sorted by tier name; empty when centers have no tiers
+  std::vector<double> vertex_time_s;  ///< nearest-center seconds per vertex (inf: beyond limit)
+  std::vector<std::uint32_t> vertex_center;
+  std::uint32_t unsnapped_centers = 0;
+  std::uint32_t unlinked_entrances = 0;  ///< entrances matching no block (ignored)
+  std::uint32_t repaired_blocks = 0;
+};
+
+Evaluation evaluate(const Network& network, const Inputs& inputs, const EvaluationParams& params);
+
+}  // namespace planner

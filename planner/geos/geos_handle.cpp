@@ -1,0 +1,52 @@
+#include "planner/geos/geos_handle.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace planner {
+namespace {
+
+// GEOS reports through a callback; keep the last message per context for our exceptions.
+void store_message(const char* message, void* userdata) {
+  *static_cast<std::string*>(userdata) = message;
+}
+
+void ignore_notice(const char*, void*) {}
+
+}  // namespace
+
+GeosContext::GeosContext()
+    : m_last_error(std::make_unique<std::string>()), m_handle(GEOS_init_r()) {
+  if (!m_handle) throw std::runtime_error("GEOS: cannot create a context");
+  GEOSContext_setErrorMessageHandler_r(m_handle, &store_message, m_last_error.get());
+  GEOSContext_setNoticeMessageHandler_r(m_handle, &ignore_notice, nullptr);
+}
+
+GeosContext::~GeosContext() {
+  GEOS_finish_r(m_handle);
+}
+
+const char* GeosContext::last_error() const {
+  return m_last_error->c_str();
+}
+
+GeomPtr own(const GeosContext& ctx, GEOSGeometry* g, const char* operation) {
+  if (!g) {
+    throw std::runtime_error(std::string("GEOS ") + operation + " failed: " + ctx.last_error());
+  }
+  return GeomPtr(g, GeomDeleter{ctx.get()});
+}
+
+PreparedPtr prepare(const GeosContext& ctx, const GEOSGeometry* g) {
+  const GEOSPreparedGeometry* p = GEOSPrepare_r(ctx.get(), g);
+  if (!p) throw std::runtime_error(std::string("GEOS prepare failed: ") + ctx.last_error());
+  return PreparedPtr(p, PreparedDeleter{ctx.get()});
+}
+
+TreePtr make_tree(const GeosContext& ctx, std::size_t node_capacity) {
+  GEOSSTRtree* t = GEOSSTRtree_create_r(ctx.get(), node_capacity);
+  if (!t) throw std::runtime_error(std::string("GEOS STRtree failed: ") + ctx.last_error());
+  return TreePtr(t, TreeDeleter{ctx.get()});
+}
+
+}  // namespace planner

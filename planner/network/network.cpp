@@ -1,0 +1,19 @@
+#include "planner/network/network.h"
+
+#include <stdexcept>
+
+namespace planner {
+
+Network build_network(const std::vector<RoadLine>& lines, const SplitOptions& options) {
+  Network network;
+  network.edges = split_into_edges(lines, options);
+  if (network.edges.edge_count() == 0) {
+    throw std::invalid_argument(
+        "the road layer gives no walkable edge; check that --roads holds "
+        "lines of positive length (not one repeated point each)");
+  }
+  network.graph = std::make_unique<StreetGraph>(network.edges);
+  return network;
+}
+
+}  // namespace planner

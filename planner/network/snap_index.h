@@ -1,0 +1,42 @@
+// Snapping points to the nearest position on the walking network, with a GEOS STRtree over the
+// network's segments (built once, queried many times).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "planner/geos/geos_handle.h"
+#include "planner/network/edge_set.h"
+
+namespace planner {
+
+/// A point attached to the network: where on which edge, and how far it walks to get there.
+struct EdgePosition {
+  EdgeId edge = invalid_id;
+  double offset_m = 0.0;  ///< model length from the edge's tail vertex to the snap point
+  double leg_m = 0.0;     ///< straight distance from the point to the snap point (access leg)
+  XY on_edge;             ///< the snap point
+};
+
+/// Not thread-safe (GEOS context and lazily built tree): use one per thread.
+class SnapIndex {
+ public:
+  /// `edges` must outlive the index.
+  explicit SnapIndex(const EdgeSet& edges);
+
+  /// The nearest edge position within max_leg_m, or nullopt when no edge is that close.
+  /// Ties go to the segment GEOS meets first, which is the same from run to run.
+  std::optional<EdgePosition> snap(XY point, double max_leg_m) const;
+
+ private:
+  const EdgeSet* m_edges;
+  GeosContext m_ctx;
+  TreePtr m_tree;
+  std::vector<std::uint32_t> m_segment_start;  ///< point index where segment s starts
+  std::vector<EdgeId> m_segment_edge;
+};
+
+/// Closest point to p on segment a-b, as the fraction along it (0..1).
+double closest_fraction(XY p, XY a, XY b);
+
+}  // namespace planner

@@ -1,0 +1,151 @@
+#include "planner/siting/network.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include "planner/siting/coverage_build.h"
+#include "planner/siting/solve.h"
+
+namespace planner {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+bool covering(SitingModel m) {
+  return m == SitingModel::lscp || m == SitingModel::mclp;
+}
+
+}  // namespace
+
+NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
+                             const std::vector<SiteCandidate>& given,
+                             const std::vector<MultiPolygon>& allowed,
+                             const NetworkSitingParams& params) {
+  validate(params.evaluation);
+  if (!(params.candidate_spacing_m >= 0.0)) {
+    throw std::invalid_argument("--candidate-spacing must be >= 0 metres");
+  }
+  const auto started = std::chrono::steady_clock::now();
+  NetworkSiting run;
+  const double speed = params.evaluation.speed_mps();
+  run.cover_s = params.evaluation.cover_threshold_minutes() * 60.0;
+
+  // The base: evaluate's own rule with the existing centers. Siting needs no cov_share, so
+  // each block keeps one sample point (a spacing no block reaches).
+  EvaluationParams base_params = params.evaluation;
+  base_params.sample_spacing_m = 1e9;
+  if (params.existing_removable) {
+    Inputs without_centers;
+    without_centers.blocks = inputs.blocks;
+    without_centers.entrances = inputs.entrances;
+    run.base = evaluate(network, without_centers, base_params);
+  } else {
+    run.base = evaluate(network, inputs, base_params);
+  }
+
+  // Weights: population when the blocks have it (missing ones weigh 0, as in evaluate's sums),
+  // else 1 per block, so every figure is a block count.
+  run.weights_are_population = run.base.has_population;
+  run.weights.resize(inputs.blocks.size());
+  for (std::size_t b = 0; b < inputs.blocks.size(); ++b) {
+    const auto& pop = inputs.blocks[b].pop;
+    run.weights[b] = run.weights_are_population ? pop.value_or(0.0) : 1.0;
+    if (run.weights_are_population && !pop) ++run.blocks_without_population;
+  }
+
+  if (params.existing_removable) {
+    for (const Center& c : inputs.centers) run.candidates.push_back({c.id, c.pos, 1.0, true});
+  }
+  std::vector<SiteCandidate> offered;
+  if (given.empty()) {
+    run.generated = true;
+    CandidateGeneration g{params.candidate_spacing_m, speed, run.cover_s};
+    offered = params.all_vertices ? vertex_candidates(network, allowed, params.candidate_spacing_m)
+                                  : generate_candidates(network, run.base.sites, run.base.blocks,
+                                                        run.weights, allowed, g);
+  } else {
+    offered = keep_allowed(given, allowed);
+  }
+  run.candidates.insert(run.candidates.end(), offered.begin(), offered.end());
+
+  // Candidates snap exactly as centers do, so their walks are the ones evaluate would see.
+  SnapIndex snapper(network.edges);
+  run.candidate_snap.reserve(run.candidates.size());
+  for (const SiteCandidate& c : run.candidates) {
+    run.candidate_snap.push_back(snapper.snap(c.pos, params.evaluation.max_snap_m));
+    if (!run.candidate_snap.back()) ++run.unsnapped_candidates;
+  }
+
+  const bool cover_only = covering(params.siting.model);
+  const double limit_s =
+      cover_only ? run.cover_s : params.evaluation.effective_search_limit_minutes() * 60.0;
+  std::vector<char> needed(inputs.blocks.size(), 0);
+  for (std::size_t b = 0; b < needed.size(); ++b) {
+    needed[b] = !cover_only || run.base.blocks[b].status != CoverStatus::covered;
+  }
+  CoverageBuildOptions build;
+  build.speed_mps = speed;
+  build.limit_s = limit_s;
+  build.cover_s = run.cover_s;
+  build.threads = params.evaluation.threads;
+  build.cancel = params.evaluation.cancel;
+  CoverageBuild built = build_coverage(network, run.base.sites, run.candidate_snap, needed, build);
+  run.entries = built.entries.size();
+  run.searches = built.searches;
+  run.from_demand_side = built.from_demand_side;
+
+  std::vector<double> site_cost(run.candidates.size());
+  for (std::size_t c = 0; c < site_cost.size(); ++c) site_cost[c] = run.candidates[c].cost;
+  std::vector<double> fixed(inputs.blocks.size());
+  for (std::size_t b = 0; b < fixed.size(); ++b) fixed[b] = run.base.blocks[b].time_s;
+  // Beyond the search limit a walk is unknown but at least that long: charged at the limit.
+  run.problem = SitingProblem(run.weights, site_cost, std::move(built.entries), fixed,
+                              cover_only ? std::optional<double>() : limit_s);
+  run.build_s = seconds_since(started);
+  return run;
+}
+
+void solve_prepared(NetworkSiting& run, SitingOptions options) {
+  const auto started = std::chrono::steady_clock::now();
+  options.cover_cost = run.cover_s;
+  run.solution = solve_siting(run.problem, options);
+
+  // Newly covered blocks, each with the new site evaluate would name: the nearest, and on
+  // equal times the earlier rank (new centers are appended in rank order).
+  std::vector<std::uint32_t> rank_of(run.candidates.size(), invalid_id);
+  for (std::uint32_t r = 0; r < run.solution.sites.size(); ++r) {
+    rank_of[run.solution.sites[r].candidate] = r;
+  }
+  run.site_blocks.clear();
+  for (std::uint32_t b = 0; b < run.problem.demand_count(); ++b) {
+    if (run.problem.fixed_cost(b) <= run.cover_s) continue;
+    const auto cands = run.problem.candidates_of(b);
+    const auto costs = run.problem.costs_to(b);
+    SiteBlock best{invalid_id, b, inf_time};
+    for (std::size_t a = 0; a < cands.size() && costs[a] <= run.cover_s; ++a) {
+      const std::uint32_t r = rank_of[cands[a]];
+      if (r == invalid_id) continue;
+      if (costs[a] < best.time_s || (costs[a] == best.time_s && r < best.rank)) {
+        best.rank = r;
+        best.time_s = costs[a];
+      }
+    }
+    if (best.rank != invalid_id) run.site_blocks.push_back(best);
+  }
+  std::stable_sort(run.site_blocks.begin(), run.site_blocks.end(),
+                   [](const SiteBlock& a, const SiteBlock& b) { return a.rank < b.rank; });
+  run.solve_s = seconds_since(started);
+}
+
+NetworkSiting site_on_network(const Network& network, const Inputs& inputs,
+                              const std::vector<SiteCandidate>& given,
+                              const std::vector<MultiPolygon>& allowed,
+                              const NetworkSitingParams& params) {
+  NetworkSiting run = prepare_siting(network, inputs, given, allowed, params);
+  solve_prepared(run, params.siting);
+  return run;
+}
+
+}  // namespace planner
