@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "io/crs/crs.h"
 #include "io/crs/projection.h"
 #include "io/run/load_inputs.h"
 #include "io/scenario/scenario_file.h"
