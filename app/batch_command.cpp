@@ -14,10 +14,12 @@
 #include <set>
 #include <thread>
 
-#include "app/scenario_run.h"
+#include "app/exit_codes.h"
 #include "app/usage_error.h"
 #include "io/errors.h"
 #include "io/gdal/layer_writer.h"
+#include "io/run/scenario_run.h"
+#include "io/tables/scenario_summary.h"
 
 namespace app {
 namespace {
@@ -34,29 +36,24 @@ struct BatchConfig {
 };
 
 struct Outcome {
-  std::vector<VariantRow> rows;
+  std::vector<planner::VariantRow> rows;
   std::string error;
 };
 
 Outcome run_one(const std::string& file, const std::string& folder, const BatchConfig& cfg,
                 unsigned threads, std::mutex& io_lock) {
   Outcome out;
-  ScenarioRunOptions o;
+  io::ScenarioRunOptions o;
   o.out = folder;
   o.overwrite = cfg.overwrite;
   o.threads = threads;
-  o.quiet = true;
   o.io_lock = &io_lock;
+  // A failed scenario is a row with its error; the exit code is mapped once, in main.cpp.
   try {
-    out.rows = run_scenario(file, o);
-  } catch (const io::InputError& e) {
-    out.error = e.what();
-  } catch (const io::OutputError& e) {
-    out.error = e.what();
-  } catch (const std::invalid_argument& e) {
-    out.error = e.what();
-  } catch (const std::exception& e) {
-    out.error = std::string("internal error: ") + e.what();
+    out.rows = io::run_scenario(file, o);
+  } catch (const std::exception&) {
+    const Failure f = failure_of(std::current_exception());
+    out.error = f.exit_code == 3 ? "internal error: " + f.what : f.what;
   }
   return out;
 }
@@ -109,7 +106,7 @@ void run_batch(const BatchConfig& cfg) {
   worker();
   for (std::thread& t : pool) t.join();
 
-  std::vector<VariantRow> rows;
+  std::vector<planner::VariantRow> rows;
   std::size_t failed = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (outcomes[i].error.empty()) {
@@ -120,14 +117,14 @@ void run_batch(const BatchConfig& cfg) {
       ++failed;
       std::fprintf(stderr, "circleplan: scenario %s failed: %s\n", cfg.files[i].c_str(),
                    outcomes[i].error.c_str());
-      VariantRow r;
+      planner::VariantRow r;
       r.scenario = names[i];
       r.error = outcomes[i].error;
       rows.push_back(std::move(r));
     }
   }
-  io::write_text_file((fs::path(cfg.out) / "summary.csv").string(), summary_csv(rows));
-  io::write_text_file((fs::path(cfg.out) / "summary.json").string(), summary_json(rows));
+  io::write_text_file((fs::path(cfg.out) / "summary.csv").string(), io::summary_csv(rows));
+  io::write_text_file((fs::path(cfg.out) / "summary.json").string(), io::summary_json(rows));
   std::printf("summary: %s (%zu rows)\n", (fs::path(cfg.out) / "summary.csv").string().c_str(),
               rows.size());
   if (failed > 0) {

@@ -1,12 +1,8 @@
 #include "app/input_options.h"
 
-#include <cstdio>
-#include <stdexcept>
-#include <string>
+#include "app/range_check.h"
 
-#include "app/usage_error.h"
-#include "io/crs/projection.h"
-#include "io/osm/osm_reader.h"
+#include <string>
 
 namespace app {
 namespace {
@@ -18,66 +14,7 @@ void add_layer(CLI::App& cmd, const std::string& role, io::LayerRef& ref, const 
                  "layer of --" + role + " (default: the dataset's only or first layer)");
 }
 
-void warn(const std::string& option, const io::ReadReport& report, const std::string& what) {
-  std::fprintf(stderr, "circleplan: warning: %s: %s\n", option.c_str(),
-               io::describe(report.layer, what).c_str());
-}
-
-std::string feature_list(const std::vector<std::int64_t>& fids, std::size_t total) {
-  std::string out;
-  for (const std::int64_t fid : fids) {
-    out += out.empty() ? "features " : ", ";
-    out += std::to_string(fid);
-  }
-  if (total > fids.size()) out += ", ...";
-  return out;
-}
-
-/// Roads and blocks are what every figure is made of: a layer that yields none is an error.
-void require_features(const std::string& option, const io::ReadReport& r, std::size_t read,
-                      const std::string& items) {
-  if (read > 0) return;
-  throw io::InputError(option, r.layer,
-                       "no usable " + items + ": the layer has " + std::to_string(r.features) +
-                           " features, " + std::to_string(r.null_geometry + r.empty_geometry) +
-                           " of them without geometry; check the file and the " + option +
-                           "-layer name");
-}
-
 }  // namespace
-
-/// Nothing is dropped silently: every skipped feature or part and every repaired polygon is
-/// said on stderr, with the first feature ids, so the planner can fix them in GIS.
-void report_read(const std::string& option, const io::ReadReport& r) {
-  const std::size_t skipped = r.null_geometry + r.empty_geometry;
-  if (skipped > 0) {
-    warn(option, r,
-         std::to_string(skipped) + " features without geometry (null or empty) skipped (" +
-             feature_list(r.skipped_features, skipped) +
-             "); draw their geometry or delete them if they matter");
-  }
-  if (r.degenerate_parts > 0) {
-    warn(option, r,
-         std::to_string(r.degenerate_parts) +
-             " parts left out: lines with fewer than 2 points or rings with fewer than 4; "
-             "redraw them if they matter");
-  }
-  if (r.collections > 0) {
-    warn(option, r,
-         std::to_string(r.collections) +
-             " GeometryCollections read as the multi-geometry of their parts");
-  }
-  if (r.invalid_polygons > 0) {
-    std::string list;
-    for (const std::string& example : r.invalid_examples) list += "; " + example;
-    if (r.invalid_polygons > r.invalid_examples.size()) list += "; ...";
-    warn(option, r,
-         std::to_string(r.invalid_polygons) +
-             " invalid polygons will be repaired with GEOS MakeValid (fix them in GIS, or stop on "
-             "them with --fail-on-invalid)" +
-             list);
-  }
-}
 
 void add_input_options(CLI::App& cmd, InputOptions& o) {
   add_layer(cmd, "roads", o.roads,
@@ -129,97 +66,8 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
       ->capture_default_str();
   cmd.add_option("--node-tolerance", o.node_tolerance_m,
                  "metres within which line points are one vertex (lines without topology)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(in_range(planner::node_tolerance_range))
       ->capture_default_str();
-}
-
-LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer) {
-  LoadedInputs out;
-  planner::Inputs& in = out.inputs;
-  io::InputSources sources;  // named by a point that cannot be projected
-  timer.start("read");
-  if (o.roads.path.empty()) throw UsageError("--roads is required");
-  const bool osm = io::is_osm_path(o.roads.path);
-  if (!osm && o.centers.path.empty()) {
-    throw UsageError("--centers is required (unless --roads is an OSM extract)");
-  }
-  if (!osm && o.blocks.path.empty()) {
-    throw UsageError("--blocks is required (unless --roads is an OSM extract)");
-  }
-  if (osm) {
-    io::OsmExtract extract = read_role("--roads", [&] { return io::read_osm(o.roads.path); });
-    in.roads = std::move(extract.roads);
-    out.missing_osm_node_refs = extract.missing_node_refs;
-    const io::InputSource from_extract{"--roads", io::DataLocation{o.roads.path, "", {}, ""}, ""};
-    sources.roads = sources.blocks = sources.centers = from_extract;
-    if (in.roads.empty()) {
-      throw io::InputError("--roads", io::DataLocation{o.roads.path, "", std::nullopt, ""},
-                           "the extract has no walkable ways (docs/walkable.md); check that it "
-                           "covers the study area");
-    }
-    if (o.blocks.path.empty()) {
-      in.blocks = std::move(extract.blocks);
-      out.blocks_from_extract = true;
-    }
-    if (o.centers.path.empty()) {
-      in.centers = std::move(extract.centers);
-      out.centers_from_extract = true;
-    }
-  } else {
-    io::ReadReport report;
-    in.roads = read_role(
-        "--roads", [&] { return io::read_roads(o.roads, o.road_fields, o.settings, report); });
-    report_read("--roads", report);
-    sources.roads = {"--roads", report.layer, ""};
-    require_features("--roads", report, in.roads.size(), "lines");
-  }
-  if (!o.centers.path.empty()) {
-    io::ReadReport report;
-    in.centers = read_role(o.centers_option, [&] {
-      return io::read_centers(o.centers, o.center_fields, o.settings, report);
-    });
-    report_read(o.centers_option, report);
-    sources.centers = {o.centers_option, report.layer, ""};
-    // Not an error: `site` may plan every station from scratch.
-    if (in.centers.empty()) warn(o.centers_option, report, "no centers: every block is uncovered");
-  }
-  if (!o.blocks.path.empty()) {
-    io::ReadReport report;
-    in.blocks = read_role(
-        "--blocks", [&] { return io::read_blocks(o.blocks, o.block_fields, o.settings, report); });
-    report_read("--blocks", report);
-    sources.blocks = {"--blocks", report.layer, ""};
-    require_features("--blocks", report, in.blocks.size(), "polygons");
-  }
-  if (!o.entrances.path.empty()) {
-    io::ReadReport report;
-    in.entrances = read_role("--entrances", [&] {
-      return io::read_entrances(o.entrances, o.entrance_fields, o.settings, report);
-    });
-    report_read("--entrances", report);
-    sources.entrances = {"--entrances", report.layer, ""};
-    if (in.entrances.empty()) warn("--entrances", report, "no entrances in the layer");
-  }
-  if (!o.communities.path.empty()) {
-    io::ReadReport report;
-    in.communities = read_role("--communities", [&] {
-      return io::read_communities(o.communities, o.community_fields, o.settings, report);
-    });
-    report_read("--communities", report);
-    sources.communities = {"--communities", report.layer, ""};
-    if (in.communities.empty()) warn("--communities", report, "no communities in the layer");
-  }
-
-  timer.start("project");
-  if (o.gcj02) io::convert_gcj02_to_wgs84(in);
-  auto model = io::parse_length_model(o.length_model);
-  if (!model) throw UsageError("--length-model must be ellipsoid, haversine or planar");
-  out.length_model = *model;
-  io::measure_lonlat(in.roads, out.length_model);
-  out.run_crs = io::choose_run_crs(o.crs, in);
-  io::project_inputs(in, out.run_crs, sources);
-  if (out.length_model == io::LengthModel::planar) io::measure_planar(in.roads);
-  return out;
 }
 
 }  // namespace app

@@ -8,19 +8,19 @@
 #include <memory>
 
 #include "app/interrupt.h"
-#include "app/memory_estimate.h"
 #include "app/memory_limit.h"
 #include "app/output_options.h"
-#include "app/stage_timer.h"
 #include "io/crs/crs.h"
 #include "io/crs/length_model.h"
 #include "io/osm/osm_layers.h"
 #include "io/osm/osm_reader.h"
+#include "io/run/stage_timer.h"
 #include "io/tables/diagnostics_layer.h"
 #include "io/tables/json_writer.h"
 #include "planner/coverage/network_diagnostics.h"
 #include "planner/network/edge_set.h"
 #include "planner/network/network.h"
+#include "planner/scenario/memory_estimate.h"
 
 namespace app {
 namespace {
@@ -53,12 +53,12 @@ std::string osm_summary(const OsmConfig& cfg, const io::OsmExtract& extract,
 }
 
 void run_osm(const OsmConfig& cfg) {
-  StageTimer timer;
-  check_output(cfg.output);  // refuse now, not after reading the extract
+  io::StageTimer timer;
+  io::check_output(cfg.output);  // refuse now, not after reading the extract
   const MemoryGuard memory(cfg.max_memory);
   timer.start("read");
   io::OsmExtract extract = io::read_osm(cfg.extract);
-  memory.before_stage("network", network_bytes(extract.roads));
+  memory.before_stage("network", planner::network_bytes(extract.roads));
   timer.start("network");
   auto model = io::parse_length_model(cfg.length_model);
   if (!model || *model == io::LengthModel::planar) {
@@ -77,10 +77,10 @@ void run_osm(const OsmConfig& cfg) {
   std::vector<io::OutputLayer> layers{io::osm_roads_layer(extract, edges),
                                       io::osm_blocks_layer(extract), io::osm_centers_layer(extract),
                                       io::diagnostics_layer(network, nullptr, diagnostics)};
-  const std::string summary = write_results(cfg.output, layers, io::crs_to_wkt("EPSG:4326"),
-                                            osm_summary(cfg, extract, edges, diagnostics));
+  const std::string summary = io::write_results(cfg.output, layers, io::crs_to_wkt("EPSG:4326"),
+                                                osm_summary(cfg, extract, edges, diagnostics));
   timer.stop();
-  io::write_text_file(timings_path(cfg.output), timer.json());
+  io::write_text_file(io::timings_path(cfg.output), timer.json());
   std::fprintf(stderr, "timings:\n%s", timer.report().c_str());
   std::printf("walking network: %zu vertices, %zu edges (%zu missing node references skipped)\n",
               edges.vertex_count(), edges.edge_count(), extract.missing_node_refs);

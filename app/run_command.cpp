@@ -1,30 +1,43 @@
 // `circleplan run`: reads a scenario file (docs/scenarios.md), loads and projects its inputs
 // once, builds the network once, evaluates the base and every variant, and writes into --out:
 // <variant>.gpkg per variant (the layers of `evaluate`), changes-<variant>/ (the comparison
-// with the base), report.html, summary.csv, summary.json and timings.json.
+// with the base), report.html, summary.csv, summary.json and timings.json (io/run/scenario_run.h).
 #include "app/run_command.h"
 
 #include <cstdio>
 #include <memory>
 
-#include "app/scenario_run.h"
+#include "io/run/scenario_run.h"
 
 namespace app {
 namespace {
 
 struct RunConfig {
   std::string scenario;
-  ScenarioRunOptions options;
+  io::ScenarioRunOptions options;
 };
 
-void run_run(const RunConfig& cfg) {
-  const std::vector<VariantRow> rows = run_scenario(cfg.scenario, cfg.options);
+/// "base: 12 centers, 300 of 420 blocks covered within 15 minutes, population ..."
+void print_variant(const planner::VariantRun& r) {
+  const planner::Evaluation& ev = r.run.ev;
+  const planner::Totals& t = ev.totals;
+  std::printf("%s: %zu centers, %u of %u blocks covered within %g minutes", r.name.c_str(),
+              r.inputs.centers.size(), t.covered, t.blocks, ev.cover_s / 60.0);
+  if (ev.has_population) {
+    std::printf(", population %.0f of %.0f (%.1f%%)", t.covered_pop, t.pop,
+                t.pop > 0 ? 100.0 * t.covered_pop / t.pop : 0.0);
+  }
+  std::printf("\n");
+}
+
+void run_run(RunConfig& cfg) {
+  cfg.options.on_variant = print_variant;
+  const std::vector<planner::VariantRow> rows = io::run_scenario(cfg.scenario, cfg.options);
   std::printf("%zu results, comparisons and report.html in %s\n", rows.size(),
               cfg.options.out.c_str());
 }
 
 }  // namespace
-
 Command register_run(CLI::App& root) {
   auto cfg = std::make_shared<RunConfig>();
   CLI::App* cmd = root.add_subcommand(

@@ -12,16 +12,16 @@
 
 #include "app/input_options.h"
 #include "app/interrupt.h"
-#include "app/memory_estimate.h"
 #include "app/memory_limit.h"
 #include "app/output_options.h"
-#include "app/stage_timer.h"
+#include "app/range_check.h"
 #include "app/usage_error.h"
 #include "io/crs/crs.h"
 #include "io/crs/projection.h"
 #include "io/siting/matrix_reader.h"
 #include "io/siting/siting_layers.h"
 #include "planner/network/network.h"
+#include "planner/scenario/memory_estimate.h"
 #include "planner/siting/network.h"
 #include "planner/siting/solve.h"
 
@@ -93,11 +93,13 @@ void run_matrix(SiteConfig cfg) {
   planner::SitingOptions options = siting_options(cfg);
   if (cfg.max_cost_option->count() > 0) options.cover_cost = cfg.max_cost;
   options.curve_k = cfg.curve_option->count() > 0 ? cfg.curve : 0;
-  try {
-    planner::validate(options);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
+  // A covering model without --max-cost is a command line that cannot run: a usage error.
+  const bool covering =
+      options.model == planner::SitingModel::lscp || options.model == planner::SitingModel::mclp;
+  if (covering && !options.cover_cost) {
+    throw UsageError(cfg.model + " needs a coverage threshold (--max-cost, or --cover-minutes)");
   }
+  planner::validate(options);
   const io::MatrixInput input = io::read_matrix_input(cfg.matrix);
   memory.before_stage("solve");
   const planner::SitingSolution s = planner::solve_siting(input.problem(), options);
@@ -127,21 +129,21 @@ void load_site_layers(const SiteConfig& cfg, const LoadedInputs& loaded,
   io::InputSources sources;  // candidates travel as centers, allowed land as communities
   if (!cfg.candidates.path.empty()) {
     io::ReadReport report;
-    candidates = read_role("--candidates", [&] {
+    candidates = io::read_role("--candidates", [&] {
       return io::read_candidates(cfg.candidates, cfg.candidate_fields, cfg.site_cost_field,
                                  cfg.inputs.settings, report);
     });
-    report_read("--candidates", report);
+    io::report_read("--candidates", report);
     sources.centers = {"--candidates", report.layer, "candidate"};
     for (const planner::SiteCandidate& c : candidates)
       extra.centers.push_back({c.id, "", "", c.pos});
   }
   if (!cfg.allowed.path.empty()) {
     io::ReadReport report;
-    std::vector<planner::Community> land = read_role("--allowed", [&] {
+    std::vector<planner::Community> land = io::read_role("--allowed", [&] {
       return io::read_communities(cfg.allowed, {}, cfg.inputs.settings, report);
     });
-    report_read("--allowed", report);
+    io::report_read("--allowed", report);
     sources.communities = {"--allowed", report.layer, "allowed polygon"};
     for (planner::Community& c : land) extra.communities.push_back(std::move(c));
   }
@@ -181,7 +183,7 @@ void print_network_summary(const planner::NetworkSiting& run, const std::string&
 
 void run_network(const SiteConfig& cfg) {
   if (cfg.output.out.empty()) throw UsageError("--out is required (or use --matrix mode)");
-  StageTimer timer;
+  io::StageTimer timer;
   planner::NetworkSitingParams np;
   np.evaluation = cfg.params;
   np.evaluation.cancel = cancel_token();
@@ -192,28 +194,21 @@ void run_network(const SiteConfig& cfg) {
   np.candidate_spacing_m = cfg.spacing_m;
   np.existing_removable = cfg.removable;
   np.all_vertices = cfg.all_vertices;
-  try {
-    planner::validate(np.evaluation);
-    planner::validate(np.siting);
-    if (!(cfg.spacing_m >= 0.0)) throw std::invalid_argument("--candidate-spacing must be >= 0");
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
 
-  check_output(cfg.output);  // refuse now, not after siting
+  io::check_output(cfg.output);  // refuse now, not after siting
   const MemoryGuard memory(cfg.max_memory);
-  LoadedInputs loaded = load_inputs(cfg.inputs, timer);
+  LoadedInputs loaded = io::load_inputs(cfg.inputs, timer);
   std::vector<planner::SiteCandidate> candidates;
   std::vector<planner::MultiPolygon> allowed;
   load_site_layers(cfg, loaded, candidates, allowed);
-  memory.before_stage("network", network_bytes(loaded.inputs.roads));
+  memory.before_stage("network", planner::network_bytes(loaded.inputs.roads));
   timer.start("network");
   planner::SplitOptions split;
   split.node_tolerance_m = cfg.inputs.node_tolerance_m;
   const planner::Network network = planner::build_network(loaded.inputs.roads, split);
 
   memory.before_stage("coverage structure",
-                      evaluation_bytes(network, loaded.inputs, np.evaluation));
+                      planner::evaluation_bytes(network, loaded.inputs, np.evaluation));
   timer.start("coverage structure");
   planner::NetworkSiting run =
       planner::prepare_siting(network, loaded.inputs, candidates, allowed, np);
@@ -260,10 +255,10 @@ void run_network(const SiteConfig& cfg) {
   const std::vector<io::OutputLayer> layers{io::sites_layer(run),
                                             io::site_blocks_layer(run, loaded.inputs),
                                             io::site_curve_layer(run), io::site_summary_layer(run)};
-  const std::string summary = write_results(cfg.output, layers, io::crs_to_wkt(loaded.run_crs),
-                                            io::site_summary_json(info, np, run));
+  const std::string summary = io::write_results(cfg.output, layers, io::crs_to_wkt(loaded.run_crs),
+                                                io::site_summary_json(info, np, run));
   timer.stop();
-  io::write_text_file(timings_path(cfg.output), timer.json());
+  io::write_text_file(io::timings_path(cfg.output), timer.json());
   std::fprintf(stderr, "timings:\n%s", timer.report().c_str());
   print_network_summary(run, summary);
 }
@@ -284,9 +279,11 @@ Command register_site(CLI::App& root) {
   cmd->add_option("--model", cfg->model, "lscp | mclp | pmedian | pcenter")
       ->required()
       ->check(CLI::IsMember({"lscp", "mclp", "pmedian", "pcenter"}));
-  cfg->k_option = cmd->add_option("--k", cfg->k, "new sites to open (mclp, pmedian, pcenter)");
+  cfg->k_option = cmd->add_option("--k", cfg->k, "new sites to open (mclp, pmedian, pcenter)")
+                      ->check(CLI::PositiveNumber);
   cmd->add_flag("--exact", cfg->exact, "solve exactly with COIN-OR CBC (within --time-limit)");
   cmd->add_option("--time-limit", cfg->time_limit_s, "seconds for the exact solve")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cfg->curve_option = cmd->add_option(
       "--curve", cfg->curve, "coverage curve for k = 1..K (network mode default 10; 0: none)");
@@ -314,14 +311,18 @@ Command register_site(CLI::App& root) {
   add_memory_option(*cmd, cfg->max_memory);
   cmd->get_option("--out")->required(false);
   cmd->add_option("--speed-kmh", cfg->params.speed_kmh, "walking speed in km/h")
+      ->check(in_range(planner::speed_kmh_range))
       ->capture_default_str();
   cmd->add_option("--cover-minutes", cfg->cover_minutes, "a block is covered within this walk")
+      ->check(in_range(planner::cover_minutes_range))
       ->capture_default_str();
   cmd->add_option("--max-snap", cfg->params.max_snap_m,
                   "metres a center, candidate or block access point may lie from the network")
+      ->check(in_range(planner::max_snap_range))
       ->capture_default_str();
   cmd->add_option("--search-limit", cfg->params.search_limit_minutes,
                   "minutes walks are measured to (pmedian and pcenter charge farther blocks this)")
+      ->check(in_range(planner::search_limit_range))
       ->capture_default_str();
   cmd->add_option("--threads", cfg->params.threads, "threads (default 0: all cores)")
       ->capture_default_str();
@@ -336,6 +337,7 @@ Command register_site(CLI::App& root) {
   cmd->add_option("--allowed-layer", cfg->allowed.layer, "layer of --allowed");
   cmd->add_option("--candidate-spacing", cfg->spacing_m,
                   "metres between generated candidates (network vertices near uncovered blocks)")
+      ->check(in_range(candidate_spacing_range))
       ->capture_default_str();
   cmd->add_flag(
       "--all-vertices", cfg->all_vertices,

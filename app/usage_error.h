@@ -1,14 +1,12 @@
 // A command line that cannot run as given (missing required option, value out of range):
-// exit code 2, like a parse error, rather than 1 for bad data.
+// exit code 2, like a parse error, rather than 1 for bad data. The type is io/run's, so the run
+// driver and the command raise the same one.
 #pragma once
 
-#include <stdexcept>
+#include "io/run/run_errors.h"
 
 namespace app {
 
-class UsageError : public std::invalid_argument {
- public:
-  using std::invalid_argument::invalid_argument;
-};
+using io::UsageError;
 
 }  // namespace app

@@ -6,6 +6,7 @@
 
 #include "io/errors.h"
 #include "io/gdal/ogr_geometry.h"
+#include "planner/errors.h"
 
 namespace io::detail {
 namespace {
@@ -67,34 +68,34 @@ void check_layers(const std::vector<OutputLayer>& layers) {
     const std::string at = "output layer '" + layer.name + "': ";
     if (layer.name.empty() || layer.name.front() == '.' ||
         layer.name.find_first_of("/\\") != std::string::npos) {
-      throw OutputError(at + "not usable as a file name");
+      throw planner::InternalError(at + "not usable as a file name");
     }
-    if (!layer_names.insert(lower(layer.name)).second) throw OutputError(at + "written twice");
+    if (!layer_names.insert(lower(layer.name)).second) throw planner::InternalError(at + "written twice");
     std::set<std::string> field_names;
     for (const OutputField& field : layer.fields) {
       if (field.name.empty() || field.name.size() > 10) {
-        throw OutputError(at + "field name '" + field.name +
+        throw planner::InternalError(at + "field name '" + field.name +
                           "' must have 1 to 10 characters (Shapefile's limit)");
       }
       if (!field_names.insert(lower(field.name)).second) {
-        throw OutputError(at + "field '" + field.name + "' appears twice");
+        throw planner::InternalError(at + "field '" + field.name + "' appears twice");
       }
     }
     for (std::size_t row = 0; row < layer.rows.size(); ++row) {
       if (layer.rows[row].size() != layer.fields.size()) {
-        throw OutputError(at + "row " + std::to_string(row) + " has " +
+        throw planner::InternalError(at + "row " + std::to_string(row) + " has " +
                           std::to_string(layer.rows[row].size()) + " values for " +
                           std::to_string(layer.fields.size()) + " fields");
       }
     }
     const std::size_t geometries = layer.geometry == GeometryKind::none ? 0 : layer.rows.size();
     if (layer.geometries.size() != geometries) {
-      throw OutputError(at + std::to_string(layer.geometries.size()) + " geometries for " +
+      throw planner::InternalError(at + std::to_string(layer.geometries.size()) + " geometries for " +
                         std::to_string(geometries) + " expected");
     }
     for (std::size_t row = 0; row < layer.geometries.size(); ++row) {
       if (!fits(layer.geometries[row], layer.geometry)) {
-        throw OutputError(at + "row " + std::to_string(row) +
+        throw planner::InternalError(at + "row " + std::to_string(row) +
                           " has a geometry of another kind than the layer's");
       }
     }

@@ -15,7 +15,8 @@ namespace io::detail {
 /// Checks what every format needs before anything is created: a layer name usable as a file
 /// name, unique layer names, field names of 1 to 10 characters (Shapefile's limit, kept for every
 /// format so outputs read the same) and unique ignoring case, rows matching the fields, and one
-/// geometry per row of the layer's kind. Throws OutputError naming layer, field or row.
+/// geometry per row of the layer's kind. Throws planner::InternalError naming layer, field or
+/// row: the layers are circleplan's own, so a failure is a bug (exit 3), not bad input.
 void check_layers(const std::vector<OutputLayer>& layers);
 
 /// How a format wants its layers made.

@@ -1,5 +1,6 @@
 #include "io/scenario/scenario_file.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -16,6 +17,7 @@
 #include "io/errors.h"
 #include "io/gdal/gdal_handles.h"
 #include "io/gdal/ogr_geometry.h"
+#include "io/scenario/service_area_words.h"
 #include "io/scenario/toml_text_guard.h"
 
 namespace io {
@@ -80,6 +82,13 @@ class Reader {
     if (!std::isfinite(v)) fail(n, std::string("'") + std::string(key) + "' must be finite");
     return v;
   }
+  /// A number within `range`; the message is the command line's ("speed-kmh must be ...").
+  double number_in(const toml::node& n, const planner::Range& range) const {
+    const double v = number(n, range.name);
+    const std::string message = planner::range_error(range, v);
+    if (!message.empty()) fail(n, message);
+    return v;
+  }
   std::int64_t integer(const toml::node& n, std::string_view key) const {
     if (!n.is_integer()) wrong_type(n, key, "an integer");
     return *n.value<std::int64_t>();
@@ -91,6 +100,14 @@ class Reader {
   const toml::array& array(const toml::node& n, std::string_view key) const {
     if (!n.is_array()) wrong_type(n, key, "an array [ ... ]");
     return *n.as_array();
+  }
+  /// A word of `table` (--bands, --overlap, --hull), as its mode.
+  template <class Mode, std::size_t N>
+  Mode word(const toml::node& n, std::string_view key, const WordTable<Mode, N>& table) const {
+    const std::string value = text(n, key);
+    const std::optional<Mode> mode = mode_of(table, value);
+    if (!mode) fail(n, "'" + std::string(key) + "' must be one of " + word_list(table));
+    return *mode;
   }
   const toml::table& table(const toml::node& n, std::string_view key) const {
     if (!n.is_table()) wrong_type(n, key, "a table { ... }");
@@ -164,36 +181,29 @@ const std::set<std::string_view> param_keys{"speed-kmh", "minutes",        "cove
 /// A parameter key; false when `key` is not one.
 bool read_param(const Reader& r, std::string_view key, const toml::node& v, ScenarioParams& p) {
   if (key == "speed-kmh") {
-    p.speed_kmh = r.number(v, key);
-    if (!(*p.speed_kmh > 0.0 && *p.speed_kmh < 50.0)) {
-      r.fail(v, "'speed-kmh' must be between 0 and 50 km/h");
-    }
+    p.speed_kmh = r.number_in(v, planner::speed_kmh_range);
   } else if (key == "minutes") {
     std::vector<double> m;
     if (v.is_number()) {
-      m.push_back(r.number(v, key));
+      m.push_back(r.number_in(v, planner::minutes_range));
     } else {
-      for (const toml::node& x : r.array(v, "minutes")) m.push_back(r.number(x, "minutes"));
+      for (const toml::node& x : r.array(v, "minutes")) {
+        m.push_back(r.number_in(x, planner::minutes_range));
+      }
     }
     if (m.empty()) r.fail(v, "'minutes' needs at least one threshold");
-    for (double x : m) {
-      if (!(x > 0.0 && x <= 600.0)) r.fail(v, "'minutes' must be in (0, 600]");
+    if (std::adjacent_find(m.begin(), m.end(), std::greater_equal<double>()) != m.end()) {
+      r.fail(v, "'minutes' must be strictly ascending, e.g. [5, 10, 15]");
     }
     p.minutes = m;
   } else if (key == "cover-minutes") {
-    p.cover_minutes = r.number(v, key);
-    if (!(*p.cover_minutes > 0.0 && *p.cover_minutes <= 600.0)) {
-      r.fail(v, "'cover-minutes' must be in (0, 600]");
-    }
+    p.cover_minutes = r.number_in(v, planner::cover_minutes_range);
   } else if (key == "max-snap") {
-    p.max_snap_m = r.number(v, key);
-    if (*p.max_snap_m < 0.0) r.fail(v, "'max-snap' must be >= 0 metres");
+    p.max_snap_m = r.number_in(v, planner::max_snap_range);
   } else if (key == "sample-spacing") {
-    p.sample_spacing_m = r.number(v, key);
-    if (*p.sample_spacing_m < 1.0) r.fail(v, "'sample-spacing' must be >= 1 m");
+    p.sample_spacing_m = r.number_in(v, planner::sample_spacing_range);
   } else if (key == "search-limit") {
-    p.search_limit_minutes = r.number(v, key);
-    if (*p.search_limit_minutes <= 0.0) r.fail(v, "'search-limit' must be positive");
+    p.search_limit_minutes = r.number_in(v, planner::search_limit_range);
   } else {
     return false;
   }
@@ -311,12 +321,7 @@ ScenarioVariant read_variant(const Reader& r, const toml::node& node, std::size_
       if (*var.footpath_snap_m < 0.0) r.fail(v, "'footpath-snap' must be >= 0 metres");
     } else if (k == "speed-factor") {
       for (auto&& [cls, f] : r.table(v, k)) {
-        const double factor = r.number(f, "speed-factor");
-        if (!(factor > 0.0 && factor <= 10.0)) {
-          r.fail(f,
-                 "speed factor of road class '" + std::string(cls.str()) + "' must be in (0, 10]");
-        }
-        var.speed_factor[std::string(cls.str())] = factor;
+        var.speed_factor[std::string(cls.str())] = r.number_in(f, planner::speed_factor_range);
       }
     } else if (k == "site") {
       SiteSpec s;
@@ -395,27 +400,18 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
       }
     } else if (k == "service-areas") {
       out.areas.service_areas = r.flag(v, k);
-    } else if (k == "bands" || k == "overlap" || k == "hull") {
-      const std::string value = r.text(v, k);
-      const std::set<std::string> allowed =
-          k == "bands"     ? std::set<std::string>{"rings", "disks"}
-          : k == "overlap" ? std::set<std::string>{"per-center", "dissolve", "split"}
-                           : std::set<std::string>{"none", "convex"};
-      if (!allowed.contains(value)) {
-        std::string list;
-        for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        r.fail(v, "'" + std::string(k) + "' must be one of " + list);
-      }
-      (k == "bands"     ? out.areas.bands
-       : k == "overlap" ? out.areas.overlap
-                        : out.areas.hull) = value;
-    } else if (k == "buffer-m" || k == "simplify-m") {
-      const double m = r.number(v, k);
-      if (m < 0.0) r.fail(v, "'" + std::string(k) + "' must be >= 0 metres");
-      (k == "buffer-m" ? out.areas.buffer_m : out.areas.simplify_m) = m;
+    } else if (k == "bands") {
+      out.areas.bands = r.word(v, k, band_words);
+    } else if (k == "overlap") {
+      out.areas.overlap = r.word(v, k, overlap_words);
+    } else if (k == "hull") {
+      out.areas.hull = r.word(v, k, hull_words);
+    } else if (k == "buffer-m") {
+      out.areas.buffer_m = r.number_in(v, planner::buffer_range);
+    } else if (k == "simplify-m") {
+      out.areas.simplify_m = r.number_in(v, planner::simplify_range);
     } else if (k == "node-tolerance") {
-      in.node_tolerance_m = r.number(v, k);
-      if (in.node_tolerance_m < 0.0) r.fail(v, "'node-tolerance' must be >= 0");
+      in.node_tolerance_m = r.number_in(v, planner::node_tolerance_range);
     } else if (k == "variant") {
       const toml::array& list = r.array(v, "variant (write [[variant]] tables)");
       std::set<std::string> names;

@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "io/gdal/layer_reader.h"
+#include "planner/areas/service_areas.h"
 #include "planner/geometry.h"
+#include "planner/parameters.h"
 
 namespace io {
 
@@ -37,7 +39,7 @@ struct ScenarioInputs {
   std::string crs;
   bool gcj02 = false;
   std::string length_model = "ellipsoid";
-  double node_tolerance_m = 0.01;
+  double node_tolerance_m = planner::default_node_tolerance_m;
 };
 
 /// Evaluation parameters; unset: the command line's default (base) or the base's value (variant).
@@ -96,9 +98,9 @@ struct ScenarioVariant {
 /// variant alike.
 struct ScenarioAreas {
   bool service_areas = false;
-  std::string bands = "rings";
-  std::string overlap = "per-center";
-  std::string hull = "none";
+  planner::BandMode bands = planner::BandMode::rings;
+  planner::Overlap overlap = planner::Overlap::per_center;
+  planner::Hull hull = planner::Hull::none;
   std::optional<double> buffer_m, simplify_m;
 };
 

@@ -7,6 +7,7 @@
 
 #include "io/errors.h"
 #include "io/gdal/layer_writer.h"
+#include "io/tables/csv_text.h"
 #include "io/tables/json_writer.h"
 
 namespace io {
@@ -70,14 +71,7 @@ std::string csv_cell(const FieldValue& value) {
   if (const auto* integer = std::get_if<std::int64_t>(&value)) return std::to_string(*integer);
   const auto* text = std::get_if<std::string>(&value);
   if (text == nullptr) return {};
-  if (text->find_first_of(",\"\n\r") == std::string::npos) return *text;
-  std::string out = "\"";
-  for (char ch : *text) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  out += '"';
-  return out;
+  return csv_quoted(*text);
 }
 
 void optional_number(JsonWriter& json, const char* key, const std::optional<double>& value) {

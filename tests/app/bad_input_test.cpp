@@ -340,3 +340,22 @@ TEST(BadInput, RemediesAreOptionsShownInHelp) {
 }
 
 }  // namespace
+
+namespace {
+
+// A range is checked where the value enters, in one wording (planner/parameters.h), as a usage
+// error; NaN is never in range.
+TEST(BadInput, OutOfRangeOptionsAreRefusedInOneWording) {
+  TempDir out("bad-input-range");
+  const RunResult nan =
+      run_circleplan("evaluate " + city() + " --node-tolerance nan --out " + (out / "result.gpkg"));
+  EXPECT_EQ(nan.exit_code, 2) << nan.output;
+  expect_mentions(nan, {"node-tolerance must be at least 0 m (got nan)"});
+  const RunResult speed =
+      run_circleplan("evaluate " + city() + " --speed-kmh 60 --out " + (out / "result.gpkg"));
+  EXPECT_EQ(speed.exit_code, 2) << speed.output;
+  expect_mentions(speed, {"speed-kmh must be greater than 0 and less than 50 km/h (got 60)"});
+  EXPECT_TRUE(fs::is_empty(out.path()));
+}
+
+}  // namespace

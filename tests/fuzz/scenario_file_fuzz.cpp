@@ -17,6 +17,7 @@
 
 #include "io/errors.h"
 #include "io/scenario/scenario_file.h"
+#include "io/scenario/service_area_words.h"
 #include "tests/fuzz/fuzz_input.h"
 
 namespace {
@@ -81,7 +82,7 @@ void check_variant(const io::ScenarioVariant& v) {
   for (const auto& shape : v.footpaths) check_shape(shape, true);
   if (v.footpath_snap_m) FUZZ_CHECK(finite(*v.footpath_snap_m) && *v.footpath_snap_m >= 0.0);
   for (const auto& [road_class, factor] : v.speed_factor) {
-    FUZZ_CHECK(factor > 0.0 && factor <= 10.0);
+    FUZZ_CHECK(planner::speed_factor_range.contains(factor));
   }
   if (v.site) {
     FUZZ_CHECK(v.site->k >= 1 && v.site->k <= 1000);
@@ -98,9 +99,9 @@ void check_scenario(const io::ScenarioFile& s) {
   FUZZ_CHECK(finite(s.inputs.node_tolerance_m) && s.inputs.node_tolerance_m >= 0.0);
   check_params(s.params);
   const io::ScenarioAreas& a = s.areas;
-  FUZZ_CHECK(a.bands == "rings" || a.bands == "disks");
-  FUZZ_CHECK(a.overlap == "per-center" || a.overlap == "dissolve" || a.overlap == "split");
-  FUZZ_CHECK(a.hull == "none" || a.hull == "convex");
+  FUZZ_CHECK(!io::word_of(io::band_words, a.bands).empty());
+  FUZZ_CHECK(!io::word_of(io::overlap_words, a.overlap).empty());
+  FUZZ_CHECK(!io::word_of(io::hull_words, a.hull).empty());
   if (a.buffer_m) FUZZ_CHECK(finite(*a.buffer_m) && *a.buffer_m >= 0.0);
   if (a.simplify_m) FUZZ_CHECK(finite(*a.simplify_m) && *a.simplify_m >= 0.0);
   std::set<std::string> names;

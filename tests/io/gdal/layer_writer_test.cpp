@@ -16,6 +16,7 @@
 #include "io/gdal/gdal_handles.h"
 #include "io/gdal/layer_reader.h"
 #include "io/gdal/layer_writer.h"
+#include "planner/errors.h"
 
 namespace {
 
@@ -394,19 +395,20 @@ TEST_F(LayerWriter, FailedWriteLeavesPreviousOutputAndNoTemporary) {
   EXPECT_EQ(entries(), std::vector<std::string>{"result"});
 }
 
+// Layers circleplan built itself: a schema that does not fit is a bug (exit 3), not bad input.
 TEST_F(LayerWriter, SchemaErrorsAreCaughtBeforeWriting) {
   auto long_name = sample_layers();
   long_name[0].fields[0].name = "block_identifier";
   EXPECT_THROW(io::write_layers(path("a.gpkg"), long_name, options(io::OutputFormat::gpkg)),
-               io::OutputError);
+               planner::InternalError);
   auto short_row = sample_layers();
   short_row[3].rows[0].pop_back();
   EXPECT_THROW(io::write_layers(path("b.gpkg"), short_row, options(io::OutputFormat::gpkg)),
-               io::OutputError);
+               planner::InternalError);
   auto wrong_geometry = sample_layers();
   wrong_geometry[1].geometries[0] = planner::LineString{{0, 0}, {1, 1}};
   EXPECT_THROW(io::write_layers(path("c.gpkg"), wrong_geometry, options(io::OutputFormat::gpkg)),
-               io::OutputError);
+               planner::InternalError);
   EXPECT_TRUE(entries().empty());
 }
 

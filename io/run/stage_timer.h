@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace app {
+namespace io {
 
 class StageTimer {
  public:
@@ -28,4 +28,4 @@ class StageTimer {
   Clock::time_point m_started;
 };
 
-}  // namespace app
+}  // namespace io

@@ -1,10 +1,10 @@
-#include "app/memory_estimate.h"
+#include "planner/scenario/memory_estimate.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-namespace app {
+namespace planner {
 namespace {
 
 // Bytes per item, rounded up from what the structures hold (planner/network/edge_set.h,
@@ -22,10 +22,10 @@ constexpr double per_reached_edge = 640.0;
 constexpr double pieces_per_edge = 1.6;
 constexpr double per_polygon = 64.0 * 1024.0;  // a buffered band outline (a few thousand points)
 
-struct Box {
+struct EstimateExtent {
   double min_x = std::numeric_limits<double>::infinity(), min_y = min_x;
   double max_x = -min_x, max_y = -min_x;
-  void add(const planner::XY& p) {
+  void add(const XY& p) {
     min_x = std::min(min_x, p.x);
     min_y = std::min(min_y, p.y);
     max_x = std::max(max_x, p.x);
@@ -42,20 +42,20 @@ std::uint64_t bytes(double b) {
 
 }  // namespace
 
-std::uint64_t network_bytes(const std::vector<planner::RoadLine>& roads) {
+std::uint64_t network_bytes(const std::vector<RoadLine>& roads) {
   double points = 0.0;
-  for (const planner::RoadLine& r : roads) points += static_cast<double>(r.points.size());
+  for (const RoadLine& r : roads) points += static_cast<double>(r.points.size());
   return bytes(points * per_road_point + static_cast<double>(roads.size()) * per_line);
 }
 
-std::uint64_t evaluation_bytes(const planner::Network& network, const planner::Inputs& inputs,
-                               const planner::EvaluationParams& params) {
+std::uint64_t evaluation_bytes(const Network& network, const Inputs& inputs,
+                               const EvaluationParams& params) {
   const double cell = params.sample_spacing_m * params.sample_spacing_m;
   double samples = 0.0;
-  for (const planner::Block& b : inputs.blocks) {
-    Box box;
+  for (const Block& b : inputs.blocks) {
+    EstimateExtent box;
     for (const planner::Polygon& p : b.shape) {
-      for (const planner::XY& q : p.outer) box.add(q);
+      for (const XY& q : p.outer) box.add(q);
     }
     samples += 1.0 + box.area() / cell;  // the box holds at least the grid points inside
   }
@@ -63,13 +63,13 @@ std::uint64_t evaluation_bytes(const planner::Network& network, const planner::I
                static_cast<double>(inputs.blocks.size()) * per_block + samples * per_sample);
 }
 
-std::uint64_t service_area_bytes(const planner::Network& network, std::size_t snapped_centers,
-                                 const planner::ServiceAreaParams& params) {
+std::uint64_t service_area_bytes(const Network& network, std::size_t snapped_centers,
+                                 const ServiceAreaParams& params) {
   if (!params.polygons || snapped_centers == 0) return 0;
   // Edges one center reaches: the network's edge density times the disk a walk of the largest
   // band covers (an upper bound: streets are never straight), at most all edges.
-  Box box;
-  for (const planner::XY& p : network.edges.vertex_xy) box.add(p);
+  EstimateExtent box;
+  for (const XY& p : network.edges.vertex_xy) box.add(p);
   const double edges = static_cast<double>(network.edges.edge_count());
   const double radius = params.speed_mps * 60.0 * params.minutes.back();
   const double reach_share =
@@ -79,4 +79,4 @@ std::uint64_t service_area_bytes(const planner::Network& network, std::size_t sn
   return bytes(static_cast<double>(snapped_centers) * per_center);
 }
 
-}  // namespace app
+}  // namespace planner

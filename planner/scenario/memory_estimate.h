@@ -13,17 +13,17 @@
 #include "planner/inputs.h"
 #include "planner/network/network.h"
 
-namespace app {
+namespace planner {
 
 /// Edges, vertices, geometry, CSR graph and snapping index for these road lines.
-std::uint64_t network_bytes(const std::vector<planner::RoadLine>& roads);
+std::uint64_t network_bytes(const std::vector<RoadLine>& roads);
 
 /// Block sites (sample grids from the blocks' bounding boxes), search arrays, coverage.
-std::uint64_t evaluation_bytes(const planner::Network& network, const planner::Inputs& inputs,
-                               const planner::EvaluationParams& params);
+std::uint64_t evaluation_bytes(const Network& network, const Inputs& inputs,
+                               const EvaluationParams& params);
 
 /// Reach pieces and polygons of every snapped center and band (none without polygons).
-std::uint64_t service_area_bytes(const planner::Network& network, std::size_t snapped_centers,
-                                 const planner::ServiceAreaParams& params);
+std::uint64_t service_area_bytes(const Network& network, std::size_t snapped_centers,
+                                 const ServiceAreaParams& params);
 
-}  // namespace app
+}  // namespace planner

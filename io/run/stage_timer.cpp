@@ -1,10 +1,10 @@
-#include "app/stage_timer.h"
+#include "io/run/stage_timer.h"
 
 #include <cstdio>
 
 #include "io/tables/json_writer.h"
 
-namespace app {
+namespace io {
 
 void StageTimer::start(std::string name) {
   stop();
@@ -41,4 +41,4 @@ std::string StageTimer::report() const {
   return out;
 }
 
-}  // namespace app
+}  // namespace io

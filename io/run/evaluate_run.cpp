@@ -1,0 +1,105 @@
+#include "io/run/evaluate_run.h"
+
+#include "io/crs/crs.h"
+#include "io/run/evaluation_layers.h"
+#include "planner/network/network.h"
+#include "planner/scenario/memory_estimate.h"
+
+namespace io {
+namespace {
+
+/// What was left out or looks doubtful, so a planner can fix the data.
+void evaluation_warnings(const LoadedInputs& loaded, const planner::Evaluation& ev,
+                         const WarningSink& sink) {
+  if (loaded.missing_osm_node_refs > 0) {
+    warn(sink, std::to_string(loaded.missing_osm_node_refs) +
+                   " way node references have no location in the extract (ways cut there; "
+                   "normal for a clipped extract)");
+  }
+  constexpr std::size_t max_listed = 20;
+  std::size_t listed = 0;
+  for (std::size_t c = 0; c < ev.centers.size(); ++c) {
+    if (ev.centers[c].snap) continue;
+    if (listed++ < max_listed) {
+      warn(sink, "center '" + loaded.inputs.centers[c].id +
+                     "' is farther than --max-snap from every road; it serves nobody (move it "
+                     "onto the network or raise --max-snap)");
+    }
+  }
+  if (listed > max_listed) {
+    warn(sink, "... and " + std::to_string(listed - max_listed) + " more unsnapped centers");
+  }
+  if (ev.unlinked_entrances > 0) {
+    warn(sink, std::to_string(ev.unlinked_entrances) +
+                   " entrances match no block (unknown block id, or more than 1 m from every "
+                   "block) and are ignored");
+  }
+  // A --blocks layer's invalid polygons were already listed by the read (report_read), with
+  // feature ids and reasons; only blocks from an OSM extract are not read through it.
+  if (ev.repaired_blocks > 0 && loaded.blocks_from_extract) {
+    warn(sink, "--roads: " + std::to_string(ev.repaired_blocks) +
+                   " invalid block polygons of the OSM extract were repaired (GEOS MakeValid); "
+                   "fix them in OSM if their shape matters");
+  }
+  if (ev.has_population && ev.totals.without_pop > 0) {
+    warn(sink, std::to_string(ev.totals.without_pop) +
+                   " blocks have no population value; they are left out of population sums");
+  }
+}
+
+RunInfo run_info(const InputOptions& in, const LoadedInputs& loaded,
+                 const planner::Network& network) {
+  RunInfo run;
+  run.inputs = {{"roads", layer_label(in.roads)}};
+  run.inputs.emplace_back("centers", loaded.centers_from_extract
+                                         ? layer_label(in.roads) + " (OSM civic stand-ins)"
+                                         : layer_label(in.centers));
+  run.inputs.emplace_back("blocks", loaded.blocks_from_extract
+                                        ? layer_label(in.roads) + " (OSM landuse=residential)"
+                                        : layer_label(in.blocks));
+  if (!in.entrances.path.empty()) run.inputs.emplace_back("entrances", layer_label(in.entrances));
+  if (!in.communities.path.empty()) {
+    run.inputs.emplace_back("communities", layer_label(in.communities));
+  }
+  run.run_crs = loaded.run_crs;
+  run.length_model = to_string(loaded.length_model);
+  run.missing_osm_node_refs = loaded.missing_osm_node_refs;
+  add_network_info(run, network);
+  return run;
+}
+
+}  // namespace
+
+EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
+  EvaluateOutcome out;
+  StageTimer& timer = out.timer;
+  const planner::StageHook stage = [&](const std::string& name, std::uint64_t bytes) {
+    if (cfg.before_stage) cfg.before_stage(name, bytes);
+    timer.start(name);
+  };
+  const planner::ServiceAreaParams areas = planner::area_params_for(cfg.areas, cfg.params);
+  check_output(cfg.output);  // refuse now, not after minutes of computing
+
+  const LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);
+  stage("network", planner::network_bytes(loaded.inputs.roads));
+  planner::SplitOptions split;
+  split.node_tolerance_m = cfg.inputs.node_tolerance_m;
+  const planner::Network network = planner::build_network(loaded.inputs.roads, split);
+
+  out.run =
+      planner::run_evaluation(network, loaded.inputs, cfg.params, areas, cfg.diagnostics, stage);
+  evaluation_warnings(loaded, out.run.ev, cfg.warn);
+
+  stage("write", 0);
+  out.info = run_info(cfg.inputs, loaded, network);
+  const std::vector<OutputLayer> layers =
+      evaluation_layers(network, loaded.inputs, out.run, areas.polygons, cfg.nodes_layer);
+  out.summary_path = write_results(
+      cfg.output, layers, crs_to_wkt(loaded.run_crs),
+      summary_json(out.info, cfg.params, loaded.inputs, out.run.ev, &out.run.diagnostics));
+  timer.stop();
+  write_text_file(timings_path(cfg.output), timer.json());
+  return out;
+}
+
+}  // namespace io

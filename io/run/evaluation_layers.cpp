@@ -1,0 +1,34 @@
+#include "io/run/evaluation_layers.h"
+
+#include "io/tables/diagnostics_layer.h"
+#include "io/tables/service_area_layers.h"
+
+namespace io {
+
+std::vector<OutputLayer> evaluation_layers(const planner::Network& network,
+                                           const planner::Inputs& inputs,
+                                           const planner::EvaluationRun& run, bool service_areas,
+                                           bool nodes) {
+  std::vector<OutputLayer> layers;
+  layers.push_back(blocks_layer(inputs, run.ev));
+  layers.push_back(centers_layer(inputs, run.ev, run.areas.reach));
+  if (service_areas) {
+    layers.push_back(service_areas_layer(inputs, run.areas, run.ev.has_population));
+    layers.push_back(reach_edges_layer(network, inputs, run.areas));
+  }
+  layers.push_back(communities_layer(inputs, run.ev));
+  layers.push_back(summary_layer(run.ev, &run.diagnostics));
+  layers.push_back(diagnostics_layer(network, &inputs, run.diagnostics));
+  if (nodes) layers.push_back(nodes_layer(network, inputs, run.ev));
+  return layers;
+}
+
+void add_network_info(RunInfo& info, const planner::Network& network) {
+  info.network_vertices = network.edges.vertex_count();
+  info.network_edges = network.edges.edge_count();
+  info.network_components = network.graph->component_size().size();
+  info.largest_component_vertices =
+      network.graph->component_size()[network.graph->largest_component()];
+}
+
+}  // namespace io

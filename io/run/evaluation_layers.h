@@ -1,0 +1,24 @@
+// The layers of one evaluation, as `evaluate` writes them and `run` writes each variant: one
+// list, so a scenario's base.gpkg is byte for byte evaluate's.
+#pragma once
+
+#include <vector>
+
+#include "io/gdal/output_layer.h"
+#include "io/tables/result_layers.h"
+#include "planner/inputs.h"
+#include "planner/network/network.h"
+#include "planner/scenario/run.h"
+
+namespace io {
+
+/// blocks, centers, [service_areas, reach_edges], communities, summary, diagnostics, [nodes].
+std::vector<OutputLayer> evaluation_layers(const planner::Network& network,
+                                           const planner::Inputs& inputs,
+                                           const planner::EvaluationRun& run, bool service_areas,
+                                           bool nodes);
+
+/// The network's size and components into the run's summary.json.
+void add_network_info(RunInfo& info, const planner::Network& network);
+
+}  // namespace io

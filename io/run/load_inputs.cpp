@@ -1,0 +1,166 @@
+#include "io/run/load_inputs.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "io/crs/projection.h"
+#include "io/osm/osm_reader.h"
+
+namespace io {
+namespace {
+
+void warn_about(const WarningSink& sink, const std::string& option, const ReadReport& report,
+                const std::string& what) {
+  warn(sink, option + ": " + describe(report.layer, what));
+}
+
+std::string feature_list(const std::vector<std::int64_t>& fids, std::size_t total) {
+  std::string out;
+  for (const std::int64_t fid : fids) {
+    out += out.empty() ? "features " : ", ";
+    out += std::to_string(fid);
+  }
+  if (total > fids.size()) out += ", ...";
+  return out;
+}
+
+/// Roads and blocks are what every figure is made of: a layer that yields none is an error.
+void require_features(const std::string& option, const ReadReport& r, std::size_t read,
+                      const std::string& items) {
+  if (read > 0) return;
+  throw InputError(option, r.layer,
+                   "no usable " + items + ": the layer has " + std::to_string(r.features) +
+                       " features, " + std::to_string(r.null_geometry + r.empty_geometry) +
+                       " of them without geometry; check the file and the " + option +
+                       "-layer name");
+}
+
+}  // namespace
+
+/// Nothing is dropped silently: every skipped feature or part and every repaired polygon is
+/// said on stderr, with the first feature ids, so the planner can fix them in GIS.
+void report_read(const std::string& option, const ReadReport& r, const WarningSink& sink) {
+  const std::size_t skipped = r.null_geometry + r.empty_geometry;
+  if (skipped > 0) {
+    warn_about(sink, option, r,
+               std::to_string(skipped) + " features without geometry (null or empty) skipped (" +
+                   feature_list(r.skipped_features, skipped) +
+                   "); draw their geometry or delete them if they matter");
+  }
+  if (r.degenerate_parts > 0) {
+    warn_about(sink, option, r,
+               std::to_string(r.degenerate_parts) +
+                   " parts left out: lines with fewer than 2 points or rings with fewer than 4; "
+                   "redraw them if they matter");
+  }
+  if (r.collections > 0) {
+    warn_about(sink, option, r,
+               std::to_string(r.collections) +
+                   " GeometryCollections read as the multi-geometry of their parts");
+  }
+  if (r.invalid_polygons > 0) {
+    std::string list;
+    for (const std::string& example : r.invalid_examples) list += "; " + example;
+    if (r.invalid_polygons > r.invalid_examples.size()) list += "; ...";
+    warn_about(
+        sink, option, r,
+        std::to_string(r.invalid_polygons) +
+            " invalid polygons will be repaired with GEOS MakeValid (fix them in GIS, or stop on "
+            "them with --fail-on-invalid)" +
+            list);
+  }
+}
+
+LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer, const WarningSink& sink) {
+  LoadedInputs out;
+  planner::Inputs& in = out.inputs;
+  InputSources sources;  // named by a point that cannot be projected
+  timer.start("read");
+  if (o.roads.path.empty()) throw UsageError("--roads is required");
+  const bool osm = is_osm_path(o.roads.path);
+  if (!osm && o.centers.path.empty()) {
+    throw UsageError("--centers is required (unless --roads is an OSM extract)");
+  }
+  if (!osm && o.blocks.path.empty()) {
+    throw UsageError("--blocks is required (unless --roads is an OSM extract)");
+  }
+  if (osm) {
+    OsmExtract extract = read_role("--roads", [&] { return read_osm(o.roads.path); });
+    in.roads = std::move(extract.roads);
+    out.missing_osm_node_refs = extract.missing_node_refs;
+    const InputSource from_extract{"--roads", DataLocation{o.roads.path, "", {}, ""}, ""};
+    sources.roads = sources.blocks = sources.centers = from_extract;
+    if (in.roads.empty()) {
+      throw InputError("--roads", DataLocation{o.roads.path, "", std::nullopt, ""},
+                       "the extract has no walkable ways (docs/walkable.md); check that it "
+                       "covers the study area");
+    }
+    if (o.blocks.path.empty()) {
+      in.blocks = std::move(extract.blocks);
+      out.blocks_from_extract = true;
+    }
+    if (o.centers.path.empty()) {
+      in.centers = std::move(extract.centers);
+      out.centers_from_extract = true;
+    }
+  } else {
+    ReadReport report;
+    in.roads = read_role("--roads",
+                         [&] { return read_roads(o.roads, o.road_fields, o.settings, report); });
+    report_read("--roads", report, sink);
+    sources.roads = {"--roads", report.layer, ""};
+    require_features("--roads", report, in.roads.size(), "lines");
+  }
+  if (!o.centers.path.empty()) {
+    ReadReport report;
+    in.centers = read_role(o.centers_option, [&] {
+      return read_centers(o.centers, o.center_fields, o.settings, report);
+    });
+    report_read(o.centers_option, report, sink);
+    sources.centers = {o.centers_option, report.layer, ""};
+    // Not an error: `site` may plan every station from scratch.
+    if (in.centers.empty())
+      warn_about(sink, o.centers_option, report, "no centers: every block is uncovered");
+  }
+  if (!o.blocks.path.empty()) {
+    ReadReport report;
+    in.blocks = read_role(
+        "--blocks", [&] { return read_blocks(o.blocks, o.block_fields, o.settings, report); });
+    report_read("--blocks", report, sink);
+    sources.blocks = {"--blocks", report.layer, ""};
+    require_features("--blocks", report, in.blocks.size(), "polygons");
+  }
+  if (!o.entrances.path.empty()) {
+    ReadReport report;
+    in.entrances = read_role("--entrances", [&] {
+      return read_entrances(o.entrances, o.entrance_fields, o.settings, report);
+    });
+    report_read("--entrances", report, sink);
+    sources.entrances = {"--entrances", report.layer, ""};
+    if (in.entrances.empty()) warn_about(sink, "--entrances", report, "no entrances in the layer");
+  }
+  if (!o.communities.path.empty()) {
+    ReadReport report;
+    in.communities = read_role("--communities", [&] {
+      return read_communities(o.communities, o.community_fields, o.settings, report);
+    });
+    report_read("--communities", report, sink);
+    sources.communities = {"--communities", report.layer, ""};
+    if (in.communities.empty())
+      warn_about(sink, "--communities", report, "no communities in the layer");
+  }
+
+  timer.start("project");
+  if (o.gcj02) convert_gcj02_to_wgs84(in);
+  auto model = parse_length_model(o.length_model);
+  if (!model) throw UsageError("--length-model must be ellipsoid, haversine or planar");
+  out.length_model = *model;
+  measure_lonlat(in.roads, out.length_model);
+  out.run_crs = choose_run_crs(o.crs, in);
+  project_inputs(in, out.run_crs, sources);
+  if (out.length_model == LengthModel::planar) measure_planar(in.roads);
+  return out;
+}
+
+}  // namespace io

@@ -1,0 +1,65 @@
+// Loading a city: the input layers named by a run's options, read, measured and projected into
+// the run CRS as planner inputs. Shared by evaluate, site and scenario runs.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "io/crs/length_model.h"
+#include "io/errors.h"
+#include "io/gdal/layer_reader.h"
+#include "io/run/run_errors.h"
+#include "io/run/stage_timer.h"
+#include "planner/inputs.h"
+#include "planner/parameters.h"
+
+namespace io {
+
+/// The input options of `evaluate` (and the same keys of a scenario file).
+struct InputOptions {
+  LayerRef roads, centers, blocks, entrances, communities;
+  FieldMap road_fields, center_fields, block_fields, entrance_fields, community_fields;
+  ReadSettings settings;                   ///< --encoding, --assume-crs, --fail-on-invalid
+  std::string crs;                         ///< --crs; empty: UTM zone of the data's centre
+  bool gcj02 = false;                      ///< --gcj02
+  std::string length_model = "ellipsoid";  ///< --length-model
+  double node_tolerance_m = planner::default_node_tolerance_m;  ///< --node-tolerance
+  /// The option named in messages about the centers layer: `site` reads it as --existing.
+  std::string centers_option = "--centers";
+};
+
+struct LoadedInputs {
+  planner::Inputs inputs;
+  std::string run_crs;
+  LengthModel length_model = LengthModel::ellipsoid;
+  std::size_t missing_osm_node_refs = 0;
+  bool blocks_from_extract = false;   ///< --roads was an OSM extract and gave the blocks
+  bool centers_from_extract = false;  ///< ... and the centers
+};
+
+/// Reads every layer (an OSM extract as --roads also gives blocks and centers when those are
+/// not given), measures road lengths, chooses the run CRS and projects everything into it.
+/// Throws InputError / std::invalid_argument for bad input, UsageError for a missing required
+/// layer; an InputError from a layer names the option that gave it ("--blocks: file ...").
+/// Roads or blocks that yield no feature are an InputError. What a read skipped, repaired or
+/// found empty goes to `warn` as "--blocks: file ..., layer ...: ..." (docs/errors.md §4).
+LoadedInputs load_inputs(const InputOptions& options, StageTimer& timer,
+                         const WarningSink& warn = {});
+
+/// Runs read() for the layer of one option; an InputError it throws gets the option in front
+/// ("--candidates: file ...") so that the planner knows which of several layers is meant.
+template <class Read>
+auto read_role(const std::string& option, Read&& read) {
+  try {
+    return read();
+  } catch (const InputError& e) {
+    throw InputError(option, e.where(), e.reason());
+  }
+}
+
+/// Passes what a read skipped, left out or will repair to `warn` as "<option>: file ...,
+/// layer ...: ..." (docs/errors.md §4). load_inputs does it for its layers; `site` for
+/// --candidates and --allowed.
+void report_read(const std::string& option, const ReadReport& report, const WarningSink& warn = {});
+
+}  // namespace io

@@ -1,0 +1,257 @@
+#include "io/run/scenario_run.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+
+#include "io/crs/crs.h"
+#include "io/errors.h"
+#include "io/gdal/layer_writer.h"
+#include "io/osm/osm_reader.h"
+#include "io/report/html_report.h"
+#include "io/run/evaluation_layers.h"
+#include "io/run/load_inputs.h"
+#include "io/run/output_files.h"
+#include "io/run/stage_timer.h"
+#include "io/run/variant_resolver.h"
+#include "io/scenario/scenario_file.h"
+#include "io/tables/comparison_outputs.h"
+#include "io/tables/result_layers.h"
+#include "io/tables/scenario_summary.h"
+#include "planner/network/network.h"
+
+namespace io {
+namespace {
+
+namespace fs = std::filesystem;
+
+InputOptions input_options(const ScenarioInputs& s) {
+  InputOptions o;
+  o.roads = s.roads;
+  o.centers = s.centers;
+  o.blocks = s.blocks;
+  o.entrances = s.entrances;
+  o.communities = s.communities;
+  o.road_fields = s.road_fields;
+  o.center_fields = s.center_fields;
+  o.block_fields = s.block_fields;
+  o.entrance_fields = s.entrance_fields;
+  o.community_fields = s.community_fields;
+  o.settings = s.settings;
+  o.crs = s.crs;
+  o.gcj02 = s.gcj02;
+  o.length_model = s.length_model;
+  o.node_tolerance_m = s.node_tolerance_m;
+  return o;
+}
+
+void check_out_folder(const ScenarioRunOptions& o) {
+  std::error_code ec;
+  if (o.out.empty()) throw UsageError("--out is required");
+  if (fs::exists(o.out, ec) && !fs::is_directory(o.out, ec)) {
+    throw OutputError("output '" + o.out +
+                      "' exists and is not a folder; give --out a folder path, or move the file "
+                      "away");
+  }
+  if (!o.overwrite && fs::exists(o.out, ec) && !fs::is_empty(o.out, ec)) {
+    throw OutputError("output folder '" + o.out +
+                      "' exists and is not empty; use --overwrite to replace its files");
+  }
+  fs::create_directories(o.out, ec);
+  if (ec) {
+    throw OutputError("cannot create output folder '" + o.out + "': " + ec.message() +
+                      "; check the path and that you may write there");
+  }
+}
+
+/// One scenario run, phase by phase: everything the phases share.
+class ScenarioDriver {
+ public:
+  ScenarioDriver(const std::string& path, const ScenarioRunOptions& o) : m_path(path), m_o(o) {}
+
+  std::vector<planner::VariantRow> run() {
+    read_file();
+    load_city();
+    resolve_variants();
+    evaluate_all();
+    std::vector<planner::VariantRow> rows = write_comparisons();
+    m_timer.stop();
+    write_text_file(in_out("timings.json"), m_timer.json());
+    return rows;
+  }
+
+ private:
+  /// Runs fn under the io lock when there is one.
+  template <class Fn>
+  auto with_io(Fn&& fn) {
+    if (!m_o.io_lock) return fn();
+    std::lock_guard<std::mutex> lock(*m_o.io_lock);
+    return fn();
+  }
+  std::string in_out(const std::string& name) const { return (fs::path(m_o.out) / name).string(); }
+  [[noreturn]] void variant_error(std::size_t i, const std::string& what) const {
+    throw_scenario_error(m_path, m_file.variants[i].pos,
+                         "variant '" + m_file.variants[i].name + "': " + what);
+  }
+
+  void read_file();
+  void load_city();
+  void resolve_variants();
+  void evaluate_all();
+  void write_variant(const planner::VariantRun& r, const planner::Network& network);
+  std::vector<planner::VariantRow> write_comparisons();
+
+  const std::string& m_path;
+  const ScenarioRunOptions& m_o;
+  StageTimer m_timer;
+  ScenarioFile m_file;
+  planner::EvaluationParams m_base_params;
+  InputOptions m_inputs;
+  LoadedInputs m_loaded;
+  std::optional<planner::Network> m_network;
+  std::vector<planner::VariantSpec> m_variants;
+  std::vector<std::string> m_descriptions;  ///< per run: "" for the base, then each variant's
+  std::string m_crs_wkt;
+  RunInfo m_info;
+  std::vector<planner::VariantRun> m_runs;  ///< the base, then each variant
+};
+
+void ScenarioDriver::read_file() {
+  m_timer.start("read scenario");
+  m_file = read_scenario(m_path);
+  apply_params(m_file.params, m_base_params);
+  m_base_params.threads = m_o.threads;
+  check_out_folder(m_o);
+}
+
+void ScenarioDriver::load_city() {
+  m_inputs = input_options(m_file.inputs);
+  m_loaded = with_io([&] { return load_inputs(m_inputs, m_timer, m_o.warn); });
+  m_timer.start("network");
+  planner::SplitOptions split;
+  split.node_tolerance_m = m_file.inputs.node_tolerance_m;
+  m_network = planner::build_network(m_loaded.inputs.roads, split);
+  m_crs_wkt = with_io([&] { return crs_to_wkt(m_loaded.run_crs); });
+  m_info.inputs = {{"scenario", m_path}, {"roads", layer_label(m_inputs.roads)}};
+  if (!m_inputs.centers.path.empty()) {
+    m_info.inputs.emplace_back("centers", layer_label(m_inputs.centers));
+  }
+  if (!m_inputs.blocks.path.empty()) {
+    m_info.inputs.emplace_back("blocks", layer_label(m_inputs.blocks));
+  }
+  m_info.run_crs = m_loaded.run_crs;
+  m_info.length_model = to_string(m_loaded.length_model);
+  m_info.missing_osm_node_refs = m_loaded.missing_osm_node_refs;
+}
+
+void ScenarioDriver::resolve_variants() {
+  m_timer.start("resolve edits");
+  VariantResolver resolver(m_file, m_loaded);
+  m_descriptions.emplace_back();
+  for (const ScenarioVariant& v : m_file.variants) {
+    m_variants.push_back(with_io([&] { return resolver.resolve(v, m_base_params); }));
+    m_descriptions.push_back(describe_edits(v));
+  }
+  // Footpaths that cannot be joined are errors in the file: found before anything is written.
+  for (std::size_t i = 0; i < m_variants.size(); ++i) {
+    if (m_variants[i].network.footpaths.empty()) continue;
+    try {
+      planner::edit_edges(m_network->edges, m_loaded.inputs.roads, m_variants[i].network);
+    } catch (const std::invalid_argument& e) {
+      variant_error(i, e.what());
+    }
+  }
+}
+
+void ScenarioDriver::evaluate_all() {
+  const planner::ScenarioCore core(*m_network, m_loaded.inputs.roads, m_loaded.inputs);
+  const planner::StageHook stage = [&](const std::string& name, std::uint64_t) {
+    m_timer.start(name);
+  };
+  planner::VariantSpec base;
+  base.name = "base";
+  base.params = m_base_params;
+  base.areas = scenario_areas(m_file.areas);
+  m_runs.push_back(core.evaluate(base, stage));
+  write_variant(m_runs.back(), *m_network);
+  m_runs.back().drop_written_parts();
+  for (std::size_t i = 0; i < m_variants.size(); ++i) {
+    try {
+      m_runs.push_back(core.evaluate(m_variants[i], stage));
+    } catch (const std::invalid_argument& e) {
+      variant_error(i, e.what());
+    }
+    write_variant(m_runs.back(), m_runs.back().network(*m_network));
+    m_runs.back().drop_written_parts();
+  }
+}
+
+void ScenarioDriver::write_variant(const planner::VariantRun& r, const planner::Network& network) {
+  if (r.run.ev.unsnapped_centers > 0) {
+    warn(m_o.warn, m_file.name + ": " + r.name + ": " + std::to_string(r.run.ev.unsnapped_centers) +
+                       " centers are farther than max-snap from every road; they serve nobody");
+  }
+  m_timer.start("write " + r.name);
+  RunInfo info = m_info;
+  add_network_info(info, network);
+  const std::vector<OutputLayer> layers =
+      evaluation_layers(network, r.inputs, r.run, r.areas.polygons, false);
+  OutputOptions out;
+  out.out = in_out(r.name + ".gpkg");
+  out.overwrite = m_o.overwrite;
+  with_io([&] {
+    return write_results(out, layers, m_crs_wkt,
+                         summary_json(info, r.params, r.inputs, r.run.ev, &r.run.diagnostics));
+  });
+  if (m_o.on_variant) m_o.on_variant(r);
+}
+
+std::vector<planner::VariantRow> ScenarioDriver::write_comparisons() {
+  m_timer.start("compare");
+  std::vector<const planner::ResultSnapshot*> snapshots;
+  for (const planner::VariantRun& r : m_runs) snapshots.push_back(&r.snapshot);
+  const std::vector<planner::Comparison> comparisons = planner::compare_with_base(snapshots);
+  m_timer.start("write comparison");
+  std::vector<planner::VariantRow> rows;
+  ReportInput report;
+  report.title = m_file.name;
+  report.base = &m_runs[0].snapshot;
+  report.cover_minutes = m_base_params.cover_threshold_minutes();
+  report.crs = m_loaded.run_crs;
+  report.osm_data = is_osm_path(m_inputs.roads.path);
+  for (std::size_t i = 0; i < m_runs.size(); ++i) {
+    const planner::VariantRun& r = m_runs[i];
+    const planner::Comparison* c = i == 0 ? nullptr : &comparisons[i - 1];
+    rows.push_back(planner::variant_row(m_file.name, r, m_descriptions[i],
+                                        static_cast<std::uint32_t>(r.network_edges), c));
+    if (i == 0) continue;
+    ComparisonFiles files;
+    files.folder = in_out("changes-" + r.name);
+    files.before_label = "base";
+    files.after_label = r.name;
+    files.crs_wkt = m_crs_wkt;
+    files.overwrite = m_o.overwrite;
+    with_io([&] {
+      write_comparison(files, *c, m_runs[0].snapshot, r.snapshot);
+      return 0;
+    });
+    report.variants.push_back({r.name, &r.snapshot, c});
+  }
+  const std::string html = html_report(report);
+  with_io([&] {
+    write_text_file(in_out("report.html"), html);
+    write_text_file(in_out("summary.csv"), summary_csv(rows));
+    write_text_file(in_out("summary.json"), summary_json(rows));
+    return 0;
+  });
+  return rows;
+}
+
+}  // namespace
+
+std::vector<planner::VariantRow> run_scenario(const std::string& path,
+                                              const ScenarioRunOptions& options) {
+  return ScenarioDriver(path, options).run();
+}
+
+}  // namespace io

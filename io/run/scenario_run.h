@@ -1,0 +1,37 @@
+// Running one scenario file (docs/scenarios.md): load and project the inputs once, build the
+// network once, evaluate the base and every variant with its edits applied to that loaded data
+// (planner/scenario/run.h), and write each result, the comparisons with the base, the HTML
+// report, summary.csv, summary.json and timings.json into one folder. Shared by `circleplan run`
+// (one file), `circleplan batch` (many) and any other caller.
+#pragma once
+
+#include <functional>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "io/run/run_errors.h"
+#include "planner/scenario/run.h"
+#include "planner/scenario/variant_summary.h"
+
+namespace io {
+
+struct ScenarioRunOptions {
+  std::string out;  ///< the scenario's output folder
+  bool overwrite = false;
+  unsigned threads = 0;  ///< evaluation threads (0: all cores)
+  /// Held around every GDAL/PROJ/OSM read and write, so scenarios may run on several threads
+  /// while file access stays on one. Null: no lock (one scenario at a time).
+  std::mutex* io_lock = nullptr;
+  /// Called once each variant (the base first) is written, e.g. to print a line. May be empty.
+  std::function<void(const planner::VariantRun&)> on_variant;
+  WarningSink warn;  ///< empty: warnings to stderr
+};
+
+/// Runs the scenario and writes everything into options.out. Returns one row per base and
+/// variant. Throws InputError (bad scenario or data, naming file, line and column where the
+/// scenario is at fault), UsageError, OutputError.
+std::vector<planner::VariantRow> run_scenario(const std::string& scenario_path,
+                                              const ScenarioRunOptions& options);
+
+}  // namespace io

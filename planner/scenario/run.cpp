@@ -1,0 +1,103 @@
+#include "planner/scenario/run.h"
+
+#include <utility>
+
+#include "planner/scenario/memory_estimate.h"
+#include "planner/siting/network.h"
+
+namespace planner {
+namespace {
+
+void before(const StageHook& hook, const std::string& stage, std::uint64_t bytes = 0) {
+  if (hook) hook(stage, bytes);
+}
+
+}  // namespace
+
+EvaluationRun run_evaluation(const Network& network, const Inputs& inputs,
+                             const EvaluationParams& params, const ServiceAreaParams& areas,
+                             const DiagnosticsParams& diagnostics, const StageHook& hook) {
+  EvaluationRun out;
+  if (hook) before(hook, "evaluate", evaluation_bytes(network, inputs, params));
+  out.ev = evaluate(network, inputs, params);
+  before(hook, "diagnostics");
+  out.diagnostics = diagnose_network(network, diagnostics);
+  diagnose_snapping(out.diagnostics, network, inputs, out.ev);
+  if (hook) {
+    before(hook, "service areas", service_area_bytes(network, out.ev.sources.size(), areas));
+  }
+  out.areas =
+      build_service_areas(network, inputs, out.ev.sources, out.ev.sites, out.ev.cover_s, areas);
+  return out;
+}
+
+ServiceAreaParams area_params_for(ServiceAreaParams areas, const EvaluationParams& params) {
+  areas.minutes = params.minutes;
+  areas.speed_mps = params.speed_mps();
+  areas.threads = params.threads;
+  areas.cancel = params.cancel;
+  return areas;
+}
+
+ScenarioCore::ScenarioCore(const Network& base, const std::vector<RoadLine>& roads, Inputs shared)
+    : m_base(base), m_roads(roads), m_shared(std::move(shared)) {
+  m_shared.roads.clear();
+}
+
+std::optional<Network> ScenarioCore::edited_network(const NetworkEdits& edits) const {
+  if (edits.empty()) return std::nullopt;
+  return network_from_edges(edit_edges(m_base.edges, m_roads, edits));
+}
+
+std::vector<Center> ScenarioCore::sited_centers(const Network& network, const Inputs& inputs,
+                                                const EvaluationParams& params,
+                                                const SiteRequest& site) const {
+  NetworkSitingParams np;
+  np.evaluation = params;
+  np.siting.model = site.model;
+  np.siting.k = site.k;
+  np.siting.cover_cost = params.cover_threshold_minutes() * 60.0;
+  const NetworkSiting run = site_on_network(network, inputs, {}, {}, np);
+  std::vector<Center> out;
+  for (std::size_t r = 0; r < run.solution.sites.size(); ++r) {
+    const SiteCandidate& c = run.candidates[run.solution.sites[r].candidate];
+    out.push_back({"site-" + std::to_string(r + 1), "new site " + c.id, "", c.pos});
+  }
+  return out;
+}
+
+VariantRun ScenarioCore::evaluate(const VariantSpec& spec, const StageHook& hook) const {
+  VariantRun r;
+  r.name = spec.name;
+  r.params = spec.params;
+  r.areas = area_params_for(spec.areas, spec.params);
+  r.inputs = m_shared;
+  const bool edits = !spec.centers.close.empty() || !spec.centers.add.empty() ||
+                     !spec.network.empty() || spec.site.has_value();
+  if (edits) {
+    before(hook, "edit " + spec.name);
+    r.inputs.centers = edit_centers(m_shared.centers, spec.centers);
+    r.edited = edited_network(spec.network);
+  }
+  if (spec.site) {
+    before(hook, "site " + spec.name);
+    for (Center& c : sited_centers(r.network(m_base), r.inputs, r.params, *spec.site)) {
+      r.inputs.centers.push_back(std::move(c));
+    }
+  }
+  before(hook, "evaluate " + spec.name);
+  r.network_edges = r.network(m_base).edges.edge_count();
+  r.run = run_evaluation(r.network(m_base), r.inputs, r.params, r.areas, DiagnosticsParams{});
+  r.snapshot = snapshot_of(r.inputs, r.run.ev, &r.run.areas.reach);
+  return r;
+}
+
+std::vector<Comparison> compare_with_base(const std::vector<const ResultSnapshot*>& snapshots) {
+  std::vector<Comparison> out;
+  for (std::size_t i = 1; i < snapshots.size(); ++i) {
+    out.push_back(compare(*snapshots[0], *snapshots[i]));
+  }
+  return out;
+}
+
+}  // namespace planner

@@ -1,0 +1,113 @@
+// The in-memory run core: one loaded city (inputs already in the run CRS) and its network in,
+// the figures out. `evaluate` runs one evaluation; a scenario runs the base and every variant
+// (its edits applied to the loaded data, docs/scenarios.md) and compares each with the base.
+// No files, no printing: the file-level driver is io/run/, the command app/.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planner/areas/service_areas.h"
+#include "planner/coverage/evaluation.h"
+#include "planner/coverage/network_diagnostics.h"
+#include "planner/network/network.h"
+#include "planner/scenario/comparison.h"
+#include "planner/scenario/edits.h"
+#include "planner/siting/model.h"
+
+namespace planner {
+
+/// Called before each big stage with its name and an estimate of the memory it adds, so a
+/// caller can time stages and stop before one that would not fit. May be empty.
+using StageHook = std::function<void(const std::string& stage, std::uint64_t estimate_bytes)>;
+
+/// What one evaluation of a network gives: the coverage figures, the network's health report
+/// (with the snapping findings) and the service areas.
+struct EvaluationRun {
+  Evaluation ev;
+  NetworkDiagnostics diagnostics;
+  ServiceAreas areas;
+};
+
+/// Evaluates, diagnoses and builds the service areas, in that order, calling `hook` before each
+/// of the stages "evaluate", "diagnostics" and "service areas".
+EvaluationRun run_evaluation(const Network& network, const Inputs& inputs,
+                             const EvaluationParams& params, const ServiceAreaParams& areas,
+                             const DiagnosticsParams& diagnostics, const StageHook& hook = {});
+
+/// Service-area parameters with the run's bands, speed and threads.
+ServiceAreaParams area_params_for(ServiceAreaParams areas, const EvaluationParams& params);
+
+/// A `site` edit: k new centers chosen on the variant's network.
+struct SiteRequest {
+  SitingModel model = SitingModel::mclp;
+  std::uint32_t k = 1;
+};
+
+/// One variant with its edits resolved: every coordinate in the run CRS, every id checked.
+struct VariantSpec {
+  std::string name;
+  EvaluationParams params;
+  ServiceAreaParams areas;  ///< bands, overlap, hull, buffer...; minutes/speed/threads from params
+  CenterEdits centers;
+  NetworkEdits network;
+  std::optional<SiteRequest> site;
+};
+
+/// One evaluated variant (or the base).
+struct VariantRun {
+  std::string name;
+  EvaluationParams params;
+  ServiceAreaParams areas;
+  Inputs inputs;                  ///< roads left empty: the evaluation reads the network instead
+  std::optional<Network> edited;  ///< the variant's own network; empty: the base network
+  std::size_t network_edges = 0;  ///< of the network it was evaluated on
+  EvaluationRun run;
+  ResultSnapshot snapshot;
+
+  /// Frees what only writing the variant needs (service areas, diagnostics, its network),
+  /// keeping the figures and the snapshot the comparisons and the summary read.
+  void drop_written_parts() {
+    run.areas = {};
+    run.diagnostics = {};
+    edited.reset();
+  }
+
+  const Network& network(const Network& base) const { return edited ? *edited : base; }
+};
+
+/// The base and its variants over one loaded city.
+class ScenarioCore {
+ public:
+  /// `roads` are the lines `base` was cut from (network edits index them); `shared` are the
+  /// other inputs (its roads are not used).
+  ScenarioCore(const Network& base, const std::vector<RoadLine>& roads, Inputs shared);
+
+  /// The variant's network when its edits change the base one. Throws what edit_edges throws
+  /// (a footpath that cannot be joined...).
+  std::optional<Network> edited_network(const NetworkEdits& edits) const;
+
+  /// The centers a `site` edit adds, named site-1, site-2... in rank order.
+  std::vector<Center> sited_centers(const Network& network, const Inputs& inputs,
+                                    const EvaluationParams& params, const SiteRequest& site) const;
+
+  /// Evaluates one variant: edits applied, sites chosen, then run_evaluation with the default
+  /// diagnostics (so base results equal evaluate's). `hook` is called with "edit", "site" and
+  /// "evaluate" (estimates 0).
+  VariantRun evaluate(const VariantSpec& spec, const StageHook& hook = {}) const;
+
+  const Network& base_network() const { return m_base; }
+
+ private:
+  const Network& m_base;
+  const std::vector<RoadLine>& m_roads;
+  Inputs m_shared;
+};
+
+/// Each variant compared with the base: comparisons[i] is snapshots[i + 1] against snapshots[0].
+std::vector<Comparison> compare_with_base(const std::vector<const ResultSnapshot*>& snapshots);
+
+}  // namespace planner
