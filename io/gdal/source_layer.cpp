@@ -11,6 +11,8 @@
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 
+#include "io/gdal/coordinate_checks.h"
+
 namespace io::detail {
 namespace {
 
@@ -164,49 +166,46 @@ CrsFacts facts_of(const OGRSpatialReference& crs) {
   return facts;
 }
 
-struct Box {
-  double min_x = std::numeric_limits<double>::infinity();
-  double min_y = std::numeric_limits<double>::infinity();
-  double max_x = -std::numeric_limits<double>::infinity();
-  double max_y = -std::numeric_limits<double>::infinity();
-
-  void add(double x, double y) {
-    min_x = std::min(min_x, x);
-    min_y = std::min(min_y, y);
-    max_x = std::max(max_x, x);
-    max_y = std::max(max_y, y);
+/// The layer's next feature, or null at its end. A driver stops with a failure on a corrupt
+/// record; a silently shortened layer would under-count population, so that is an error.
+FeaturePtr next_feature(OGRLayer& layer, const DataLocation& where) {
+  CPLErrorReset();
+  FeaturePtr feature(layer.GetNextFeature());
+  if (!feature && CPLGetLastErrorType() >= CE_Failure) {
+    throw InputError(where, "reading stopped: " + last_gdal_error() +
+                                "; the file is damaged: export it again from GIS");
   }
-  bool empty() const { return min_x > max_x; }
-  bool within_degrees() const {
-    return !empty() && min_x >= -180.0 && max_x <= 180.0 && min_y >= -90.0 && max_y <= 90.0;
+  return feature;
+}
+
+/// The feature's geometry as one of the accepted shapes: a GeometryCollection whose members all
+/// fit becomes the multi-geometry, curves become lines; any other shape is an InputError.
+OGRGeometry* accepted_geometry(OGRFeature& feature, std::initializer_list<OgrShape> accepted,
+                               const std::string& expected, const DataLocation& where,
+                               ReadReport& report) {
+  OGRGeometry* geometry = feature.GetGeometryRef();
+  const OGRwkbGeometryType type = geometry->getGeometryType();
+  if (std::find(accepted.begin(), accepted.end(), shape_of(type)) == accepted.end()) {
+    GeometryPtr multi;
+    for (const OgrShape shape : accepted) {
+      if ((multi = collection_as_multi(*geometry, shape))) break;
+    }
+    if (!multi) {
+      throw InputError(where, std::string("geometry is ") + OGRGeometryTypeToName(type) +
+                                  ", expected " + expected +
+                                  "; fix or delete this feature in GIS, or check that this "
+                                  "is the right layer for the role");
+    }
+    ++report.collections;
+    feature.SetGeometryDirectly(multi.release());
+    geometry = feature.GetGeometryRef();
   }
-};
-
-bool is_lonlat(double x, double y) {
-  return std::abs(x) <= 180.0 && std::abs(y) <= 90.0;
+  if (geometry->hasCurveGeometry()) {
+    feature.SetGeometryDirectly(geometry->getLinearGeometry());
+    geometry = feature.GetGeometryRef();
+  }
+  return geometry;
 }
-
-std::string format_xy(double x, double y) {
-  char text[80];
-  std::snprintf(text, sizeof text, "(%.10g, %.10g)", x, y);
-  return text;
-}
-
-std::string format_range(double from, double to) {
-  char text[80];
-  std::snprintf(text, sizeof text, "%.10g to %.10g", from, to);
-  return text;
-}
-
-// The remedies for a layer whose declared CRS does not match its numbers: metres under a
-// lon/lat CRS, and degrees under a projected one.
-const char* const metres_hint =
-    "give the layer its real CRS without moving the numbers, e.g. `ogr2ogr -a_srs EPSG:4549 "
-    "fixed.gpkg <file>` for CGCS2000 Gauss-Kruger metres (a GeoJSON without a \"crs\" member is "
-    "always read as EPSG:4326 lon/lat)";
-const char* const degrees_hint =
-    "give the layer its real CRS without moving the numbers, e.g. `ogr2ogr -a_srs EPSG:4326 "
-    "fixed.gpkg <file>` for lon/lat (the .prj or CRS of the file is wrong)";
 
 }  // namespace
 
@@ -271,25 +270,11 @@ void SourceLayer::for_each_feature(std::initializer_list<OgrShape> accepted,
                                   " (is this the right layer? a CSV needs a WKT column or "
                                   "X/Y columns named with GDAL's open options)");
   }
-  const auto accepts = [&accepted](OGRwkbGeometryType type) {
-    return std::find(accepted.begin(), accepted.end(), shape_of(type)) != accepted.end();
-  };
-  Box source_box;  // projected layers: do the numbers look like degrees?
-  Box lonlat_box;
+  CoordinateBox source_box;  // projected layers: do the numbers look like degrees?
+  CoordinateBox lonlat_box;
   m_layer->ResetReading();
   std::int64_t position = 0;
-  while (true) {
-    CPLErrorReset();
-    FeaturePtr feature(m_layer->GetNextFeature());
-    if (!feature) {
-      // A driver stops with a failure on a corrupt record; a silently shortened layer would
-      // under-count population, so it is an error.
-      if (CPLGetLastErrorType() >= CE_Failure) {
-        throw InputError(at(position), "reading stopped: " + last_gdal_error() +
-                                           "; the file is damaged: export it again from GIS");
-      }
-      break;
-    }
+  while (FeaturePtr feature = next_feature(*m_layer, at(position))) {
     ++report.features;
     const std::int64_t fid = feature->GetFID() == OGRNullFID ? position : feature->GetFID();
     ++position;
@@ -301,58 +286,10 @@ void SourceLayer::for_each_feature(std::initializer_list<OgrShape> accepted,
       }
       continue;
     }
-    const OGRwkbGeometryType type = geometry->getGeometryType();
-    if (!accepts(type)) {
-      GeometryPtr multi;
-      for (const OgrShape shape : accepted) {
-        if ((multi = collection_as_multi(*geometry, shape))) break;
-      }
-      if (!multi) {
-        throw InputError(at(fid), std::string("geometry is ") + OGRGeometryTypeToName(type) +
-                                      ", expected " + expected +
-                                      "; fix or delete this feature in GIS, or check that this "
-                                      "is the right layer for the role");
-      }
-      ++report.collections;
-      feature->SetGeometryDirectly(multi.release());
-      geometry = feature->GetGeometryRef();
-    }
-    if (geometry->hasCurveGeometry()) {
-      feature->SetGeometryDirectly(geometry->getLinearGeometry());
-      geometry = feature->GetGeometryRef();
-    }
-    for_each_xy(*geometry, [&](double x, double y) {
-      if (!std::isfinite(x) || !std::isfinite(y)) {
-        throw InputError(at(fid), std::string("coordinate ") + format_xy(x, y) +
-                                      " is not a finite number (NaN or infinite); fix or "
-                                      "delete this feature's geometry in GIS");
-      }
-      if (m_crs.geographic && !is_lonlat(x, y)) {
-        const bool swapped = std::abs(x) <= 90.0 && std::abs(y) <= 180.0;
-        throw InputError(at(fid),
-                         std::string("coordinate ") + format_xy(x, y) +
-                             " is not longitude/latitude, but the "
-                             "layer's CRS (" +
-                             m_crs.name + ") is in degrees" +
-                             (swapped ? "; x and y look swapped: x must be the longitude, y "
-                                        "the latitude; swap the columns of the export"
-                                      : std::string("; the numbers look like metres of a "
-                                                    "projected CRS; ") +
-                                            metres_hint));
-      }
-      if (m_crs.projected) source_box.add(x, y);
-      return true;
-    });
+    geometry = accepted_geometry(*feature, accepted, expected, at(fid), report);
+    check_coordinates(*geometry, m_crs, at(fid), source_box);
     if (m_to_wgs84 && geometry->transform(m_to_wgs84.get()) != OGRERR_NONE) {
-      std::string what = "coordinates cannot be transformed from the layer's CRS (" + m_crs.name +
-                         ") to WGS84 lon/lat: they lie outside the area the CRS is made for";
-      if (m_crs.projected && source_box.within_degrees()) {
-        what += "; they look like lon/lat degrees, not metres: ";
-        what += degrees_hint;
-      } else {
-        what += "; check the layer's CRS, or fix or delete this feature";
-      }
-      throw InputError(at(fid), what);
+      throw_untransformable(m_crs, at(fid), source_box);
     }
     if (m_crs.projected) {
       for_each_xy(*geometry, [&lonlat_box](double lon, double lat) {
@@ -362,20 +299,7 @@ void SourceLayer::for_each_feature(std::initializer_list<OgrShape> accepted,
     }
     visit(*feature, fid, *geometry);
   }
-  // Degrees read as metres land a few hundred metres from the CRS's false origin, far outside
-  // the area it is made for; a small layer in a local grid near its origin stays inside.
-  if (m_crs.projected && m_crs.has_area && source_box.within_degrees() &&
-      (lonlat_box.max_x < m_crs.west || lonlat_box.min_x > m_crs.east ||
-       lonlat_box.max_y < m_crs.south || lonlat_box.min_y > m_crs.north)) {
-    throw InputError(m_where, std::string("every coordinate lies within x ") +
-                                  format_range(source_box.min_x, source_box.max_x) + ", y " +
-                                  format_range(source_box.min_y, source_box.max_y) +
-                                  ": these look like lon/lat degrees, but the layer's CRS (" +
-                                  m_crs.name +
-                                  ") is projected and puts them outside its area "
-                                  "of use; " +
-                                  degrees_hint);
-  }
+  check_not_degrees_as_metres(m_crs, m_where, source_box, lonlat_box);
 }
 
 }  // namespace io::detail

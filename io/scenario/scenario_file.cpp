@@ -17,6 +17,7 @@
 #include "io/errors.h"
 #include "io/gdal/gdal_handles.h"
 #include "io/gdal/ogr_geometry.h"
+#include "io/scenario/scenario_reader.h"
 #include "io/scenario/service_area_words.h"
 #include "io/scenario/toml_text_guard.h"
 
@@ -24,156 +25,8 @@ namespace io {
 namespace {
 
 namespace fs = std::filesystem;
-
-SourcePos pos_of(const toml::source_region& r) {
-  return {static_cast<std::uint32_t>(r.begin.line), static_cast<std::uint32_t>(r.begin.column)};
-}
-
-std::string type_name(const toml::node& n) {
-  switch (n.type()) {
-    case toml::node_type::string:
-      return "a string";
-    case toml::node_type::integer:
-      return "an integer";
-    case toml::node_type::floating_point:
-      return "a number";
-    case toml::node_type::boolean:
-      return "true/false";
-    case toml::node_type::array:
-      return "an array";
-    case toml::node_type::table:
-      return "a table";
-    default:
-      return "a date/time";
-  }
-}
-
-/// Reads the scenario file's values with their positions, so every complaint says where.
-class Reader {
- public:
-  explicit Reader(std::string path) : m_path(std::move(path)) {
-    m_dir = fs::path(m_path).parent_path();
-  }
-
-  [[noreturn]] void fail(SourcePos pos, const std::string& what) const {
-    throw_scenario_error(m_path, pos, what);
-  }
-  [[noreturn]] void fail(const toml::node& n, const std::string& what) const {
-    fail(pos_of(n.source()), what);
-  }
-  [[noreturn]] void wrong_type(const toml::node& n, std::string_view key,
-                               const std::string& expected) const {
-    std::string msg = "'";
-    msg += key;
-    msg += "' must be ";
-    msg += expected;
-    msg += ", not ";
-    msg += type_name(n);
-    fail(n, msg);
-  }
-
-  std::string text(const toml::node& n, std::string_view key) const {
-    if (!n.is_string()) wrong_type(n, key, "a string");
-    return *n.value<std::string>();
-  }
-  double number(const toml::node& n, std::string_view key) const {
-    if (!n.is_number()) wrong_type(n, key, "a number");
-    const double v = *n.value<double>();
-    if (!std::isfinite(v)) fail(n, std::string("'") + std::string(key) + "' must be finite");
-    return v;
-  }
-  /// A number within `range`; the message is the command line's ("speed-kmh must be ...").
-  double number_in(const toml::node& n, const planner::Range& range) const {
-    const double v = number(n, range.name);
-    const std::string message = planner::range_error(range, v);
-    if (!message.empty()) fail(n, message);
-    return v;
-  }
-  std::int64_t integer(const toml::node& n, std::string_view key) const {
-    if (!n.is_integer()) wrong_type(n, key, "an integer");
-    return *n.value<std::int64_t>();
-  }
-  bool flag(const toml::node& n, std::string_view key) const {
-    if (!n.is_boolean()) wrong_type(n, key, "true or false");
-    return *n.value<bool>();
-  }
-  const toml::array& array(const toml::node& n, std::string_view key) const {
-    if (!n.is_array()) wrong_type(n, key, "an array [ ... ]");
-    return *n.as_array();
-  }
-  /// A word of `table` (--bands, --overlap, --hull), as its mode.
-  template <class Mode, std::size_t N>
-  Mode word(const toml::node& n, std::string_view key, const WordTable<Mode, N>& table) const {
-    const std::string value = text(n, key);
-    const std::optional<Mode> mode = mode_of(table, value);
-    if (!mode) fail(n, "'" + std::string(key) + "' must be one of " + word_list(table));
-    return *mode;
-  }
-  const toml::table& table(const toml::node& n, std::string_view key) const {
-    if (!n.is_table()) wrong_type(n, key, "a table { ... }");
-    return *n.as_table();
-  }
-  /// A path relative to the scenario file's folder (absolute paths and "PG:..." kept).
-  std::string path(const toml::node& n, std::string_view key) const {
-    const std::string p = text(n, key);
-    if (p.empty()) fail(n, std::string("'") + std::string(key) + "' is empty");
-    if (fs::path(p).is_absolute() || p.rfind("PG:", 0) == 0 || m_dir.empty()) return p;
-    return (m_dir / p).lexically_normal().string();
-  }
-
-  /// Geometry from WKT, split into lines and polygons.
-  ShapeSpec wkt(const toml::node& n, std::string_view key) const {
-    const std::string s = text(n, key);
-    OGRGeometry* g = nullptr;
-    const char* cursor = s.c_str();
-    if (OGRGeometryFactory::createFromWkt(&cursor, nullptr, &g) != OGRERR_NONE || !g) {
-      fail(n, std::string("'") + std::string(key) + "': not valid WKT: " + s +
-                  "; write e.g. 'LINESTRING (120.98 31.38, 120.99 31.38)'");
-    }
-    detail::GeometryPtr owned(g);
-    ShapeSpec out;
-    out.pos = pos_of(n.source());
-    std::size_t degenerate = 0;
-    const OGRwkbGeometryType flat = wkbFlatten(g->getGeometryType());
-    if (flat == wkbPolygon || flat == wkbMultiPolygon) {
-      out.polygons = detail::polygon_parts(*g, degenerate);
-    } else if (flat == wkbLineString || flat == wkbMultiLineString) {
-      out.lines = detail::line_parts(*g, degenerate);
-    } else {
-      fail(n, std::string("'") + std::string(key) +
-                  "': only LINESTRING, MULTILINESTRING, POLYGON and MULTIPOLYGON are accepted");
-    }
-    if (out.lines.empty() && out.polygons.empty()) {
-      fail(n, std::string("'") + std::string(key) +
-                  "': empty or degenerate geometry; give a line at least 2 "
-                  "points, a ring at least 4 (the last repeating the first)");
-    }
-    return out;
-  }
-
-  /// Calls handle(key, node) for each member; a key not in `known` is an error listing them.
-  void members(const toml::table& t, const std::set<std::string_view>& known,
-               std::string_view where,
-               const std::function<void(std::string_view, const toml::node&)>& handle) const {
-    for (auto&& [k, v] : t) {
-      if (!known.contains(k.str())) {
-        std::string msg = "unknown key '";
-        msg += k.str();
-        msg += "' in ";
-        msg += where;
-        msg += " (see docs/scenarios.md for the keys)";
-        fail(pos_of(k.source()), msg);
-      }
-      handle(k.str(), v);
-    }
-  }
-
-  const std::string& file() const { return m_path; }
-
- private:
-  std::string m_path;
-  fs::path m_dir;
-};
+using scenario_detail::pos_of;
+using scenario_detail::Reader;
 
 const std::set<std::string_view> param_keys{"speed-kmh", "minutes",        "cover-minutes",
                                             "max-snap",  "sample-spacing", "search-limit"};
@@ -321,7 +174,10 @@ ScenarioVariant read_variant(const Reader& r, const toml::node& node, std::size_
       if (*var.footpath_snap_m < 0.0) r.fail(v, "'footpath-snap' must be >= 0 metres");
     } else if (k == "speed-factor") {
       for (auto&& [cls, f] : r.table(v, k)) {
-        var.speed_factor[std::string(cls.str())] = r.number_in(f, planner::speed_factor_range);
+        const double factor = r.number(f, "speed-factor");
+        const std::string message = planner::range_error(planner::speed_factor_range, factor);
+        if (!message.empty()) r.fail(f, "road class '" + std::string(cls.str()) + "': " + message);
+        var.speed_factor[std::string(cls.str())] = factor;
       }
     } else if (k == "site") {
       SiteSpec s;

@@ -59,125 +59,168 @@ void track_key_or_value(char c, bool& in_value, std::string& nesting) {
   }
 }
 
-}  // namespace
+/// The scan behind find_stray_non_ascii: where in the TOML text we are (code, comment or one of
+/// the four string kinds), and whether code there is a key or a value.
+///
+/// A quote opens a string only where TOML can have one: at a key (line start, after '[', '{',
+/// ',' or a dotted key's '.') or a value (after '=', '[', ','). Elsewhere (`x = 2"""...`,
+/// `x = 1.'''...`) toml++ reads on as a broken bare value, so what follows is checked as code.
+/// A '.' only joins key parts, so it opens a string only before the key's '='; `m_nesting` holds
+/// the open '[' (array) and '{' (inline table) of the value, so a ',' or '}' knows whether a key
+/// or a value comes next, and a newline inside an array stays in the value.
+class StrayScanner {
+ public:
+  explicit StrayScanner(std::string_view text) : m_text(text) {}
 
-std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
+  std::optional<StrayCharacter> scan() {
+    while (m_i < m_text.size()) {
+      const char c = m_text[m_i];
+      if (c == '\n') {
+        newline();
+        continue;
+      }
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        std::uint32_t cp = 0;
+        const std::size_t len = decode(m_text, m_i, cp);
+        if (m_in == In::code) return StrayCharacter{m_line, m_column, cp};
+        advance(len);
+        continue;
+      }
+      if (auto stray = step(c)) return stray;
+      advance(1);
+    }
+    return std::nullopt;
+  }
+
+ private:
   enum class In { code, comment, basic, literal, multi_basic, multi_literal };
-  In in = In::code;
-  // A quote opens a string only where TOML can have one: at a key (line start, after '[', '{',
-  // ',' or a dotted key's '.') or a value (after '=', '[', ','). Elsewhere (`x = 2"""...`,
-  // `x = 1.'''...`) toml++ reads on as a broken bare value, so what follows is checked as code.
-  // A '.' only joins key parts, so it opens a string only before the key's '='; `nesting` holds
-  // the open '[' (array) and '{' (inline table) of the value, so a ',' or '}' knows whether a key
-  // or a value comes next, and a newline inside an array stays in the value.
-  char last_code = '\n';
-  bool in_value = false;
-  std::string nesting;
-  std::uint32_t line = 1, column = 1;
-  std::size_t i = 0;
-  auto advance = [&](std::size_t n) {
-    i += n;
-    ++column;
-  };
-  // Leaves a string whose closing quotes (one or three) start at i; a value ends there.
-  auto close_string = [&](std::size_t quotes) {
-    in = In::code;
-    last_code = '"';
-    i += quotes - 1;
-    column += static_cast<std::uint32_t>(quotes - 1);
-  };
-  while (i < text.size()) {
-    const char c = text[i];
-    if (c == '\n') {
-      if (in == In::comment || in == In::basic || in == In::literal) in = In::code;
-      if (in == In::code) {
-        last_code = '\n';
-        if (nesting.empty() || nesting.back() == '{') {
-          // A new line starts a key (an inline table cannot span lines: toml++ refuses that).
-          in_value = false;
-          nesting.clear();
-        }
+
+  void advance(std::size_t n) {
+    m_i += n;
+    ++m_column;
+  }
+
+  void newline() {
+    if (m_in == In::comment || m_in == In::basic || m_in == In::literal) m_in = In::code;
+    if (m_in == In::code) {
+      m_last_code = '\n';
+      if (m_nesting.empty() || m_nesting.back() == '{') {
+        // A new line starts a key (an inline table cannot span lines: toml++ refuses that).
+        m_in_value = false;
+        m_nesting.clear();
       }
-      ++i;
-      ++line;
-      column = 1;
-      continue;
     }
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      std::uint32_t cp = 0;
-      const std::size_t len = decode(text, i, cp);
-      if (in == In::code) return StrayCharacter{line, column, cp};
-      advance(len);
-      continue;
-    }
-    switch (in) {
-      case In::code: {
-        const bool string_may_start =
-            std::string_view("\n[=,{").find(last_code) != std::string_view::npos ||
-            (last_code == '.' && !in_value);
-        if (c != ' ' && c != '\t' && c != '\r') last_code = c;
-        track_key_or_value(c, in_value, nesting);
-        if (c == '#') {
-          in = In::comment;
-        } else if (!string_may_start) {
-          // a quote here is no string start
-        } else if (starts_with(text, i, "\"\"\"")) {
-          in = In::multi_basic;
-          i += 2;
-          column += 2;
-        } else if (starts_with(text, i, "'''")) {
-          in = In::multi_literal;
-          i += 2;
-          column += 2;
-        } else if (c == '"') {
-          in = In::basic;
-        } else if (c == '\'') {
-          in = In::literal;
-        }
+    ++m_i;
+    ++m_line;
+    m_column = 1;
+  }
+
+  /// One ASCII character other than a newline, in the current state.
+  std::optional<StrayCharacter> step(char c) {
+    switch (m_in) {
+      case In::code:
+        code(c);
         break;
-      }
       case In::basic:
       case In::multi_basic:
-        if (c == '\\') {
-          // toml++ also asks "is this whitespace?" of what follows a backslash and its spaces
-          // (the line-ending backslash of TOML), so a non-ASCII character there is refused too.
-          // It skips newlines there too (a line-ending backslash), so the lookahead does.
-          std::size_t j = i + 1;
-          std::uint32_t at_line = line, at_column = column + 1;
-          while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' ||
-                                     (in == In::multi_basic && text[j] == '\n'))) {
-            if (text[j] == '\n') {
-              ++at_line;
-              at_column = 1;
-            } else {
-              ++at_column;
-            }
-            ++j;
-          }
-          if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80) {
-            std::uint32_t cp = 0;
-            decode(text, j, cp);
-            return StrayCharacter{at_line, at_column, cp};
-          }
-          if (i + 1 < text.size() && text[i + 1] != '\n') advance(1);  // escaped: cannot end
-        } else if (in == In::basic && c == '"') {
-          close_string(1);
-        } else if (in == In::multi_basic && starts_with(text, i, "\"\"\"")) {
-          close_string(3);
-        }
-        break;
+        return basic(c);
       case In::literal:
         if (c == '\'') close_string(1);
         break;
       case In::multi_literal:
-        if (starts_with(text, i, "'''")) close_string(3);
+        if (starts_with(m_text, m_i, "'''")) close_string(3);
         break;
       case In::comment:
         break;
     }
-    advance(1);
+    return std::nullopt;
   }
-  return std::nullopt;
+
+  void code(char c) {
+    const bool string_may_start =
+        std::string_view("\n[=,{").find(m_last_code) != std::string_view::npos ||
+        (m_last_code == '.' && !m_in_value);
+    if (c != ' ' && c != '\t' && c != '\r') m_last_code = c;
+    track_key_or_value(c, m_in_value, m_nesting);
+    if (c == '#') {
+      m_in = In::comment;
+    } else if (!string_may_start) {
+      // a quote here is no string start
+    } else if (starts_with(m_text, m_i, "\"\"\"")) {
+      open_multi(In::multi_basic);
+    } else if (starts_with(m_text, m_i, "'''")) {
+      open_multi(In::multi_literal);
+    } else if (c == '"') {
+      m_in = In::basic;
+    } else if (c == '\'') {
+      m_in = In::literal;
+    }
+  }
+
+  void open_multi(In kind) {
+    m_in = kind;
+    m_i += 2;
+    m_column += 2;
+  }
+
+  /// Inside a basic string: escapes, and the closing quotes.
+  std::optional<StrayCharacter> basic(char c) {
+    if (c == '\\') {
+      if (auto stray = after_backslash()) return stray;
+      if (m_i + 1 < m_text.size() && m_text[m_i + 1] != '\n') advance(1);  // escaped: cannot end
+    } else if (m_in == In::basic && c == '"') {
+      close_string(1);
+    } else if (m_in == In::multi_basic && starts_with(m_text, m_i, "\"\"\"")) {
+      close_string(3);
+    }
+    return std::nullopt;
+  }
+
+  /// toml++ also asks "is this whitespace?" of what follows a backslash and its spaces (the
+  /// line-ending backslash of TOML), so a non-ASCII character there is refused too. It skips
+  /// newlines there too (a line-ending backslash), so the lookahead does.
+  std::optional<StrayCharacter> after_backslash() const {
+    std::size_t j = m_i + 1;
+    std::uint32_t at_line = m_line, at_column = m_column + 1;
+    while (j < m_text.size() && (m_text[j] == ' ' || m_text[j] == '\t' || m_text[j] == '\r' ||
+                                 (m_in == In::multi_basic && m_text[j] == '\n'))) {
+      if (m_text[j] == '\n') {
+        ++at_line;
+        at_column = 1;
+      } else {
+        ++at_column;
+      }
+      ++j;
+    }
+    if (j < m_text.size() && static_cast<unsigned char>(m_text[j]) >= 0x80) {
+      std::uint32_t cp = 0;
+      decode(m_text, j, cp);
+      return StrayCharacter{at_line, at_column, cp};
+    }
+    return std::nullopt;
+  }
+
+  /// Leaves a string whose closing quotes (one or three) start at m_i; a value ends there.
+  void close_string(std::size_t quotes) {
+    m_in = In::code;
+    m_last_code = '"';
+    m_i += quotes - 1;
+    m_column += static_cast<std::uint32_t>(quotes - 1);
+  }
+
+  std::string_view m_text;
+  In m_in = In::code;
+  char m_last_code = '\n';
+  bool m_in_value = false;
+  std::string m_nesting;
+  std::uint32_t m_line = 1, m_column = 1;
+  std::size_t m_i = 0;
+};
+
+}  // namespace
+
+std::optional<StrayCharacter> find_stray_non_ascii(std::string_view text) {
+  return StrayScanner(text).scan();
 }
 
 }  // namespace io
