@@ -167,12 +167,12 @@ Command register_evaluate(CLI::App& root) {
       ->capture_default_str();
   cmd->add_option("--long-edge-m", cfg->run.diagnostics.long_edge_m,
                   "diagnostics: report edges longer than this many metres (docs/diagnostics.md)")
-      ->check(in_range(long_edge_range))
+      ->check(in_range(planner::long_edge_range))
       ->capture_default_str();
   cmd->add_option("--island-share", cfg->run.diagnostics.island_share,
                   "diagnostics: a component under this share of the largest one's vertices is a "
                   "small island")
-      ->check(in_range(island_share_range))
+      ->check(in_range(planner::island_share_range))
       ->capture_default_str();
   cmd->add_option("--island-vertices", cfg->run.diagnostics.island_min_vertices,
                   "diagnostics: a component under this many vertices is always a small island")

@@ -23,12 +23,4 @@ inline CLI::Validator in_range(const planner::Range& range) {
       "");
 }
 
-// Diagnostics thresholds, until planner/parameters.h names them.
-// TODO(layout): move into planner/parameters.h with the other ranges.
-inline constexpr planner::Range long_edge_range{"long-edge-m", 0.0,  planner::unbounded,
-                                                true,          true, "m"};
-inline constexpr planner::Range candidate_spacing_range{
-    "candidate-spacing", 0.0, planner::unbounded, false, true, "m"};
-inline constexpr planner::Range island_share_range{"island-share", 0.0, 1.0, false, false, ""};
-
 }  // namespace app

@@ -99,6 +99,9 @@ void run_matrix(SiteConfig cfg) {
   if (covering && !options.cover_cost) {
     throw UsageError(cfg.model + " needs a coverage threshold (--max-cost, or --cover-minutes)");
   }
+  if (options.curve_k > 0 && !options.cover_cost) {
+    throw UsageError("the coverage curve needs a coverage threshold");
+  }
   planner::validate(options);
   const io::MatrixInput input = io::read_matrix_input(cfg.matrix);
   memory.before_stage("solve");
@@ -300,7 +303,8 @@ Command register_site(CLI::App& root) {
                   "column names of --site-costs: ID,COST")
       ->delimiter(',');
   cfg->max_cost_option = cmd->add_option("--max-cost", cfg->max_cost,
-                                         "matrix mode: coverage threshold in the matrix's unit");
+                                         "matrix mode: coverage threshold in the matrix's unit")
+                             ->check(in_range(planner::max_cost_range));
   cmd->add_flag("--json", cfg->json, "matrix mode: print one JSON object");
 
   add_input_options(*cmd, cfg->inputs);
@@ -337,7 +341,7 @@ Command register_site(CLI::App& root) {
   cmd->add_option("--allowed-layer", cfg->allowed.layer, "layer of --allowed");
   cmd->add_option("--candidate-spacing", cfg->spacing_m,
                   "metres between generated candidates (network vertices near uncovered blocks)")
-      ->check(in_range(candidate_spacing_range))
+      ->check(in_range(planner::candidate_spacing_range))
       ->capture_default_str();
   cmd->add_flag(
       "--all-vertices", cfg->all_vertices,

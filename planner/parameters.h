@@ -54,6 +54,11 @@ inline constexpr Range sample_spacing_range{"sample-spacing", 1.0, unbounded, fa
 inline constexpr Range buffer_range{"buffer-m", 0.0, 500.0, true, false, "m"};
 inline constexpr Range simplify_range{"simplify-m", 0.0, unbounded, false, true, "m"};
 inline constexpr Range node_tolerance_range{"node-tolerance", 0.0, unbounded, false, true, "m"};
+inline constexpr Range long_edge_range{"long-edge-m", 0.0, unbounded, true, true, "m"};
+inline constexpr Range island_share_range{"island-share", 0.0, 1.0, false, false, ""};
+inline constexpr Range candidate_spacing_range{
+    "candidate-spacing", 0.0, unbounded, false, true, "m"};
+inline constexpr Range max_cost_range{"max-cost", 0.0, unbounded, false, true, ""};
 inline constexpr Range speed_factor_range{"speed-factor", 0.0, 10.0, true, false, ""};
 
 /// "speed-kmh must be greater than 0 and less than 50 km/h" (the allowed values only).

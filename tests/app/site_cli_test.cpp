@@ -55,6 +55,17 @@ TEST(SiteCli, UsageAndInputErrors) {
   EXPECT_EQ(run_circleplan("site " + sf_args() + " --roads " + porto() + " --model lscp").exit_code,
             2);
   EXPECT_EQ(run_circleplan("site --roads " + porto() + " --model lscp").exit_code, 2);  // no --out
+  // Matrix-mode values are checked where they enter, as usage errors like the rest.
+  const auto negative = run_circleplan("site " + sf_args() + " --model mclp --k 2 --max-cost -1");
+  EXPECT_EQ(negative.exit_code, 2) << negative.output;
+  EXPECT_NE(negative.output.find("max-cost must be at least 0"), std::string::npos)
+      << negative.output;
+  EXPECT_EQ(run_circleplan("site " + sf_args() + " --model mclp --k 2 --max-cost nan").exit_code,
+            2);
+  const auto curve = run_circleplan("site " + sf_args() + " --model pmedian --k 2 --curve 3");
+  EXPECT_EQ(curve.exit_code, 2) << curve.output;
+  EXPECT_NE(curve.output.find("coverage curve needs a coverage threshold"), std::string::npos)
+      << curve.output;
   const auto r = run_circleplan(
       "site --matrix /nonexistent/m.csv --demand /nonexistent/d.csv --model pmedian --k 2");
   EXPECT_EQ(r.exit_code, 1);
