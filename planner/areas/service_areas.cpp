@@ -81,8 +81,8 @@ struct AreaRun {
   const Network& network;
   const Inputs& inputs;
   const ServiceAreaParams& params;
+  const WalkTimes& walk;
   std::vector<double> bands_s;
-  std::vector<double> arc_time;
   unsigned threads;
 };
 
@@ -100,18 +100,18 @@ void search_centers(const AreaRun& run, const std::vector<SnappedSource>& source
       [&](std::unique_ptr<SearchWorker>& w, std::size_t i) {
         params.cancel.check();
         const SnappedSource& src = sources[i];
-        add_sources(w->search.reset(), edges, std::span(&src, 1), params.speed_mps);
-        w->search.run(run.arc_time, limit_s);
+        add_sources(w->search.reset(), edges, std::span(&src, 1), run.walk);
+        w->search.run(run.walk.arc_s(), limit_s);
         if (params.polygons) {
-          pieces[i] = w->collector.collect(w->search, std::span(&src, 1), same_edge, run.bands_s,
-                                           params.speed_mps);
+          pieces[i] =
+              w->collector.collect(w->search, std::span(&src, 1), same_edge, run.bands_s, run.walk);
         }
         CenterReach& reach = out.reach[src.label];
         for (std::size_t b = 0; b < sites.size(); ++b) {
           for (const SnappedPoint& access : sites[b].access) {
             if (!access.snap) continue;
             const TimedLabel t =
-                time_at(w->search, edges, same_edge, *access.snap, params.speed_mps, src.label);
+                time_at(w->search, edges, same_edge, *access.snap, run.walk, src.label);
             if (t.time_s <= cover_s) {
               ++reach.blocks;
               reach.pop += run.inputs.blocks[b].pop.value_or(0.0);
@@ -190,11 +190,11 @@ void group_polygons(const AreaRun& run, const std::vector<SnappedSource>& source
   PolygonWorker pw(run.network, run.inputs.blocks, faces);
   for (const auto& [tier, group] : groups) {
     params.cancel.check();
-    add_sources(w.search.reset(), edges, group, params.speed_mps);
-    w.search.run(run.arc_time, run.bands_s.back());
+    add_sources(w.search.reset(), edges, group, run.walk);
+    w.search.run(run.walk.arc_s(), run.bands_s.back());
     const SourcesByEdge group_edges(group, edges.edge_count());
     const std::vector<ReachPiece> group_pieces =
-        w.collector.collect(w.search, group, group_edges, run.bands_s, params.speed_mps);
+        w.collector.collect(w.search, group, group_edges, run.bands_s, run.walk);
     std::vector<ServiceAreaPolygon> dissolved;
     polygons_for(pw.overlay.context(), pw.overlay, pw.polygons, group_pieces, params, invalid_id,
                  tier, dissolved);
@@ -216,12 +216,16 @@ ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
                                  const std::vector<BlockSite>& sites, double cover_s,
                                  const ServiceAreaParams& params) {
   validate(params);
-  const AreaRun run{network,
-                    inputs,
-                    params,
-                    thresholds_s(params),
-                    arc_times_s(*network.graph, network.edges, params.speed_mps),
-                    resolve_threads(params.threads)};
+  return build_service_areas(network, WalkTimes(network, params.speed_mps), inputs, sources, sites,
+                             cover_s, params);
+}
+
+ServiceAreas build_service_areas(const Network& network, const WalkTimes& walk,
+                                 const Inputs& inputs, const std::vector<SnappedSource>& sources,
+                                 const std::vector<BlockSite>& sites, double cover_s,
+                                 const ServiceAreaParams& params) {
+  const AreaRun run{
+      network, inputs, params, walk, thresholds_s(params), resolve_threads(params.threads)};
   ServiceAreas out;
   out.reach.assign(inputs.centers.size(), CenterReach{});
   std::vector<std::vector<ReachPiece>> pieces(sources.size());

@@ -98,7 +98,11 @@ void validate(const EvaluationParams& p) {
 
 Evaluation evaluate(const Network& network, const Inputs& inputs, const EvaluationParams& params) {
   validate(params);
-  const double speed = params.speed_mps();
+  return evaluate(network, WalkTimes(network, params.speed_mps()), inputs, params);
+}
+
+Evaluation evaluate(const Network& network, const WalkTimes& walk, const Inputs& inputs,
+                    const EvaluationParams& params) {
   Evaluation ev;
   ev.cover_s = params.cover_threshold_minutes() * 60.0;
   const double limit_s = params.effective_search_limit_minutes() * 60.0;
@@ -119,13 +123,12 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
   for (const BlockSite& s : ev.sites) ev.repaired_blocks += s.repaired ? 1 : 0;
 
   params.cancel.check();
-  const std::vector<double> arc_time = arc_times_s(*network.graph, network.edges, speed);
   BoundedSearch search(*network.graph);
   const SourcesByEdge same_edge(sources, network.edges.edge_count());
-  add_sources(search.reset(), network.edges, sources, speed);
-  search.run(arc_time, limit_s);
+  add_sources(search.reset(), network.edges, sources, walk);
+  search.run(walk.arc_s(), limit_s);
   ev.blocks = evaluate_coverage(search, *network.graph, network.edges, same_edge, ev.sites,
-                                components_with(network, sources), speed, ev.cover_s);
+                                components_with(network, sources), walk, ev.cover_s);
 
   ev.vertex_time_s.resize(network.edges.vertex_count());
   ev.vertex_center.resize(network.edges.vertex_count());
@@ -155,11 +158,11 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
     TierTotals tt;
     tt.tier = tier;
     for (const Center& c : inputs.centers) tt.centers += c.tier == tier ? 1 : 0;
-    add_sources(search.reset(), network.edges, tier_sources, speed);
-    search.run(arc_time, limit_s);
+    add_sources(search.reset(), network.edges, tier_sources, walk);
+    search.run(walk.arc_s(), limit_s);
     const SourcesByEdge tier_edge(tier_sources, network.edges.edge_count());
     tt.totals = total(evaluate_coverage(search, *network.graph, network.edges, tier_edge, ev.sites,
-                                        components_with(network, tier_sources), speed, ev.cover_s),
+                                        components_with(network, tier_sources), walk, ev.cover_s),
                       ev.sites, inputs.blocks);
     ev.tiers.push_back(std::move(tt));
   }

@@ -118,7 +118,7 @@ std::vector<SiteCandidate> vertex_candidates(const Network& network,
   return out;
 }
 
-std::vector<SiteCandidate> generate_candidates(const Network& network,
+std::vector<SiteCandidate> generate_candidates(const Network& network, const WalkTimes& walk,
                                                const std::vector<BlockSite>& sites,
                                                const std::vector<BlockCoverage>& base,
                                                std::span<const double> weights,
@@ -134,11 +134,9 @@ std::vector<SiteCandidate> generate_candidates(const Network& network,
     }
   }
   if (sources.empty()) return {};
-  const std::vector<double> arc_time =
-      arc_times_s(*network.graph, network.edges, options.speed_mps);
   BoundedSearch search(*network.graph);
-  add_sources(search.reset(), network.edges, sources, options.speed_mps);
-  search.run(arc_time, options.cover_s);
+  add_sources(search.reset(), network.edges, sources, walk);
+  search.run(walk.arc_s(), options.cover_s);
   std::vector<NodeId> order(search.settled().begin(), search.settled().end());
   std::sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
     if (search.time_s(a) != search.time_s(b)) return search.time_s(a) < search.time_s(b);

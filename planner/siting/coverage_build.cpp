@@ -77,8 +77,10 @@ struct Worker {
 };
 
 /// The along-the-edge walk between a source and a point on the same edge, as time_at() adds it.
-double same_edge_time(const EdgePosition& source, const EdgePosition& point, double speed) {
-  return (source.leg_m + std::abs(source.offset_m - point.offset_m)) / speed + point.leg_m / speed;
+double same_edge_time(const EdgePosition& source, const EdgePosition& point,
+                      const WalkTimes& walk) {
+  return walk.seconds(source.leg_m + std::abs(source.offset_m - point.offset_m)) +
+         walk.seconds(point.leg_m);
 }
 
 }  // namespace
@@ -131,7 +133,8 @@ CoverageItems coverage_items(const std::vector<BlockSite>& sites,
 /// The two kinds of search, sharing the network, arc times and item positions.
 class CoverageSearches {
  public:
-  CoverageSearches(const Network& network, const std::vector<BlockSite>& sites,
+  CoverageSearches(const Network& network, const WalkTimes& walk,
+                   const std::vector<BlockSite>& sites,
                    std::span<const std::optional<EdgePosition>> candidates,
                    const CoverageItems& items, const CoverageBuildOptions& o)
       : m_edges(network.edges),
@@ -139,25 +142,21 @@ class CoverageSearches {
         m_sites(sites),
         m_candidates(candidates),
         m_o(o),
-        m_arc_time(arc_times_s(m_graph, m_edges, o.speed_mps)),
+        m_walk(walk),
         m_access(m_edges.edge_count(), items.access),
         m_cand_at(m_edges.edge_count(), items.candidates) {}
-
-  const std::vector<double>& arc_time() const { return m_arc_time; }
 
   /// From one candidate: every needed block's time, exactly as evaluate would find it.
   std::vector<std::pair<std::uint32_t, double>> from_candidate(Worker& w, std::uint32_t c) const {
     const EdgePosition& p = *m_candidates[c];
     const SnappedSource source{p, 0};
-    add_sources(w.search.reset(), m_edges, std::span<const SnappedSource>(&source, 1),
-                m_o.speed_mps);
-    w.search.run(m_arc_time, m_o.limit_s);
+    add_sources(w.search.reset(), m_edges, std::span<const SnappedSource>(&source, 1), m_walk);
+    w.search.run(m_walk.arc_s(), m_o.limit_s);
     const EdgeId own = p.edge;
     w.for_reached_edges(m_graph, std::span<const EdgeId>(&own, 1), [&](EdgeId e) {
       for (std::uint32_t a = m_access.first[e]; a < m_access.first[e + 1]; ++a) {
-        double t =
-            time_at(w.search, m_edges, m_no_same_edge, m_access.pos[a], m_o.speed_mps).time_s;
-        if (e == own) t = std::min(t, same_edge_time(p, m_access.pos[a], m_o.speed_mps));
+        double t = time_at(w.search, m_edges, m_no_same_edge, m_access.pos[a], m_walk).time_s;
+        if (e == own) t = std::min(t, same_edge_time(p, m_access.pos[a], m_walk));
         if (t <= m_o.limit_s) w.offer(m_access.owner[a], t);
       }
     });
@@ -173,15 +172,13 @@ class CoverageSearches {
       sources.push_back({*a.snap, 0});
       own.push_back(a.snap->edge);
     }
-    add_sources(w.search.reset(), m_edges, sources, m_o.speed_mps);
-    w.search.run(m_arc_time, m_o.limit_s);
+    add_sources(w.search.reset(), m_edges, sources, m_walk);
+    w.search.run(m_walk.arc_s(), m_o.limit_s);
     w.for_reached_edges(m_graph, own, [&](EdgeId e) {
       for (std::uint32_t a = m_cand_at.first[e]; a < m_cand_at.first[e + 1]; ++a) {
-        double t =
-            time_at(w.search, m_edges, m_no_same_edge, m_cand_at.pos[a], m_o.speed_mps).time_s;
+        double t = time_at(w.search, m_edges, m_no_same_edge, m_cand_at.pos[a], m_walk).time_s;
         for (const SnappedSource& s : sources) {
-          if (s.pos.edge == e)
-            t = std::min(t, same_edge_time(s.pos, m_cand_at.pos[a], m_o.speed_mps));
+          if (s.pos.edge == e) t = std::min(t, same_edge_time(s.pos, m_cand_at.pos[a], m_walk));
         }
         if (t <= m_o.limit_s) w.offer(m_cand_at.owner[a], t);
       }
@@ -195,7 +192,7 @@ class CoverageSearches {
   const std::vector<BlockSite>& m_sites;
   std::span<const std::optional<EdgePosition>> m_candidates;
   const CoverageBuildOptions& m_o;
-  const std::vector<double> m_arc_time;
+  const WalkTimes& m_walk;
   const ByEdge m_access, m_cand_at;
   const SourcesByEdge m_no_same_edge;
 };
@@ -237,15 +234,16 @@ void finish_demand_side(const CoverageSearches& searches, const CoverageItems& i
 
 }  // namespace
 
-CoverageBuild build_coverage(const Network& network, const std::vector<BlockSite>& sites,
+CoverageBuild build_coverage(const Network& network, const WalkTimes& walk,
+                             const std::vector<BlockSite>& sites,
                              std::span<const std::optional<EdgePosition>> candidates,
                              std::span<const char> needed, const CoverageBuildOptions& o) {
   const EdgeSet& edges = network.edges;
   const StreetGraph& graph = *network.graph;
   const CoverageItems items = coverage_items(sites, candidates, needed);
-  const CoverageSearches searches(network, sites, candidates, items, o);
+  const CoverageSearches searches(network, walk, sites, candidates, items, o);
 
-  const bool symmetric = walks_are_symmetric(graph, searches.arc_time());
+  const bool symmetric = walks_are_symmetric(graph, walk.arc_s());
   bool demand_side =
       o.side == CoverageBuildOptions::Side::demand ||
       (o.side == CoverageBuildOptions::Side::automatic && items.blocks.size() < items.cands.size());
