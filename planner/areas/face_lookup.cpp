@@ -81,15 +81,13 @@ void SegmentGrid::distinct_edges_near(XY q, double tol, std::vector<EdgeId>& out
 FaceLocator::FaceLocator(const std::vector<MultiPolygon>& faces, double cell_m)
     : m_faces(&faces), m_cell(cell_m) {
   for (std::uint32_t f = 0; f < faces.size(); ++f) {
-    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    Box box;
     for (const Polygon& poly : faces[f]) {
-      for (XY p : poly.outer) {
-        x0 = std::min(x0, p.x), y0 = std::min(y0, p.y);
-        x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-      }
+      for (XY p : poly.outer) box.add(p);
     }
-    for (std::int64_t x = cell(x0); x <= cell(x1); ++x) {
-      for (std::int64_t y = cell(y0); y <= cell(y1); ++y) m_entries.push_back({cell_key(x, y), f});
+    for (std::int64_t x = cell(box.min_x); x <= cell(box.max_x); ++x) {
+      for (std::int64_t y = cell(box.min_y); y <= cell(box.max_y); ++y)
+        m_entries.push_back({cell_key(x, y), f});
     }
   }
   std::sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {

@@ -92,15 +92,17 @@ void to_csr(std::vector<std::pair<std::uint32_t, T>>& pairs, std::size_t keys,
 bool cannot_hold_hole(const MultiPolygon& face, double buffer_m) {
   const double r = buffer_m * 0.99;
   for (const Polygon& poly : face) {
-    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300, twice_area = 0.0;
+    Box box;
+    double twice_area = 0.0;
     for (std::size_t i = 0; i + 1 < poly.outer.size(); ++i) {
       const XY a = poly.outer[i], b = poly.outer[i + 1];
-      x0 = std::min(x0, a.x), y0 = std::min(y0, a.y);
-      x1 = std::max(x1, a.x), y1 = std::max(y1, a.y);
+      box.add(a);
       twice_area += a.x * b.y - b.x * a.y;
     }
     const double area = std::abs(twice_area) / 2.0;  // holes only make it smaller
-    if (std::min(x1 - x0, y1 - y0) >= 2.0 * r && area >= std::numbers::pi * r * r) return false;
+    if (std::min(box.max_x - box.min_x, box.max_y - box.min_y) >= 2.0 * r &&
+        area >= std::numbers::pi * r * r)
+      return false;
   }
   return true;
 }

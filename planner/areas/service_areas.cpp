@@ -63,15 +63,14 @@ std::vector<double> thresholds_s(const ServiceAreaParams& params) {
 }  // namespace
 
 void validate(const ServiceAreaParams& p) {
-  if (p.minutes.empty()) throw std::invalid_argument("--minutes needs at least one threshold");
+  if (p.minutes.empty()) throw InvalidValue("--minutes needs at least one threshold");
   if (!std::is_sorted(p.minutes.begin(), p.minutes.end()) ||
       std::adjacent_find(p.minutes.begin(), p.minutes.end()) != p.minutes.end()) {
-    throw std::invalid_argument("--minutes must be strictly ascending, e.g. 5,10,15");
+    throw InvalidValue("--minutes must be strictly ascending, e.g. 5,10,15");
   }
-  if (!(p.buffer_m > 0.0 && p.buffer_m <= 500.0))
-    throw std::invalid_argument("--buffer-m must be in (0, 500]");
-  if (!(p.simplify_m >= 0.0)) throw std::invalid_argument("--simplify-m must be >= 0");
-  if (p.quadrant_segments < 1) throw std::invalid_argument("quadrant segments must be >= 1");
+  check_range(buffer_range, p.buffer_m);
+  check_range(simplify_range, p.simplify_m);
+  if (p.quadrant_segments < 1) throw InvalidValue("quadrant segments must be >= 1");
 }
 
 namespace {

@@ -22,7 +22,7 @@ enum class Overlap { per_center, dissolve, split };  ///< --overlap
 enum class Hull { none, convex };                    ///< --hull
 
 struct ServiceAreaParams {
-  std::vector<double> minutes{15.0};  ///< ascending thresholds
+  std::vector<double> minutes{default_minutes};  ///< ascending thresholds
   BandMode bands = BandMode::rings;
   Overlap overlap = Overlap::per_center;
   Hull hull = Hull::none;
@@ -39,7 +39,7 @@ struct ServiceAreaParams {
   CancelToken cancel;  ///< asked before each center and each band (throws Cancelled)
 };
 
-/// Throws std::invalid_argument naming the option when out of range.
+/// Throws InvalidValue naming the option when out of range.
 void validate(const ServiceAreaParams& params);
 
 struct ServiceAreaPolygon {

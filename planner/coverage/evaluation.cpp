@@ -68,32 +68,28 @@ Totals total(const std::vector<BlockCoverage>& coverage, const std::vector<Block
 
 }  // namespace
 
+double covered_share(const Totals& t, bool has_population) {
+  if (has_population) return t.pop > 0.0 ? t.covered_pop / t.pop : 0.0;
+  return t.blocks > 0 ? static_cast<double>(t.covered) / t.blocks : 0.0;
+}
+
 double EvaluationParams::effective_search_limit_minutes() const {
   return std::max(search_limit_minutes, cover_threshold_minutes());
 }
 
 double EvaluationParams::cover_threshold_minutes() const {
   if (cover_minutes) return *cover_minutes;
-  return minutes.empty() ? 15.0 : *std::max_element(minutes.begin(), minutes.end());
+  return minutes.empty() ? default_minutes : *std::max_element(minutes.begin(), minutes.end());
 }
 
 void validate(const EvaluationParams& p) {
-  if (!(p.speed_kmh > 0.0 && p.speed_kmh < 50.0)) {
-    throw std::invalid_argument("--speed-kmh must be between 0 and 50 km/h");
-  }
-  if (p.minutes.empty()) throw std::invalid_argument("--minutes needs at least one threshold");
-  for (double m : p.minutes) {
-    if (!(m > 0.0 && m <= 600.0)) throw std::invalid_argument("--minutes must be in (0, 600]");
-  }
-  const double cover = p.cover_threshold_minutes();
-  if (!(cover > 0.0 && cover <= 600.0)) {
-    throw std::invalid_argument("--cover-minutes must be in (0, 600]");
-  }
-  if (!(p.max_snap_m >= 0.0)) throw std::invalid_argument("--max-snap must be >= 0 metres");
-  if (!(p.sample_spacing_m >= 1.0)) throw std::invalid_argument("--sample-spacing must be >= 1 m");
-  if (!(p.search_limit_minutes > 0.0)) {
-    throw std::invalid_argument("--search-limit must be positive");
-  }
+  check_range(speed_kmh_range, p.speed_kmh);
+  if (p.minutes.empty()) throw InvalidValue("--minutes needs at least one threshold");
+  for (double m : p.minutes) check_range(minutes_range, m);
+  check_range(cover_minutes_range, p.cover_threshold_minutes());
+  check_range(max_snap_range, p.max_snap_m);
+  check_range(sample_spacing_range, p.sample_spacing_m);
+  check_range(search_limit_range, p.search_limit_minutes);
 }
 
 Evaluation evaluate(const Network& network, const Inputs& inputs, const EvaluationParams& params) {

@@ -35,7 +35,7 @@ struct EvaluationParams {
   double effective_search_limit_minutes() const;
 };
 
-/// Throws std::invalid_argument naming the option when a parameter is out of range.
+/// Throws InvalidValue naming the option when a parameter is out of range.
 void validate(const EvaluationParams& params);
 
 struct CenterOutcome {
@@ -53,6 +53,10 @@ struct Totals {
   double area_weighted_pop = 0.0;               ///< sum of pop x cov_share
   double area_m2 = 0.0, covered_area_m2 = 0.0;  ///< covered_area: sum of area x cov_share
 };
+
+/// The covered share of a scope: of its population when the data has population, else of its
+/// blocks (0 for an empty scope). The summary layer's cov_share and the comparison's figure.
+double covered_share(const Totals& totals, bool has_population);
 
 struct TierTotals {
   std::string tier;

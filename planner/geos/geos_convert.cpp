@@ -94,6 +94,15 @@ MultiPolygon multipolygon_from_geos(const GeosContext& ctx, const GEOSGeometry* 
   return out;
 }
 
+std::optional<Box> bounding_box(const GeosContext& ctx, const GEOSGeometry* g) {
+  Box b;
+  if (!GEOSGeom_getXMin_r(ctx.get(), g, &b.min_x) || !GEOSGeom_getYMin_r(ctx.get(), g, &b.min_y) ||
+      !GEOSGeom_getXMax_r(ctx.get(), g, &b.max_x) || !GEOSGeom_getYMax_r(ctx.get(), g, &b.max_y)) {
+    return std::nullopt;
+  }
+  return b;
+}
+
 XY point_on_surface(const GeosContext& ctx, const GEOSGeometry* g) {
   GeomPtr p = own(ctx, GEOSPointOnSurface_r(ctx.get(), g), "point on surface");
   XY xy;

@@ -96,10 +96,10 @@ class CoordinateNodes {
     // Beyond 2^52 cells a double cannot tell neighbouring cells apart (and beyond 2^63 the cell
     // number is not an int64 at all): such a coordinate is no position in metres on Earth.
     if (!(std::fabs(fx) < max_cells && std::fabs(fy) < max_cells)) {
-      throw std::invalid_argument(
-          "split_into_edges: coordinate (" + std::to_string(p.x) + ", " + std::to_string(p.y) +
-          ") is too large for projected metres; check the CRS of the road layer "
-          "(or --assume-crs) and --crs");
+      throw InvalidValue("split_into_edges: coordinate (" + std::to_string(p.x) + ", " +
+                         std::to_string(p.y) +
+                         ") is too large for projected metres; check the CRS of the road layer "
+                         "(or --assume-crs) and --crs");
     }
     const auto cx = static_cast<std::int64_t>(std::floor(fx));
     const auto cy = static_cast<std::int64_t>(std::floor(fy));

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "planner/errors.h"
 #include "planner/siting/coverage_build.h"
 #include "planner/siting/solve.h"
 
@@ -25,7 +26,7 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
                              const NetworkSitingParams& params) {
   validate(params.evaluation);
   if (!(params.candidate_spacing_m >= 0.0)) {
-    throw std::invalid_argument("--candidate-spacing must be >= 0 metres");
+    throw InvalidValue("--candidate-spacing must be >= 0 metres");
   }
   const auto started = std::chrono::steady_clock::now();
   NetworkSiting run;
