@@ -15,6 +15,7 @@
 #include "io/crs/projection.h"
 #include "io/osm/osm_reader.h"
 #include "planner/network/network.h"
+#include "planner/parameters.h"
 #include "planner/search/access_time.h"
 #include "planner/search/bounded_search.h"
 
@@ -66,7 +67,8 @@ BENCHMARK(BM_ReadPbfAndBuildGraph)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 void BM_MultiSourceSearch(benchmark::State& state) {
   const planner::Network& net = malta();
   const auto centers = spread_centers(net, 500);
-  const auto times = planner::arc_times_s(*net.graph, net.edges, 4.5 / 3.6);
+  const auto times = planner::arc_times_s(*net.graph, net.edges,
+                                          planner::default_speed_kmh / planner::kmh_per_mps);
   const double limit_s = static_cast<double>(state.range(0)) * 60.0;
   planner::BoundedSearch search(*net.graph);
   for (auto _ : state) {

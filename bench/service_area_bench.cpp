@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <numeric>
+#include <optional>
 #include <string>
 
 #include <benchmark/benchmark.h>
@@ -24,13 +25,15 @@
 #include "planner/areas/service_areas.h"
 #include "planner/geos/geos_convert.h"
 #include "planner/parallel.h"
+#include "planner/parameters.h"
+#include "planner/search/walk_times.h"
 
 namespace {
 
 struct Fixture {
   planner::Network net;
   std::vector<planner::SnappedSource> sources;
-  std::vector<double> arc_time;
+  std::optional<planner::WalkTimes> walk;
 };
 
 const Fixture& malta() {
@@ -60,7 +63,7 @@ const Fixture& malta() {
       pos.on_edge = es.vertex_xy[v];
       out.sources.push_back({pos, c});
     }
-    out.arc_time = planner::arc_times_s(*out.net.graph, es, 4.5 / 3.6);
+    out.walk.emplace(out.net, planner::default_speed_kmh / planner::kmh_per_mps);
     return out;
   }();
   return f;
@@ -79,10 +82,9 @@ std::vector<std::vector<planner::ReachPiece>> all_pieces(const Fixture& f, unsig
       f.sources.size(), threads, [&] { return std::make_unique<State>(f.net); },
       [&](std::unique_ptr<State>& s, std::size_t i) {
         const auto& src = f.sources[i];
-        planner::add_sources(s->search.reset(), f.net.edges, std::span(&src, 1), 4.5 / 3.6);
-        s->search.run(f.arc_time, 900.0);
-        pieces[i] =
-            s->collector.collect(s->search, std::span(&src, 1), same_edge, bands, 4.5 / 3.6);
+        planner::add_sources(s->search.reset(), f.net.edges, std::span(&src, 1), *f.walk);
+        s->search.run(f.walk->arc_s(), 900.0);
+        pieces[i] = s->collector.collect(s->search, std::span(&src, 1), same_edge, bands, *f.walk);
       });
   return pieces;
 }

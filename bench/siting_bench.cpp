@@ -113,14 +113,14 @@ void BM_MaltaBuildStructure(benchmark::State& state) {
   for (std::size_t b = 0; b < needed.size(); ++b) {
     needed[b] = run.base.blocks[b].status != planner::CoverStatus::covered;
   }
+  const planner::WalkTimes walk(m.network, m.params.evaluation.speed_mps());
   planner::CoverageBuildOptions o;
-  o.speed_mps = m.params.evaluation.speed_mps();
   o.limit_s = o.cover_s = run.cover_s;
   o.side = state.range(0) ? planner::CoverageBuildOptions::Side::demand
                           : planner::CoverageBuildOptions::Side::candidates;
   planner::CoverageBuild built;
   for (auto _ : state) {
-    built = planner::build_coverage(m.network, run.base.sites, run.candidate_snap, needed, o);
+    built = planner::build_coverage(m.network, walk, run.base.sites, run.candidate_snap, needed, o);
     benchmark::DoNotOptimize(built.entries.data());
   }
   state.counters["searches"] = static_cast<double>(built.searches);

@@ -21,12 +21,6 @@ FieldValue center_id_of(const planner::Inputs& inputs, std::uint32_t center) {
   return inputs.centers[center].id;
 }
 
-/// Share of population covered, or of blocks when the data has no population.
-double covered_share(const planner::Totals& t, bool has_population) {
-  if (has_population) return t.pop > 0.0 ? t.covered_pop / t.pop : 0.0;
-  return t.blocks > 0 ? static_cast<double>(t.covered) / t.blocks : 0.0;
-}
-
 void totals_json(JsonWriter& json, const planner::Totals& t, bool has_population) {
   json.begin_object();
   json.key("blocks").value(t.blocks);

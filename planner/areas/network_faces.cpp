@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "planner/areas/chain_merge.h"
+#include "planner/areas/face_lookup.h"
 #include "planner/geos/geos_convert.h"
 #include "planner/geos/geos_handle.h"
 #include "planner/parallel.h"
@@ -16,61 +17,8 @@
 namespace planner {
 namespace {
 
-/// Edge segments hashed into square cells, to find the edges a face's boundary segment lies
-/// on. Built once; a sorted array of (cell, segment) instead of a hash map of vectors.
-class SegmentGrid {
- public:
-  SegmentGrid(const EdgeSet& edges, std::span<const std::uint8_t> use, double cell_m)
-      : m_edges(&edges), m_cell(cell_m) {
-    for (EdgeId e = 0; e < edges.edge_count(); ++e) {
-      if (!use.empty() && !use[e]) continue;
-      for (std::uint32_t p = edges.first_point[e]; p + 1 < edges.first_point[e + 1]; ++p) {
-        const XY a = edges.points[p], b = edges.points[p + 1];
-        const std::int64_t x0 = cell(std::min(a.x, b.x)), x1 = cell(std::max(a.x, b.x));
-        const std::int64_t y0 = cell(std::min(a.y, b.y)), y1 = cell(std::max(a.y, b.y));
-        for (std::int64_t x = x0; x <= x1; ++x) {
-          for (std::int64_t y = y0; y <= y1; ++y) m_entries.push_back({key(x, y), p, e});
-        }
-      }
-    }
-    std::sort(m_entries.begin(), m_entries.end(),
-              [](const Entry& a, const Entry& b) { return a.key < b.key; });
-  }
-
-  /// Edges with a segment within tol of point q, appended to out (may repeat).
-  void edges_near(XY q, double tol, std::vector<EdgeId>& out) const {
-    const std::uint64_t k = key(cell(q.x), cell(q.y));
-    auto it = std::lower_bound(m_entries.begin(), m_entries.end(), k,
-                               [](const Entry& a, std::uint64_t v) { return a.key < v; });
-    for (; it != m_entries.end() && it->key == k; ++it) {
-      const XY a = m_edges->points[it->point], b = m_edges->points[it->point + 1];
-      if (distance_to_segment(q, a, b) <= tol) out.push_back(it->edge);
-    }
-  }
-
- private:
-  struct Entry {
-    std::uint64_t key;
-    std::uint32_t point;  ///< segment points[point] .. points[point + 1]
-    EdgeId edge;
-  };
-
-  std::int64_t cell(double v) const { return static_cast<std::int64_t>(std::floor(v / m_cell)); }
-  static std::uint64_t key(std::int64_t x, std::int64_t y) {
-    return (static_cast<std::uint64_t>(x) << 32) ^ static_cast<std::uint32_t>(y);
-  }
-  static double distance_to_segment(XY q, XY a, XY b) {
-    const double dx = b.x - a.x, dy = b.y - a.y;
-    const double len2 = dx * dx + dy * dy;
-    double t = len2 > 0.0 ? ((q.x - a.x) * dx + (q.y - a.y) * dy) / len2 : 0.0;
-    t = std::clamp(t, 0.0, 1.0);
-    return std::hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
-  }
-
-  const EdgeSet* m_edges;
-  double m_cell;
-  std::vector<Entry> m_entries;
-};
+/// How far a face's boundary segment (or a noded segment) may lie from the edge it came from.
+constexpr double face_tol_m = 1e-4;
 
 double planar_length(const EdgeSet& edges, EdgeId e) {
   double len = 0.0;
@@ -89,18 +37,15 @@ struct Polygonized {
 
 Polygonized polygonize_network(const GeosContext& ctx, const EdgeSet& edges,
                                std::span<const std::uint8_t> use) {
-  std::vector<GEOSGeometry*> lines;
+  std::vector<GeomPtr> lines;
   for (EdgeId e = 0; e < edges.edge_count(); ++e) {
     if (!use.empty() && !use[e]) continue;
     LineString line(edges.points.begin() + edges.first_point[e],
                     edges.points.begin() + edges.first_point[e + 1]);
     line.erase(std::unique(line.begin(), line.end()), line.end());
-    if (line.size() >= 2) lines.push_back(to_geos(ctx, line).release());
+    if (line.size() >= 2) lines.push_back(to_geos(ctx, line));
   }
-  GeomPtr all = own(ctx,
-                    GEOSGeom_createCollection_r(ctx.get(), GEOS_MULTILINESTRING, lines.data(),
-                                                static_cast<unsigned>(lines.size())),
-                    "network lines");
+  GeomPtr all = make_collection(ctx, GEOS_MULTILINESTRING, std::move(lines), "network lines");
   GeomPtr noded = own(ctx, GEOSUnaryUnion_r(ctx.get(), all.get()), "network noding");
   Polygonized out;
   const int lines_n = GEOSGetNumGeometries_r(ctx.get(), noded.get());
@@ -125,73 +70,6 @@ Polygonized polygonize_network(const GeosContext& ctx, const EdgeSet& edges,
   return out;
 }
 
-bool ring_contains(const Ring& ring, XY p) {
-  bool inside = false;
-  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-    const XY a = ring[i], b = ring[j];
-    if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x)
-      inside = !inside;
-  }
-  return inside;
-}
-
-bool polygon_contains(const MultiPolygon& shape, XY p) {
-  for (const Polygon& poly : shape) {
-    if (!ring_contains(poly.outer, p)) continue;
-    bool in_hole = false;
-    for (const Ring& h : poly.holes) in_hole = in_hole || ring_contains(h, p);
-    if (!in_hole) return true;
-  }
-  return false;
-}
-
-/// Which face holds a point: faces hashed by their bounding boxes into square cells.
-class FaceLocator {
- public:
-  FaceLocator(const std::vector<MultiPolygon>& faces, double cell_m)
-      : m_faces(&faces), m_cell(cell_m) {
-    for (std::uint32_t f = 0; f < faces.size(); ++f) {
-      double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
-      for (const Polygon& poly : faces[f]) {
-        for (XY p : poly.outer) {
-          x0 = std::min(x0, p.x), y0 = std::min(y0, p.y);
-          x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-        }
-      }
-      for (std::int64_t x = cell(x0); x <= cell(x1); ++x) {
-        for (std::int64_t y = cell(y0); y <= cell(y1); ++y) m_entries.push_back({key(x, y), f});
-      }
-    }
-    std::sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
-      return a.key != b.key ? a.key < b.key : a.face < b.face;
-    });
-  }
-
-  /// The face whose interior holds p, or invalid_id.
-  std::uint32_t face_at(XY p) const {
-    const std::uint64_t k = key(cell(p.x), cell(p.y));
-    auto it = std::lower_bound(m_entries.begin(), m_entries.end(), k,
-                               [](const Entry& a, std::uint64_t v) { return a.key < v; });
-    for (; it != m_entries.end() && it->key == k; ++it) {
-      if (polygon_contains((*m_faces)[it->face], p)) return it->face;
-    }
-    return invalid_id;
-  }
-
- private:
-  struct Entry {
-    std::uint64_t key;
-    std::uint32_t face;
-  };
-  std::int64_t cell(double v) const { return static_cast<std::int64_t>(std::floor(v / m_cell)); }
-  static std::uint64_t key(std::int64_t x, std::int64_t y) {
-    return (static_cast<std::uint64_t>(x) << 32) ^ static_cast<std::uint32_t>(y);
-  }
-  const std::vector<MultiPolygon>* m_faces;
-  double m_cell;
-  std::vector<Entry> m_entries;
-};
-
 /// CSR from (key, value) pairs: sorted, deduplicated, keys in [0, keys).
 template <typename T>
 void to_csr(std::vector<std::pair<std::uint32_t, T>>& pairs, std::size_t keys,
@@ -214,43 +92,33 @@ void to_csr(std::vector<std::pair<std::uint32_t, T>>& pairs, std::size_t keys,
 bool cannot_hold_hole(const MultiPolygon& face, double buffer_m) {
   const double r = buffer_m * 0.99;
   for (const Polygon& poly : face) {
-    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300, twice_area = 0.0;
+    Box box;
+    double twice_area = 0.0;
     for (std::size_t i = 0; i + 1 < poly.outer.size(); ++i) {
       const XY a = poly.outer[i], b = poly.outer[i + 1];
-      x0 = std::min(x0, a.x), y0 = std::min(y0, a.y);
-      x1 = std::max(x1, a.x), y1 = std::max(y1, a.y);
+      box.add(a);
       twice_area += a.x * b.y - b.x * a.y;
     }
     const double area = std::abs(twice_area) / 2.0;  // holes only make it smaller
-    if (std::min(x1 - x0, y1 - y0) >= 2.0 * r && area >= std::numbers::pi * r * r) return false;
+    if (std::min(box.max_x - box.min_x, box.max_y - box.min_y) >= 2.0 * r &&
+        area >= std::numbers::pi * r * r)
+      return false;
   }
   return true;
 }
 
-}  // namespace
+/// Ring segments of a face (per edge it lies on), to tell which edges lie wholly on its ring.
+struct OnRing {
+  EdgeId edge;
+  std::uint32_t face;
+  double len;
+};
 
-NetworkFaces build_network_faces(const EdgeSet& edges, double buffer_m, int quadrant_segments,
-                                 unsigned threads, std::span<const std::uint8_t> use) {
-  NetworkFaces out;
-  out.buffer_m = buffer_m;
-  out.quadrant_segments = quadrant_segments;
-  Polygonized net;
-  {
-    GeosContext ctx;
-    net = polygonize_network(ctx, edges, use);
-  }
-  out.faces = std::move(net.faces);
+/// Boundary stretches: each ring segment of each face, mapped to the edges it lies on by its
+/// midpoint (noding only splits segments, so a midpoint lies on its source segments). Fills
+/// out's stretch arrays; returns every (edge, face, segment length).
+std::vector<OnRing> find_stretches(const SegmentGrid& grid, NetworkFaces& out) {
   const std::vector<MultiPolygon>& faces = out.faces;
-  const SegmentGrid grid(edges, use, 100.0);
-  constexpr double tol_m = 1e-4;
-
-  // Boundary stretches: each ring segment of each face, mapped to the edges it lies on by its
-  // midpoint (noding only splits segments, so a midpoint lies on its source segments).
-  struct OnRing {
-    EdgeId edge;
-    std::uint32_t face;
-    double len;
-  };
   std::vector<OnRing> on_ring;
   std::vector<EdgeId> found, previous;
   out.first_stretch.push_back(0);
@@ -263,10 +131,7 @@ NetworkFaces build_network_faces(const EdgeSet& edges, double buffer_m, int quad
         previous.clear();
         for (std::size_t k = 0; k + 1 < ring->size(); ++k) {
           const XY a = (*ring)[k], b = (*ring)[k + 1];
-          found.clear();
-          grid.edges_near({(a.x + b.x) / 2.0, (a.y + b.y) / 2.0}, tol_m, found);
-          std::sort(found.begin(), found.end());
-          found.erase(std::unique(found.begin(), found.end()), found.end());
+          grid.distinct_edges_near({(a.x + b.x) / 2.0, (a.y + b.y) / 2.0}, face_tol_m, found);
           const double len = std::hypot(b.x - a.x, b.y - a.y);
           for (EdgeId e : found) {
             on_ring.push_back({e, f, len});
@@ -280,10 +145,13 @@ NetworkFaces build_network_faces(const EdgeSet& edges, double buffer_m, int quad
     }
     out.first_stretch.push_back(static_cast<std::uint32_t>(out.first_stretch_edge.size() - 1));
   }
-  // Ring length of each (edge, face): an edge lies wholly on a face's ring when it adds up to
-  // the edge's length.
-  std::vector<double> edge_len(edges.edge_count());
-  for (EdgeId e = 0; e < edges.edge_count(); ++e) edge_len[e] = planar_length(edges, e);
+  return on_ring;
+}
+
+/// The faces of each edge, and whether it lies wholly on each: its ring length on that face
+/// adds up to the edge's length.
+void map_edge_faces(std::size_t edge_count, std::vector<OnRing> on_ring,
+                    const std::vector<double>& edge_len, NetworkFaces& out) {
   std::sort(on_ring.begin(), on_ring.end(), [](const OnRing& a, const OnRing& b) {
     return a.edge != b.edge ? a.edge < b.edge : a.face < b.face;
   });
@@ -301,15 +169,21 @@ NetworkFaces build_network_faces(const EdgeSet& edges, double buffer_m, int quad
     out.on_ring.push_back(edge_len[e] > 0.0 && len >= edge_len[e] * (1.0 - 1e-9) - 1e-6);
     i = j;
   }
-  to_csr(edge_face, edges.edge_count(), out.first_edge_face, out.edge_faces);
+  to_csr(edge_face, edge_count, out.first_edge_face, out.edge_faces);
+}
 
-  // Edges inside faces: noded segments with the same face a hair to their left and right.
-  const FaceLocator locate(faces, 200.0);
+/// Edges inside faces: noded segments with the same face a hair to their left and right. Fills
+/// out's interior arrays and inside_face (the one face an edge lies in wholly).
+void find_interior_edges(const std::vector<LineString>& noded, const SegmentGrid& grid,
+                         const std::vector<double>& edge_len, NetworkFaces& out) {
+  const std::size_t edge_count = edge_len.size();
+  const FaceLocator locate(out.faces, 200.0);
   constexpr double side_step_m = 1e-3;
-  std::vector<double> inside_m(edges.edge_count(), 0.0);
+  std::vector<double> inside_m(edge_count, 0.0);
   std::vector<std::pair<std::uint32_t, EdgeId>> face_interior;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edge_inside;
-  for (const LineString& line : net.noded) {
+  std::vector<EdgeId> found;
+  for (const LineString& line : noded) {
     for (std::size_t k = 0; k + 1 < line.size(); ++k) {
       const XY a = line[k], b = line[k + 1];
       const double len = std::hypot(b.x - a.x, b.y - a.y);
@@ -318,10 +192,7 @@ NetworkFaces build_network_faces(const EdgeSet& edges, double buffer_m, int quad
       const XY n{-(b.y - a.y) / len * side_step_m, (b.x - a.x) / len * side_step_m};
       const std::uint32_t left = locate.face_at({m.x + n.x, m.y + n.y});
       if (left == invalid_id || locate.face_at({m.x - n.x, m.y - n.y}) != left) continue;
-      found.clear();
-      grid.edges_near(m, tol_m, found);
-      std::sort(found.begin(), found.end());
-      found.erase(std::unique(found.begin(), found.end()), found.end());
+      grid.distinct_edges_near(m, face_tol_m, found);
       for (EdgeId e : found) {
         face_interior.push_back({left, e});
         edge_inside.push_back({e, left});
@@ -329,51 +200,74 @@ NetworkFaces build_network_faces(const EdgeSet& edges, double buffer_m, int quad
       }
     }
   }
-  to_csr(face_interior, faces.size(), out.first_interior, out.interior_edges);
+  to_csr(face_interior, out.faces.size(), out.first_interior, out.interior_edges);
   std::vector<std::uint32_t> first_inside, inside_faces;
-  to_csr(edge_inside, edges.edge_count(), first_inside, inside_faces);
+  to_csr(edge_inside, edge_count, first_inside, inside_faces);
 
-  out.inside_face.assign(edges.edge_count(), invalid_id);
-  for (EdgeId e = 0; e < edges.edge_count(); ++e) {
+  out.inside_face.assign(edge_count, invalid_id);
+  for (EdgeId e = 0; e < edge_count; ++e) {
     const double len = edge_len[e];
     const double whole = len * (1.0 - 1e-9) - 1e-6;
     if (len > 0.0 && inside_m[e] >= whole && first_inside[e + 1] - first_inside[e] == 1)
       out.inside_face[e] = inside_faces[first_inside[e]];
   }
+}
+
+/// One face's hole: its inward buffer less the buffer of the edges inside it.
+MultiPolygon face_hole(const GeosContext& ctx, const EdgeSet& edges, const NetworkFaces& out,
+                       std::uint32_t f, double buffer_m, int quadrant_segments) {
+  GeomPtr face = to_geos(ctx, out.faces[f]);
+  GeomPtr hole =
+      own(ctx, GEOSBuffer_r(ctx.get(), face.get(), -buffer_m, quadrant_segments), "inward");
+  if (GEOSisEmpty_r(ctx.get(), hole.get())) return {};
+  const auto inside = out.interior_of(f);
+  if (!inside.empty()) {
+    // Joined into chains through junctions first: far fewer caps to node (chain_merge.h).
+    std::vector<LineString> inside_lines;
+    for (EdgeId e : inside) {
+      LineString line(edges.points.begin() + edges.first_point[e],
+                      edges.points.begin() + edges.first_point[e + 1]);
+      line.erase(std::unique(line.begin(), line.end()), line.end());
+      if (line.size() >= 2) inside_lines.push_back(std::move(line));
+    }
+    std::vector<GeomPtr> lines;
+    for (const LineString& chain : merge_chains(inside_lines)) lines.push_back(to_geos(ctx, chain));
+    GeomPtr multi = make_collection(ctx, GEOS_MULTILINESTRING, std::move(lines), "inside lines");
+    GeomPtr covered =
+        own(ctx, GEOSBuffer_r(ctx.get(), multi.get(), buffer_m, quadrant_segments), "buffer");
+    hole = own(ctx, GEOSDifference_r(ctx.get(), hole.get(), covered.get()), "hole");
+  }
+  return multipolygon_from_geos(ctx, hole.get());
+}
+
+}  // namespace
+
+NetworkFaces build_network_faces(const EdgeSet& edges, double buffer_m, int quadrant_segments,
+                                 unsigned threads, std::span<const std::uint8_t> use) {
+  NetworkFaces out;
+  out.buffer_m = buffer_m;
+  out.quadrant_segments = quadrant_segments;
+  Polygonized net;
+  {
+    GeosContext ctx;
+    net = polygonize_network(ctx, edges, use);
+  }
+  out.faces = std::move(net.faces);
+  const SegmentGrid grid(edges, use, 100.0);
+  std::vector<OnRing> on_ring = find_stretches(grid, out);
+  std::vector<double> edge_len(edges.edge_count());
+  for (EdgeId e = 0; e < edges.edge_count(); ++e) edge_len[e] = planar_length(edges, e);
+  map_edge_faces(edges.edge_count(), std::move(on_ring), edge_len, out);
+  find_interior_edges(net.noded, grid, edge_len, out);
 
   // Holes, face by face, in parallel (each thread its own GEOS context).
-  out.holes.resize(faces.size());
+  out.holes.resize(out.faces.size());
   parallel_for(
-      faces.size(), std::max(1u, threads), [] { return std::make_unique<GeosContext>(); },
+      out.faces.size(), std::max(1u, threads), [] { return std::make_unique<GeosContext>(); },
       [&](std::unique_ptr<GeosContext>& ctx, std::size_t f) {
-        if (cannot_hold_hole(faces[f], buffer_m)) return;
-        GeomPtr face = to_geos(*ctx, faces[f]);
-        GeomPtr hole =
-            own(*ctx, GEOSBuffer_r(ctx->get(), face.get(), -buffer_m, quadrant_segments), "inward");
-        if (GEOSisEmpty_r(ctx->get(), hole.get())) return;
-        const auto inside = out.interior_of(static_cast<std::uint32_t>(f));
-        if (!inside.empty()) {
-          // Joined into chains through junctions first: far fewer caps to node (chain_merge.h).
-          std::vector<LineString> inside_lines;
-          for (EdgeId e : inside) {
-            LineString line(edges.points.begin() + edges.first_point[e],
-                            edges.points.begin() + edges.first_point[e + 1]);
-            line.erase(std::unique(line.begin(), line.end()), line.end());
-            if (line.size() >= 2) inside_lines.push_back(std::move(line));
-          }
-          std::vector<GEOSGeometry*> lines;
-          for (const LineString& chain : merge_chains(inside_lines))
-            lines.push_back(to_geos(*ctx, chain).release());
-          GeomPtr multi =
-              own(*ctx,
-                  GEOSGeom_createCollection_r(ctx->get(), GEOS_MULTILINESTRING, lines.data(),
-                                              static_cast<unsigned>(lines.size())),
-                  "inside lines");
-          GeomPtr covered = own(
-              *ctx, GEOSBuffer_r(ctx->get(), multi.get(), buffer_m, quadrant_segments), "buffer");
-          hole = own(*ctx, GEOSDifference_r(ctx->get(), hole.get(), covered.get()), "hole");
-        }
-        out.holes[f] = multipolygon_from_geos(*ctx, hole.get());
+        if (cannot_hold_hole(out.faces[f], buffer_m)) return;
+        out.holes[f] =
+            face_hole(*ctx, edges, out, static_cast<std::uint32_t>(f), buffer_m, quadrant_segments);
       });
   return out;
 }

@@ -3,15 +3,6 @@
 #include "planner/geos/geos_convert.h"
 
 namespace planner {
-namespace {
-
-bool bounds(const GeosContext& ctx, const GEOSGeometry* g, double& xmin, double& ymin, double& xmax,
-            double& ymax) {
-  return GEOSGeom_getXMin_r(ctx.get(), g, &xmin) && GEOSGeom_getYMin_r(ctx.get(), g, &ymin) &&
-         GEOSGeom_getXMax_r(ctx.get(), g, &xmax) && GEOSGeom_getYMax_r(ctx.get(), g, &ymax);
-}
-
-}  // namespace
 
 PopulationOverlay::PopulationOverlay(const std::vector<Block>& blocks) {
   for (const Block& b : blocks) {
@@ -19,26 +10,25 @@ PopulationOverlay::PopulationOverlay(const std::vector<Block>& blocks) {
     GeomPtr g = to_geos(m_ctx, b.shape);
     if (GEOSisValid_r(m_ctx.get(), g.get()) != 1)
       g = own(m_ctx, GEOSMakeValid_r(m_ctx.get(), g.get()), "make valid");
-    Box box{};
-    if (!bounds(m_ctx, g.get(), box.xmin, box.ymin, box.xmax, box.ymax)) continue;
+    const std::optional<Box> box = bounding_box(m_ctx, g.get());
+    if (!box) continue;
     const double a = area_m2(m_ctx, g.get());
     if (a <= 0.0) continue;
     m_area.push_back(a);
     m_pop.push_back(*b.pop);
-    m_box.push_back(box);
+    m_box.push_back(*box);
     m_shapes.push_back(std::move(g));
   }
 }
 
 double PopulationOverlay::population_in(const GEOSGeometry* area) const {
   if (m_shapes.empty() || GEOSisEmpty_r(m_ctx.get(), area)) return 0.0;
-  Box box{};
-  if (!bounds(m_ctx, area, box.xmin, box.ymin, box.xmax, box.ymax)) return 0.0;
+  const std::optional<Box> box = bounding_box(m_ctx, area);
+  if (!box) return 0.0;
   PreparedPtr prepared = prepare(m_ctx, area);
   double total = 0.0;
   for (std::size_t i = 0; i < m_shapes.size(); ++i) {
-    const Box& b = m_box[i];
-    if (b.xmax < box.xmin || b.xmin > box.xmax || b.ymax < box.ymin || b.ymin > box.ymax) continue;
+    if (!box->intersects(m_box[i])) continue;
     if (GEOSPreparedContains_r(m_ctx.get(), prepared.get(), m_shapes[i].get()) == 1) {
       total += m_pop[i];
     } else if (GEOSPreparedIntersects_r(m_ctx.get(), prepared.get(), m_shapes[i].get()) == 1) {

@@ -18,9 +18,6 @@ class PopulationOverlay {
   const GeosContext& context() const { return m_ctx; }
 
  private:
-  struct Box {
-    double xmin, ymin, xmax, ymax;
-  };
   GeosContext m_ctx;
   std::vector<GeomPtr> m_shapes;
   std::vector<double> m_area;

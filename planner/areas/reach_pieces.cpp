@@ -58,7 +58,7 @@ ReachCollector::ReachCollector(const Network& network)
 
 void ReachCollector::add_edge(EdgeId e, const BoundedSearch& search, const SourcesByEdge& same_edge,
                               std::uint32_t only_label, std::span<const double> thresholds_s,
-                              double speed_mps, std::vector<ReachPiece>& out) {
+                              const WalkTimes& walk, std::vector<ReachPiece>& out) {
   if (m_edge_stamp[e] == m_stamp) return;
   m_edge_stamp[e] = m_stamp;
   const EdgeSet& edges = m_network->edges;
@@ -71,10 +71,10 @@ void ReachCollector::add_edge(EdgeId e, const BoundedSearch& search, const Sourc
     m_vs.push_back({len, search.time_s(head), search.label(head)});
   for (const SnappedSource& s : same_edge.on_edge(e)) {
     if (only_label != invalid_id && s.label != only_label) continue;
-    m_vs.push_back({s.pos.offset_m, s.pos.leg_m / speed_mps, s.label});
+    m_vs.push_back({s.pos.offset_m, walk.seconds(s.pos.leg_m), s.label});
   }
   m_pieces.clear();
-  lower_envelope(m_vs, len, speed_mps, thresholds_s.back(), m_pieces);
+  lower_envelope(m_vs, len, walk.speed_mps(), thresholds_s.back(), m_pieces);
   for (const EnvelopePiece& p : m_pieces) {
     // Cut the linear piece at every threshold strictly inside its time range, in the
     // direction of travel along the edge.
@@ -100,7 +100,7 @@ std::vector<ReachPiece> ReachCollector::collect(const BoundedSearch& search,
                                                 std::span<const SnappedSource> sources,
                                                 const SourcesByEdge& same_edge,
                                                 std::span<const double> thresholds_s,
-                                                double speed_mps) {
+                                                const WalkTimes& walk) {
   std::vector<ReachPiece> out;
   if (thresholds_s.empty()) return out;
   if (++m_stamp == 0) {  // wrapped: wipe once every 2^32 calls
@@ -110,13 +110,13 @@ std::vector<ReachPiece> ReachCollector::collect(const BoundedSearch& search,
   // With one source, other centers on its edge are not part of this search.
   const std::uint32_t only_label = sources.size() == 1 ? sources[0].label : invalid_id;
   for (const SnappedSource& s : sources) {
-    add_edge(s.pos.edge, search, same_edge, only_label, thresholds_s, speed_mps, out);
+    add_edge(s.pos.edge, search, same_edge, only_label, thresholds_s, walk, out);
   }
   const auto first_out = m_network->graph->first_out();
   const auto refs = m_network->graph->arc_ref();
   for (NodeId v : search.settled()) {
     for (ArcId a = first_out[v]; a < first_out[v + 1]; ++a) {
-      add_edge(refs[a].edge, search, same_edge, only_label, thresholds_s, speed_mps, out);
+      add_edge(refs[a].edge, search, same_edge, only_label, thresholds_s, walk, out);
     }
   }
   return out;

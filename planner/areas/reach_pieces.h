@@ -11,6 +11,7 @@
 #include "planner/network/network.h"
 #include "planner/search/access_time.h"
 #include "planner/search/bounded_search.h"
+#include "planner/search/walk_times.h"
 
 namespace planner {
 
@@ -35,12 +36,12 @@ class ReachCollector {
   std::vector<ReachPiece> collect(const BoundedSearch& search,
                                   std::span<const SnappedSource> sources,
                                   const SourcesByEdge& same_edge,
-                                  std::span<const double> thresholds_s, double speed_mps);
+                                  std::span<const double> thresholds_s, const WalkTimes& walk);
 
  private:
   void add_edge(EdgeId e, const BoundedSearch& search, const SourcesByEdge& same_edge,
-                std::uint32_t only_label, std::span<const double> thresholds_s, double speed_mps,
-                std::vector<ReachPiece>& out);
+                std::uint32_t only_label, std::span<const double> thresholds_s,
+                const WalkTimes& walk, std::vector<ReachPiece>& out);
 
   const Network* m_network;
   std::vector<std::uint32_t> m_edge_stamp;  ///< == m_stamp: edge already collected this call

@@ -52,31 +52,16 @@ LineString interval_points(const EdgeSet& edges, const Interval& in) {
   return line;
 }
 
-/// The interval's line, or null when it has no length.
-GEOSGeometry* interval_line(const GeosContext& ctx, const EdgeSet& edges, const Interval& in) {
-  LineString line = interval_points(edges, in);
-  if (line.size() < 2) return nullptr;
-  return to_geos(ctx, line).release();
-}
-
-GeomPtr collection(const GeosContext& ctx, int type, std::vector<GEOSGeometry*>& parts) {
-  GeomPtr g = own(ctx,
-                  GEOSGeom_createCollection_r(ctx.get(), type, parts.data(),
-                                              static_cast<unsigned>(parts.size())),
-                  "collection");
-  parts.clear();
-  return g;
-}
-
 }  // namespace
 
 GeomPtr pieces_as_lines(const GeosContext& ctx, const EdgeSet& edges,
                         std::span<const ReachPiece> pieces, std::uint32_t max_band) {
-  std::vector<GEOSGeometry*> lines;
+  std::vector<GeomPtr> lines;
   for (const Interval& in : reached_intervals(pieces, max_band)) {
-    if (GEOSGeometry* line = interval_line(ctx, edges, in)) lines.push_back(line);
+    LineString line = interval_points(edges, in);
+    if (line.size() >= 2) lines.push_back(to_geos(ctx, line));
   }
-  return collection(ctx, GEOS_MULTILINESTRING, lines);
+  return make_collection(ctx, GEOS_MULTILINESTRING, std::move(lines));
 }
 
 FacePolygonBuilder::FacePolygonBuilder(const NetworkFaces& faces, const EdgeSet& edges)
@@ -135,16 +120,13 @@ GeomPtr cut_holes(const GeosContext& ctx, GeomPtr u, const std::vector<const Pol
     for (int i = 0; i < GEOSGetNumGeometries_r(h, u.get()); ++i)
       parts.push_back(GEOSGetGeometryN_r(h, u.get(), i));
   }
-  std::vector<std::vector<GEOSGeometry*>> rings(parts.size());
-  std::vector<GEOSGeometry*> islands;
+  std::vector<std::vector<GeomPtr>> rings(parts.size());
+  std::vector<GeomPtr> islands;
   std::vector<GeomPtr> shells;
   std::vector<PreparedPtr> prepared;
   if (parts.size() > 1) {
     for (const GEOSGeometry* part : parts) {
-      shells.push_back(own(ctx,
-                           GEOSGeom_createPolygon_r(
-                               h, GEOSGeom_clone_r(h, GEOSGetExteriorRing_r(h, part)), nullptr, 0),
-                           "shell"));
+      shells.push_back(make_polygon(ctx, clone(ctx, GEOSGetExteriorRing_r(h, part)), {}, "shell"));
       prepared.push_back(prepare(ctx, shells.back().get()));
     }
   }
@@ -157,29 +139,21 @@ GeomPtr cut_holes(const GeosContext& ctx, GeomPtr u, const std::vector<const Pol
         ++target;
       }
     }
-    rings[target].push_back(to_geos_ring(ctx, hole->outer).release());
-    for (const Ring& island : hole->holes) {
-      islands.push_back(
-          own(ctx, GEOSGeom_createPolygon_r(h, to_geos_ring(ctx, island).release(), nullptr, 0),
-              "island")
-              .release());
-    }
+    rings[target].push_back(to_geos_ring(ctx, hole->outer));
+    for (const Ring& island : hole->holes)
+      islands.push_back(make_polygon(ctx, to_geos_ring(ctx, island), {}, "island"));
   }
-  std::vector<GEOSGeometry*> polygons;
+  std::vector<GeomPtr> polygons;
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    std::vector<GEOSGeometry*> interior;
+    std::vector<GeomPtr> interior;
     for (int k = 0; k < GEOSGetNumInteriorRings_r(h, parts[i]); ++k)
-      interior.push_back(GEOSGeom_clone_r(h, GEOSGetInteriorRingN_r(h, parts[i], k)));
-    interior.insert(interior.end(), rings[i].begin(), rings[i].end());
-    polygons.push_back(
-        own(ctx,
-            GEOSGeom_createPolygon_r(h, GEOSGeom_clone_r(h, GEOSGetExteriorRing_r(h, parts[i])),
-                                     interior.data(), static_cast<unsigned>(interior.size())),
-            "polygon")
-            .release());
+      interior.push_back(clone(ctx, GEOSGetInteriorRingN_r(h, parts[i], k)));
+    for (GeomPtr& ring : rings[i]) interior.push_back(std::move(ring));
+    polygons.push_back(make_polygon(ctx, clone(ctx, GEOSGetExteriorRing_r(h, parts[i])),
+                                    std::move(interior), "polygon"));
   }
-  polygons.insert(polygons.end(), islands.begin(), islands.end());
-  return collection(ctx, GEOS_MULTIPOLYGON, polygons);
+  for (GeomPtr& island : islands) polygons.push_back(std::move(island));
+  return make_collection(ctx, GEOS_MULTIPOLYGON, std::move(polygons));
 }
 
 /// CPU seconds of this thread (the benchmark's breakdown; wall time is shared with others).
@@ -187,6 +161,56 @@ double thread_seconds() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
+/// The region of full faces (exact coverage union), grown by the buffer: that is the buffer of
+/// every edge on or inside it, holes aside. Null without full faces; their holes are appended.
+GeomPtr full_region_buffer(const GeosContext& ctx, const NetworkFaces& nf,
+                           const std::vector<std::uint32_t>& full_faces,
+                           std::vector<const Polygon*>& holes) {
+  if (full_faces.empty()) return GeomPtr(nullptr, GeomDeleter{ctx.get()});
+  std::vector<GeomPtr> faces;
+  for (std::uint32_t f : full_faces) {
+    for (const Polygon& p : nf.faces[f]) faces.push_back(to_geos_polygon(ctx, p));
+    for (const Polygon& p : nf.holes[f]) holes.push_back(&p);
+  }
+  GeomPtr all = make_collection(ctx, GEOS_MULTIPOLYGON, std::move(faces));
+  GeomPtr region(GEOSCoverageUnion_r(ctx.get(), all.get()), GeomDeleter{ctx.get()});
+  if (!region)  // not an exact coverage after all
+    region = own(ctx, GEOSUnaryUnion_r(ctx.get(), all.get()), "face union");
+  return own(ctx, GEOSBuffer_r(ctx.get(), region.get(), nf.buffer_m, nf.quadrant_segments),
+             "region buffer");
+}
+
+/// The frontier's buffer: its pieces joined into chains that pass straight through junctions
+/// (merge_chains: one cap per odd end instead of one overlapping cap per piece end, so far
+/// fewer arcs to node), then one GEOS buffer of them all. Chunking the frontier into spatial
+/// cells, one buffer each, makes the buffers cheaper but leaves a unary union of many
+/// overlapping parts, which costs more than it saves (Malta, 500 centers: 300 m cells about
+/// 1.6 s of buffers + 3.2 s of union, one buffer about 2.2 s + 1.0 s of binary union). Null
+/// when no piece has length.
+GeomPtr frontier_buffer(const GeosContext& ctx, const NetworkFaces& nf, const EdgeSet& edges,
+                        const std::vector<const Interval*>& frontier) {
+  std::vector<LineString> lines;
+  lines.reserve(frontier.size());
+  for (const Interval* in : frontier) {
+    LineString line = interval_points(edges, *in);
+    if (line.size() >= 2) lines.push_back(std::move(line));
+  }
+  std::vector<GeomPtr> chains;
+  for (const LineString& chain : merge_chains(lines)) chains.push_back(to_geos(ctx, chain));
+  if (chains.empty()) return GeomPtr(nullptr, GeomDeleter{ctx.get()});
+  GeomPtr multi = make_collection(ctx, GEOS_MULTILINESTRING, std::move(chains));
+  return own(ctx, GEOSBuffer_r(ctx.get(), multi.get(), nf.buffer_m, nf.quadrant_segments),
+             "frontier buffer");
+}
+
+/// One binary overlay of the two (a unary union would split both into their polygons and
+/// cascade over them); an empty collection when both are null.
+GeomPtr union_of(const GeosContext& ctx, GeomPtr a, GeomPtr b) {
+  if (a && b) return own(ctx, GEOSUnion_r(ctx.get(), a.get(), b.get()), "union");
+  if (a || b) return a ? std::move(a) : std::move(b);
+  return make_collection(ctx, GEOS_GEOMETRYCOLLECTION, {});
 }
 
 }  // namespace
@@ -228,66 +252,16 @@ GeomPtr FacePolygonBuilder::build(const GeosContext& ctx, std::span<const ReachP
   timings.frontier_pieces += frontier.size();
   timings.pieces += intervals.size();
 
-  // The region of full faces (exact coverage union), grown by the buffer: that is the buffer of
-  // every edge on or inside it, holes aside.
   t0 = thread_seconds();
-  GeomPtr region_buffer(nullptr, GeomDeleter{ctx.get()});
   std::vector<const Polygon*> holes;
-  if (!full_faces.empty()) {
-    std::vector<GEOSGeometry*> faces;
-    for (std::uint32_t f : full_faces) {
-      for (const Polygon& p : nf.faces[f]) faces.push_back(to_geos_polygon(ctx, p).release());
-      for (const Polygon& p : nf.holes[f]) holes.push_back(&p);
-    }
-    GeomPtr all = collection(ctx, GEOS_MULTIPOLYGON, faces);
-    GEOSGeometry* u = GEOSCoverageUnion_r(ctx.get(), all.get());
-    if (!u) u = GEOSUnaryUnion_r(ctx.get(), all.get());  // not an exact coverage after all
-    GeomPtr region = own(ctx, u, "face union");
-    region_buffer =
-        own(ctx, GEOSBuffer_r(ctx.get(), region.get(), nf.buffer_m, nf.quadrant_segments),
-            "region buffer");
-  }
+  GeomPtr region = full_region_buffer(ctx, nf, full_faces, holes);
   timings.region_s += thread_seconds() - t0;
-
-  // The frontier's buffer: its pieces joined into chains that pass straight through junctions
-  // (merge_chains: one cap per odd end instead of one overlapping cap per piece end, so far
-  // fewer arcs to node), then one GEOS buffer of them all. Chunking the frontier into spatial
-  // cells, one buffer each, makes the buffers cheaper but leaves a unary union of many
-  // overlapping parts, which costs more than it saves (Malta, 500 centers: 300 m cells about
-  // 1.6 s of buffers + 3.2 s of union, one buffer about 2.2 s + 1.0 s of binary union).
   t0 = thread_seconds();
-  GeomPtr frontier_buffer(nullptr, GeomDeleter{ctx.get()});
-  if (!frontier.empty()) {
-    std::vector<LineString> lines;
-    lines.reserve(frontier.size());
-    for (const Interval* in : frontier) {
-      LineString line = interval_points(edges, *in);
-      if (line.size() >= 2) lines.push_back(std::move(line));
-    }
-    std::vector<GEOSGeometry*> chains;
-    for (const LineString& chain : merge_chains(lines))
-      chains.push_back(to_geos(ctx, chain).release());
-    if (!chains.empty()) {
-      GeomPtr multi = collection(ctx, GEOS_MULTILINESTRING, chains);
-      frontier_buffer =
-          own(ctx, GEOSBuffer_r(ctx.get(), multi.get(), nf.buffer_m, nf.quadrant_segments),
-              "frontier buffer");
-    }
-  }
+  GeomPtr front = frontier.empty() ? GeomPtr(nullptr, GeomDeleter{ctx.get()})
+                                   : frontier_buffer(ctx, nf, edges, frontier);
   timings.frontier_s += thread_seconds() - t0;
-
-  // One binary overlay of the two (a unary union would split both into their polygons and
-  // cascade over them).
   t0 = thread_seconds();
-  GeomPtr result(nullptr, GeomDeleter{ctx.get()});
-  if (region_buffer && frontier_buffer) {
-    result = own(ctx, GEOSUnion_r(ctx.get(), region_buffer.get(), frontier_buffer.get()), "union");
-  } else if (region_buffer || frontier_buffer) {
-    result = region_buffer ? std::move(region_buffer) : std::move(frontier_buffer);
-  } else {
-    std::vector<GEOSGeometry*> none;
-    result = collection(ctx, GEOS_GEOMETRYCOLLECTION, none);
-  }
+  GeomPtr result = union_of(ctx, std::move(region), std::move(front));
   timings.union_s += thread_seconds() - t0;
   t0 = thread_seconds();
   result = cut_holes(ctx, std::move(result), holes);
@@ -304,19 +278,15 @@ GeomPtr buffer_reach(const GeosContext& ctx, const GEOSGeometry* lines, double b
 GeomPtr buffer_reach_naive(const GeosContext& ctx, const GEOSGeometry* lines, double buffer_m,
                            int quadrant_segments) {
   const int n = GEOSGetNumGeometries_r(ctx.get(), lines);
-  std::vector<GEOSGeometry*> parts;
+  std::vector<GeomPtr> parts;
   parts.reserve(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     parts.push_back(own(ctx,
                         GEOSBuffer_r(ctx.get(), GEOSGetGeometryN_r(ctx.get(), lines, i), buffer_m,
                                      quadrant_segments),
-                        "buffer")
-                        .release());
+                        "buffer"));
   }
-  GeomPtr all = own(ctx,
-                    GEOSGeom_createCollection_r(ctx.get(), GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                static_cast<unsigned>(parts.size())),
-                    "collection");
+  GeomPtr all = make_collection(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts));
   return own(ctx, GEOSUnaryUnion_r(ctx.get(), all.get()), "unary union");
 }
 

@@ -11,7 +11,9 @@
 #include "planner/areas/voronoi_split.h"
 #include "planner/cancel.h"
 #include "planner/network/block_sites.h"
+#include "planner/parameters.h"
 #include "planner/search/access_time.h"
+#include "planner/search/walk_times.h"
 
 namespace planner {
 
@@ -20,14 +22,16 @@ enum class Overlap { per_center, dissolve, split };  ///< --overlap
 enum class Hull { none, convex };                    ///< --hull
 
 struct ServiceAreaParams {
-  std::vector<double> minutes{15.0};  ///< ascending thresholds
+  std::vector<double> minutes{default_minutes};  ///< ascending thresholds
   BandMode bands = BandMode::rings;
   Overlap overlap = Overlap::per_center;
   Hull hull = Hull::none;
-  double buffer_m = 25.0;
-  double simplify_m = 0.0;    ///< 0: no simplification
-  int quadrant_segments = 8;  ///< buffer arcs: segments per quarter circle
-  double speed_mps = 4.5 / 3.6;
+  double buffer_m = default_buffer_m;
+  double simplify_m = default_simplify_m;             ///< 0: no simplification
+  int quadrant_segments = default_quadrant_segments;  ///< buffer arcs: segments per quarter circle
+  /// Only for the overload without WalkTimes (which then builds them at this speed); the one
+  /// with WalkTimes takes the speed from them.
+  double speed_mps = default_speed_kmh / kmh_per_mps;
   unsigned threads = 0;
   /// Build polygons and keep reach_edges. Without, only the per-center reach (blocks and
   /// population within the cover threshold) is computed: cheap, while polygons are not yet.
@@ -35,7 +39,7 @@ struct ServiceAreaParams {
   CancelToken cancel;  ///< asked before each center and each band (throws Cancelled)
 };
 
-/// Throws std::invalid_argument naming the option when out of range.
+/// Throws InvalidValue naming the option when out of range.
 void validate(const ServiceAreaParams& params);
 
 struct ServiceAreaPolygon {
@@ -65,6 +69,13 @@ struct ServiceAreas {
 /// for CenterReach. Output order does not depend on the thread count.
 ServiceAreas build_service_areas(const Network& network, const Inputs& inputs,
                                  const std::vector<SnappedSource>& sources,
+                                 const std::vector<BlockSite>& sites, double cover_s,
+                                 const ServiceAreaParams& params);
+
+/// The same over walking times already built for this network (the evaluation's), with the
+/// parameters already validated; params.speed_mps is not used.
+ServiceAreas build_service_areas(const Network& network, const WalkTimes& walk,
+                                 const Inputs& inputs, const std::vector<SnappedSource>& sources,
                                  const std::vector<BlockSite>& sites, double cover_s,
                                  const ServiceAreaParams& params);
 

@@ -62,17 +62,17 @@ std::vector<std::pair<std::uint32_t, GeomPtr>> voronoi_split(
   const std::vector<Site> sites = sites_along(edges, pieces, max_band, spacing_m);
   if (sites.empty()) return out;
 
-  std::vector<GEOSGeometry*> points;
+  std::vector<GeomPtr> points;
   points.reserve(sites.size());
   TreePtr tree = make_tree(ctx);
   for (std::size_t i = 0; i < sites.size(); ++i) {
-    points.push_back(to_geos(ctx, sites[i].xy).release());
-    GEOSSTRtree_insert_r(ctx.get(), tree.get(), points.back(), reinterpret_cast<void*>(i + 1));
+    points.push_back(to_geos(ctx, sites[i].xy));
+    GEOSSTRtree_insert_r(ctx.get(), tree.get(), points.back().get(),
+                         reinterpret_cast<void*>(i + 1));
   }
-  GeomPtr multipoint = own(ctx,
-                           GEOSGeom_createCollection_r(ctx.get(), GEOS_MULTIPOINT, points.data(),
-                                                       static_cast<unsigned>(points.size())),
-                           "multipoint");
+  // The tree keeps the points' envelopes: the multipoint holds the same points, so it must
+  // outlive the tree's queries below, as it does.
+  GeomPtr multipoint = make_collection(ctx, GEOS_MULTIPOINT, std::move(points), "multipoint");
   GeomPtr cells =
       own(ctx, GEOSVoronoiDiagram_r(ctx.get(), multipoint.get(), dissolved, 0.0, 0), "voronoi");
 
@@ -89,17 +89,12 @@ std::vector<std::pair<std::uint32_t, GeomPtr>> voronoi_split(
     by_label[sites[reinterpret_cast<std::uintptr_t>(found) - 1].label].push_back(cell);
   }
   for (auto& [label, group] : by_label) {
-    std::vector<GEOSGeometry*> copies;
-    for (const GEOSGeometry* c : group) copies.push_back(GEOSGeom_clone_r(ctx.get(), c));
-    GeomPtr collection =
-        own(ctx,
-            GEOSGeom_createCollection_r(ctx.get(), GEOS_GEOMETRYCOLLECTION, copies.data(),
-                                        static_cast<unsigned>(copies.size())),
-            "collection");
+    std::vector<GeomPtr> copies;
+    for (const GEOSGeometry* c : group) copies.push_back(clone(ctx, c));
+    GeomPtr collection = make_collection(ctx, GEOS_GEOMETRYCOLLECTION, std::move(copies));
     // Voronoi cells share edges exactly, which is what coverage union is for.
-    GEOSGeometry* merged = GEOSCoverageUnion_r(ctx.get(), collection.get());
-    GeomPtr region = merged ? own(ctx, merged, "coverage union")
-                            : own(ctx, GEOSUnaryUnion_r(ctx.get(), collection.get()), "union");
+    GeomPtr region(GEOSCoverageUnion_r(ctx.get(), collection.get()), GeomDeleter{ctx.get()});
+    if (!region) region = own(ctx, GEOSUnaryUnion_r(ctx.get(), collection.get()), "union");
     out.emplace_back(
         label, own(ctx, GEOSIntersection_r(ctx.get(), region.get(), dissolved), "intersection"));
   }

@@ -36,7 +36,7 @@ std::vector<BlockCoverage> evaluate_coverage(const BoundedSearch& search, const 
                                              const EdgeSet& edges, const SourcesByEdge& same_edge,
                                              const std::vector<BlockSite>& sites,
                                              const std::vector<bool>& component_has_source,
-                                             double speed_mps, double cover_s) {
+                                             const WalkTimes& walk, double cover_s) {
   const auto component = graph.component();
   std::vector<BlockCoverage> out(sites.size());
   std::vector<TimedLabel> access_times;
@@ -51,7 +51,7 @@ std::vector<BlockCoverage> evaluate_coverage(const BoundedSearch& search, const 
       any_snapped = true;
       const NodeId tail = edges.edge_tail[site.access[i].snap->edge];
       any_on_served_piece |= component_has_source[component[tail]];
-      access_times[i] = time_at(search, edges, same_edge, *site.access[i].snap, speed_mps);
+      access_times[i] = time_at(search, edges, same_edge, *site.access[i].snap, walk);
       const TimedLabel& t = access_times[i];
       if (t.time_s < result.time_s || (t.time_s == result.time_s && t.label < result.center)) {
         result.time_s = t.time_s;
@@ -82,11 +82,12 @@ std::vector<BlockCoverage> evaluate_coverage(const BoundedSearch& search, const 
         for (std::size_t i = 0; i < site.access.size(); ++i) {
           if (access_times[i].time_s == inf_time) continue;
           const XY gate = site.access[i].xy;
-          const double walk = std::hypot(sample.xy.x - gate.x, sample.xy.y - gate.y) / speed_mps;
-          t = std::min(t, walk + access_times[i].time_s);
+          const double to_gate =
+              walk.seconds(std::hypot(sample.xy.x - gate.x, sample.xy.y - gate.y));
+          t = std::min(t, to_gate + access_times[i].time_s);
         }
       } else if (sample.snap) {
-        t = time_at(search, edges, same_edge, *sample.snap, speed_mps).time_s;
+        t = time_at(search, edges, same_edge, *sample.snap, walk).time_s;
       }
       if (t <= cover_s) ++covered_samples;
     }

@@ -11,6 +11,7 @@
 #include "planner/network/block_sites.h"
 #include "planner/search/access_time.h"
 #include "planner/search/bounded_search.h"
+#include "planner/search/walk_times.h"
 
 namespace planner {
 
@@ -47,6 +48,6 @@ std::vector<BlockCoverage> evaluate_coverage(const BoundedSearch& search, const 
                                              const EdgeSet& edges, const SourcesByEdge& same_edge,
                                              const std::vector<BlockSite>& sites,
                                              const std::vector<bool>& component_has_source,
-                                             double speed_mps, double cover_s);
+                                             const WalkTimes& walk, double cover_s);
 
 }  // namespace planner

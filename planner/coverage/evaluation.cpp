@@ -68,37 +68,37 @@ Totals total(const std::vector<BlockCoverage>& coverage, const std::vector<Block
 
 }  // namespace
 
+double covered_share(const Totals& t, bool has_population) {
+  if (has_population) return t.pop > 0.0 ? t.covered_pop / t.pop : 0.0;
+  return t.blocks > 0 ? static_cast<double>(t.covered) / t.blocks : 0.0;
+}
+
 double EvaluationParams::effective_search_limit_minutes() const {
   return std::max(search_limit_minutes, cover_threshold_minutes());
 }
 
 double EvaluationParams::cover_threshold_minutes() const {
   if (cover_minutes) return *cover_minutes;
-  return minutes.empty() ? 15.0 : *std::max_element(minutes.begin(), minutes.end());
+  return minutes.empty() ? default_minutes : *std::max_element(minutes.begin(), minutes.end());
 }
 
 void validate(const EvaluationParams& p) {
-  if (!(p.speed_kmh > 0.0 && p.speed_kmh < 50.0)) {
-    throw std::invalid_argument("--speed-kmh must be between 0 and 50 km/h");
-  }
-  if (p.minutes.empty()) throw std::invalid_argument("--minutes needs at least one threshold");
-  for (double m : p.minutes) {
-    if (!(m > 0.0 && m <= 600.0)) throw std::invalid_argument("--minutes must be in (0, 600]");
-  }
-  const double cover = p.cover_threshold_minutes();
-  if (!(cover > 0.0 && cover <= 600.0)) {
-    throw std::invalid_argument("--cover-minutes must be in (0, 600]");
-  }
-  if (!(p.max_snap_m >= 0.0)) throw std::invalid_argument("--max-snap must be >= 0 metres");
-  if (!(p.sample_spacing_m >= 1.0)) throw std::invalid_argument("--sample-spacing must be >= 1 m");
-  if (!(p.search_limit_minutes > 0.0)) {
-    throw std::invalid_argument("--search-limit must be positive");
-  }
+  check_range(speed_kmh_range, p.speed_kmh);
+  if (p.minutes.empty()) throw InvalidValue("--minutes needs at least one threshold");
+  for (double m : p.minutes) check_range(minutes_range, m);
+  check_range(cover_minutes_range, p.cover_threshold_minutes());
+  check_range(max_snap_range, p.max_snap_m);
+  check_range(sample_spacing_range, p.sample_spacing_m);
+  check_range(search_limit_range, p.search_limit_minutes);
 }
 
 Evaluation evaluate(const Network& network, const Inputs& inputs, const EvaluationParams& params) {
   validate(params);
-  const double speed = params.speed_mps();
+  return evaluate(network, WalkTimes(network, params.speed_mps()), inputs, params);
+}
+
+Evaluation evaluate(const Network& network, const WalkTimes& walk, const Inputs& inputs,
+                    const EvaluationParams& params) {
   Evaluation ev;
   ev.cover_s = params.cover_threshold_minutes() * 60.0;
   const double limit_s = params.effective_search_limit_minutes() * 60.0;
@@ -119,13 +119,12 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
   for (const BlockSite& s : ev.sites) ev.repaired_blocks += s.repaired ? 1 : 0;
 
   params.cancel.check();
-  const std::vector<double> arc_time = arc_times_s(*network.graph, network.edges, speed);
   BoundedSearch search(*network.graph);
   const SourcesByEdge same_edge(sources, network.edges.edge_count());
-  add_sources(search.reset(), network.edges, sources, speed);
-  search.run(arc_time, limit_s);
+  add_sources(search.reset(), network.edges, sources, walk);
+  search.run(walk.arc_s(), limit_s);
   ev.blocks = evaluate_coverage(search, *network.graph, network.edges, same_edge, ev.sites,
-                                components_with(network, sources), speed, ev.cover_s);
+                                components_with(network, sources), walk, ev.cover_s);
 
   ev.vertex_time_s.resize(network.edges.vertex_count());
   ev.vertex_center.resize(network.edges.vertex_count());
@@ -155,11 +154,11 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
     TierTotals tt;
     tt.tier = tier;
     for (const Center& c : inputs.centers) tt.centers += c.tier == tier ? 1 : 0;
-    add_sources(search.reset(), network.edges, tier_sources, speed);
-    search.run(arc_time, limit_s);
+    add_sources(search.reset(), network.edges, tier_sources, walk);
+    search.run(walk.arc_s(), limit_s);
     const SourcesByEdge tier_edge(tier_sources, network.edges.edge_count());
     tt.totals = total(evaluate_coverage(search, *network.graph, network.edges, tier_edge, ev.sites,
-                                        components_with(network, tier_sources), speed, ev.cover_s),
+                                        components_with(network, tier_sources), walk, ev.cover_s),
                       ev.sites, inputs.blocks);
     ev.tiers.push_back(std::move(tt));
   }

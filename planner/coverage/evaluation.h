@@ -12,28 +12,30 @@
 #include "planner/coverage/coverage.h"
 #include "planner/network/block_sites.h"
 #include "planner/network/network.h"
+#include "planner/parameters.h"
+#include "planner/search/walk_times.h"
 
 namespace planner {
 
 struct EvaluationParams {
-  double speed_kmh = 4.5;
-  std::vector<double> minutes{15.0};    ///< thresholds (service-area bands)
-  std::optional<double> cover_minutes;  ///< default: the largest of minutes
-  double max_snap_m = 300.0;
-  double sample_spacing_m = 25.0;
+  double speed_kmh = default_speed_kmh;
+  std::vector<double> minutes{default_minutes};  ///< thresholds (service-area bands)
+  std::optional<double> cover_minutes;           ///< default: the largest of minutes
+  double max_snap_m = default_max_snap_m;
+  double sample_spacing_m = default_sample_spacing_m;
   /// How far the search looks, so uncovered blocks still get their real minutes. Blocks beyond
   /// it have no minutes (and are uncovered). Never below the cover threshold.
-  double search_limit_minutes = 60.0;
+  double search_limit_minutes = default_search_limit_minutes;
   unsigned threads = 0;  ///< 0: all hardware threads
   CancelToken cancel;    ///< asked between blocks and between searches (throws Cancelled)
 
-  double speed_mps() const { return speed_kmh / 3.6; }
+  double speed_mps() const { return speed_kmh / kmh_per_mps; }
   double cover_threshold_minutes() const;
   /// The search limit actually used: never below the cover threshold.
   double effective_search_limit_minutes() const;
 };
 
-/// Throws std::invalid_argument naming the option when a parameter is out of range.
+/// Throws InvalidValue naming the option when a parameter is out of range.
 void validate(const EvaluationParams& params);
 
 struct CenterOutcome {
@@ -51,6 +53,10 @@ struct Totals {
   double area_weighted_pop = 0.0;               ///< sum of pop x cov_share
   double area_m2 = 0.0, covered_area_m2 = 0.0;  ///< covered_area: sum of area x cov_share
 };
+
+/// The covered share of a scope: of its population when the data has population, else of its
+/// blocks (0 for an empty scope). The summary layer's cov_share and the comparison's figure.
+double covered_share(const Totals& totals, bool has_population);
 
 struct TierTotals {
   std::string tier;
@@ -76,6 +82,13 @@ struct Evaluation {
   std::uint32_t repaired_blocks = 0;
 };
 
+/// Validates the parameters, builds the walking times at params.speed_mps(), then evaluates.
 Evaluation evaluate(const Network& network, const Inputs& inputs, const EvaluationParams& params);
+
+/// The same with walking times already built for this network at params.speed_mps() (a caller
+/// that evaluates, then draws service areas or sites, builds them once) and parameters already
+/// validated.
+Evaluation evaluate(const Network& network, const WalkTimes& walk, const Inputs& inputs,
+                    const EvaluationParams& params);
 
 }  // namespace planner

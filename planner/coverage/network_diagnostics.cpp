@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "planner/errors.h"
+
 namespace planner {
 namespace {
 
@@ -65,10 +67,10 @@ bool on_small_island(const NetworkDiagnostics& d, const StreetGraph& graph, std:
 
 void validate(const DiagnosticsParams& p) {
   if (!(p.island_share >= 0.0 && p.island_share <= 1.0)) {
-    throw std::invalid_argument("--island-share must be between 0 and 1");
+    throw InvalidValue("--island-share must be between 0 and 1");
   }
-  if (!(p.long_edge_m > 0.0)) throw std::invalid_argument("--long-edge-m must be positive");
-  if (!(p.zero_edge_m >= 0.0)) throw std::invalid_argument("--zero-edge-m must be >= 0");
+  if (!(p.long_edge_m > 0.0)) throw InvalidValue("--long-edge-m must be positive");
+  if (!(p.zero_edge_m >= 0.0)) throw InvalidValue("--zero-edge-m must be >= 0");
 }
 
 std::string_view to_string(FindingKind kind) {

@@ -24,7 +24,7 @@ struct DiagnosticsParams {
   double zero_edge_m = 0.001;   ///< an edge shorter than this (1 mm) counts as zero length
 };
 
-/// Throws std::invalid_argument naming the option when a parameter is out of range.
+/// Throws InvalidValue naming the option when a parameter is out of range.
 void validate(const DiagnosticsParams& params);
 
 enum class FindingKind {

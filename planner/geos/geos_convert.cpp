@@ -16,33 +16,10 @@ GEOSCoordSequence* make_sequence(const GeosContext& ctx, const std::vector<XY>& 
   return seq;
 }
 
-GEOSGeometry* make_ring(const GeosContext& ctx, const Ring& ring) {
-  GEOSGeometry* g = GEOSGeom_createLinearRing_r(ctx.get(), make_sequence(ctx, ring));
+GeomPtr make_ring(const GeosContext& ctx, const Ring& ring) {
+  GeomPtr g(GEOSGeom_createLinearRing_r(ctx.get(), make_sequence(ctx, ring)),
+            GeomDeleter{ctx.get()});
   if (!g) throw std::runtime_error(std::string("GEOS ring: ") + ctx.last_error());
-  return g;
-}
-
-/// Releases owned parts into a raw array when GEOS takes them over. Until then a throw (a ring
-/// GEOS refuses) frees what was already built.
-std::vector<GEOSGeometry*> hand_over(std::vector<GeomPtr>& owned) {
-  std::vector<GEOSGeometry*> raw;
-  raw.reserve(owned.size());
-  for (GeomPtr& g : owned) raw.push_back(g.release());
-  return raw;
-}
-
-GEOSGeometry* make_polygon(const GeosContext& ctx, const Polygon& polygon) {
-  GeomPtr shell(make_ring(ctx, polygon.outer), GeomDeleter{ctx.get()});
-  std::vector<GeomPtr> holes;
-  holes.reserve(polygon.holes.size());
-  for (const Ring& hole : polygon.holes) {
-    holes.emplace_back(make_ring(ctx, hole), GeomDeleter{ctx.get()});
-  }
-  std::vector<GEOSGeometry*> raw_holes = hand_over(holes);
-  // GEOS owns shell and holes from here, also when it fails.
-  GEOSGeometry* g = GEOSGeom_createPolygon_r(ctx.get(), shell.release(), raw_holes.data(),
-                                             static_cast<unsigned>(raw_holes.size()));
-  if (!g) throw std::runtime_error(std::string("GEOS polygon: ") + ctx.last_error());
   return g;
 }
 
@@ -92,29 +69,38 @@ GeomPtr to_geos(const GeosContext& ctx, const LineString& line) {
 }
 
 GeomPtr to_geos_ring(const GeosContext& ctx, const Ring& ring) {
-  return GeomPtr(make_ring(ctx, ring), GeomDeleter{ctx.get()});
+  return make_ring(ctx, ring);
 }
 
 GeomPtr to_geos_polygon(const GeosContext& ctx, const Polygon& polygon) {
-  return GeomPtr(make_polygon(ctx, polygon), GeomDeleter{ctx.get()});
+  GeomPtr shell = make_ring(ctx, polygon.outer);
+  std::vector<GeomPtr> holes;
+  holes.reserve(polygon.holes.size());
+  for (const Ring& hole : polygon.holes) holes.push_back(make_ring(ctx, hole));
+  return make_polygon(ctx, std::move(shell), std::move(holes), "polygon");
 }
 
 GeomPtr to_geos(const GeosContext& ctx, const MultiPolygon& shape) {
-  if (shape.size() == 1) return own(ctx, make_polygon(ctx, shape.front()), "polygon");
-  std::vector<GeomPtr> owned;
-  owned.reserve(shape.size());
-  for (const Polygon& p : shape) owned.emplace_back(make_polygon(ctx, p), GeomDeleter{ctx.get()});
-  std::vector<GEOSGeometry*> parts = hand_over(owned);
-  return own(ctx,
-             GEOSGeom_createCollection_r(ctx.get(), GEOS_MULTIPOLYGON, parts.data(),
-                                         static_cast<unsigned>(parts.size())),
-             "multipolygon");
+  if (shape.size() == 1) return to_geos_polygon(ctx, shape.front());
+  std::vector<GeomPtr> parts;
+  parts.reserve(shape.size());
+  for (const Polygon& p : shape) parts.push_back(to_geos_polygon(ctx, p));
+  return make_collection(ctx, GEOS_MULTIPOLYGON, std::move(parts), "multipolygon");
 }
 
 MultiPolygon multipolygon_from_geos(const GeosContext& ctx, const GEOSGeometry* g) {
   MultiPolygon out;
   append_polygons(ctx, g, out);
   return out;
+}
+
+std::optional<Box> bounding_box(const GeosContext& ctx, const GEOSGeometry* g) {
+  Box b;
+  if (!GEOSGeom_getXMin_r(ctx.get(), g, &b.min_x) || !GEOSGeom_getYMin_r(ctx.get(), g, &b.min_y) ||
+      !GEOSGeom_getXMax_r(ctx.get(), g, &b.max_x) || !GEOSGeom_getYMax_r(ctx.get(), g, &b.max_y)) {
+    return std::nullopt;
+  }
+  return b;
 }
 
 XY point_on_surface(const GeosContext& ctx, const GEOSGeometry* g) {

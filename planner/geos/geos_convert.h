@@ -1,6 +1,8 @@
 // Conversions between planner's plain geometry values and GEOS geometries.
 #pragma once
 
+#include <optional>
+
 #include "planner/geometry.h"
 #include "planner/geos/geos_handle.h"
 
@@ -16,6 +18,9 @@ GeomPtr to_geos(const GeosContext& ctx, const MultiPolygon& shape);
 /// Polygonal GEOS geometry (Polygon, MultiPolygon or a collection holding them) to a value;
 /// other parts of a collection are ignored.
 MultiPolygon multipolygon_from_geos(const GeosContext& ctx, const GEOSGeometry* g);
+
+/// The geometry's bounding box; nullopt when GEOS gives none (an empty geometry).
+std::optional<Box> bounding_box(const GeosContext& ctx, const GEOSGeometry* g);
 
 /// A point guaranteed inside the shape (GEOS point-on-surface).
 XY point_on_surface(const GeosContext& ctx, const GEOSGeometry* g);

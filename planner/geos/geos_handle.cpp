@@ -13,6 +13,14 @@ void store_message(const char* message, void* userdata) {
 
 void ignore_notice(const char*, void*) {}
 
+/// Releases owned parts for a GEOS constructor that takes them over; only right at that call.
+std::vector<GEOSGeometry*> hand_over(std::vector<GeomPtr>& owned) {
+  std::vector<GEOSGeometry*> raw;
+  raw.reserve(owned.size());
+  for (GeomPtr& g : owned) raw.push_back(g.release());
+  return raw;
+}
+
 }  // namespace
 
 GeosContext::GeosContext()
@@ -35,6 +43,28 @@ GeomPtr own(const GeosContext& ctx, GEOSGeometry* g, const char* operation) {
     throw std::runtime_error(std::string("GEOS ") + operation + " failed: " + ctx.last_error());
   }
   return GeomPtr(g, GeomDeleter{ctx.get()});
+}
+
+GeomPtr clone(const GeosContext& ctx, const GEOSGeometry* g) {
+  return own(ctx, GEOSGeom_clone_r(ctx.get(), g), "clone");
+}
+
+GeomPtr make_collection(const GeosContext& ctx, int type, std::vector<GeomPtr> parts,
+                        const char* operation) {
+  std::vector<GEOSGeometry*> raw = hand_over(parts);
+  return own(
+      ctx,
+      GEOSGeom_createCollection_r(ctx.get(), type, raw.data(), static_cast<unsigned>(raw.size())),
+      operation);
+}
+
+GeomPtr make_polygon(const GeosContext& ctx, GeomPtr shell, std::vector<GeomPtr> holes,
+                     const char* operation) {
+  std::vector<GEOSGeometry*> raw = hand_over(holes);
+  return own(ctx,
+             GEOSGeom_createPolygon_r(ctx.get(), shell.release(), raw.data(),
+                                      static_cast<unsigned>(raw.size())),
+             operation);
 }
 
 PreparedPtr prepare(const GeosContext& ctx, const GEOSGeometry* g) {

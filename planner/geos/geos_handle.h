@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <geos_c.h>
 
@@ -41,6 +42,19 @@ using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
 
 /// Takes ownership of a geometry returned by GEOS; throws std::runtime_error when it is null.
 GeomPtr own(const GeosContext& ctx, GEOSGeometry* g, const char* operation);
+
+/// A deep copy, owned.
+GeomPtr clone(const GeosContext& ctx, const GEOSGeometry* g);
+
+/// A collection of `type` (GEOS_MULTIPOLYGON, GEOS_MULTILINESTRING, ...) of `parts`, in order.
+/// The parts stay owned until the one call that hands them to GEOS (which owns them from then
+/// on, also when it fails), so a throw while a caller is still building them frees them all.
+GeomPtr make_collection(const GeosContext& ctx, int type, std::vector<GeomPtr> parts,
+                        const char* operation = "collection");
+
+/// A polygon of a shell and holes (LinearRings), handed over to GEOS like make_collection's.
+GeomPtr make_polygon(const GeosContext& ctx, GeomPtr shell, std::vector<GeomPtr> holes,
+                     const char* operation = "polygon");
 
 struct PreparedDeleter {
   GEOSContextHandle_t context = nullptr;

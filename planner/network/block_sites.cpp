@@ -29,20 +29,17 @@ GeomPtr valid_geometry(const GeosContext& ctx, const MultiPolygon& shape, bool& 
 /// CRS origin so the same block gives the same samples in every run and scenario.
 std::vector<XY> grid_inside(const GeosContext& ctx, const GEOSGeometry* g, double spacing) {
   std::vector<XY> out;
-  double xmin, ymin, xmax, ymax;
-  if (!GEOSGeom_getXMin_r(ctx.get(), g, &xmin) || !GEOSGeom_getYMin_r(ctx.get(), g, &ymin) ||
-      !GEOSGeom_getXMax_r(ctx.get(), g, &xmax) || !GEOSGeom_getYMax_r(ctx.get(), g, &ymax)) {
-    return out;
-  }
+  const std::optional<Box> box = bounding_box(ctx, g);
+  if (!box) return out;
   PreparedPtr prepared = prepare(ctx, g);
-  const long i0 = static_cast<long>(std::floor(xmin / spacing - 0.5));
-  const long i1 = static_cast<long>(std::ceil(xmax / spacing - 0.5));
-  const long j0 = static_cast<long>(std::floor(ymin / spacing - 0.5));
-  const long j1 = static_cast<long>(std::ceil(ymax / spacing - 0.5));
+  const long i0 = static_cast<long>(std::floor(box->min_x / spacing - 0.5));
+  const long i1 = static_cast<long>(std::ceil(box->max_x / spacing - 0.5));
+  const long j0 = static_cast<long>(std::floor(box->min_y / spacing - 0.5));
+  const long j1 = static_cast<long>(std::ceil(box->max_y / spacing - 0.5));
   for (long j = j0; j <= j1; ++j) {
     for (long i = i0; i <= i1; ++i) {
       const XY p{(i + 0.5) * spacing, (j + 0.5) * spacing};
-      if (p.x < xmin || p.x > xmax || p.y < ymin || p.y > ymax) continue;
+      if (!box->contains(p)) continue;
       GeomPtr point = to_geos(ctx, p);
       if (GEOSPreparedContains_r(ctx.get(), prepared.get(), point.get()) == 1) out.push_back(p);
     }

@@ -12,14 +12,15 @@
 #include "planner/inputs.h"
 #include "planner/network/network.h"
 #include "planner/network/snap_index.h"
+#include "planner/parameters.h"
 
 namespace planner {
 
 struct BlockSiteOptions {
-  double max_snap_m = 300.0;       ///< --max-snap
-  double sample_spacing_m = 25.0;  ///< cov_share grid spacing
-  unsigned threads = 0;            ///< 0: all hardware threads
-  CancelToken cancel;              ///< asked before each block
+  double max_snap_m = default_max_snap_m;              ///< --max-snap
+  double sample_spacing_m = default_sample_spacing_m;  ///< cov_share grid spacing
+  unsigned threads = 0;                                ///< 0: all hardware threads
+  CancelToken cancel;                                  ///< asked before each block
 };
 
 /// A point of a block with its network position (nullopt when beyond max_snap_m).

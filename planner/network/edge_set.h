@@ -10,6 +10,7 @@
 #include "planner/geometry.h"
 #include "planner/ids.h"
 #include "planner/inputs.h"
+#include "planner/parameters.h"
 
 namespace planner {
 
@@ -39,7 +40,7 @@ struct EdgeSet {
 /// How vertices are found where lines carry no node ids nor topology fields.
 struct SplitOptions {
   /// Points of different lines within this distance (metres) are one vertex.
-  double node_tolerance_m = 0.01;
+  double node_tolerance_m = default_node_tolerance_m;
 };
 
 /// Cuts lines into edges following docs/walkable.md (WALKABLE.md): a vertex is a line end or a
@@ -61,9 +62,9 @@ struct SplitOptions {
 ///
 /// Coordinates must be projected (metres) where they are used: for coordinate nodes and for
 /// planar lengths; OSM lines with node_ids and segment_m may stay in lon/lat. Throws
-/// std::invalid_argument when segment_m or node_ids do not match the points, or on a non-finite
-/// coordinate of a line without node ids, or one farther than 2^53 tolerances (9e13 m at the
-/// default 1 cm; 2^52 mm below 0.5 mm) from the origin: no projected position.
+/// InternalError when segment_m or node_ids do not match the points, or on a non-finite
+/// coordinate of a line without node ids; InvalidValue on one farther than 2^53 tolerances
+/// (9e13 m at the default 1 cm; 2^52 mm below 0.5 mm) from the origin: no projected position.
 EdgeSet split_into_edges(const std::vector<RoadLine>& lines, const SplitOptions& options = {});
 
 }  // namespace planner

@@ -96,10 +96,10 @@ class CoordinateNodes {
     // Beyond 2^52 cells a double cannot tell neighbouring cells apart (and beyond 2^63 the cell
     // number is not an int64 at all): such a coordinate is no position in metres on Earth.
     if (!(std::fabs(fx) < max_cells && std::fabs(fy) < max_cells)) {
-      throw std::invalid_argument(
-          "split_into_edges: coordinate (" + std::to_string(p.x) + ", " + std::to_string(p.y) +
-          ") is too large for projected metres; check the CRS of the road layer "
-          "(or --assume-crs) and --crs");
+      throw InvalidValue("split_into_edges: coordinate (" + std::to_string(p.x) + ", " +
+                         std::to_string(p.y) +
+                         ") is too large for projected metres; check the CRS of the road layer "
+                         "(or --assume-crs) and --crs");
     }
     const auto cx = static_cast<std::int64_t>(std::floor(fx));
     const auto cy = static_cast<std::int64_t>(std::floor(fy));
@@ -201,26 +201,21 @@ void emit_edge(EdgeSet& out, const RoadLine& line, std::uint32_t line_index, std
   out.edge_line.push_back(line_index);
 }
 
-}  // namespace
-
-EdgeSet split_into_edges(const std::vector<RoadLine>& lines, const SplitOptions& options) {
-  std::size_t total_points = 0;
-  std::size_t id_points = 0;  // points whose node is found by id, the rest by coordinates
-  for (std::size_t l = 0; l < lines.size(); ++l) {
-    check_line(lines[l], l);
-    total_points += lines[l].points.size();
-    if (has_topology(lines[l])) {
-      id_points += 2;
-    } else if (!lines[l].node_ids.empty()) {
-      id_points += lines[l].node_ids.size();
-    }
-  }
-  if (total_points >= invalid_id) throw std::length_error("split_into_edges: too many points");
-
-  // Pass 1: a node per point (interior points of topology lines are geometry only).
-  std::vector<std::uint32_t> line_first(lines.size() + 1, 0);
-  std::vector<std::uint32_t> point_node(total_points, no_node);
+/// Pass 1's result: a node per point (interior points of topology lines: no_node, geometry
+/// only), lines' first point index, and the nodes.
+struct PointNodes {
+  std::vector<std::uint32_t> line_first;  ///< lines + 1
+  std::vector<std::uint32_t> point_node;
   Nodes nodes;
+};
+
+PointNodes assign_nodes(const std::vector<RoadLine>& lines, const SplitOptions& options,
+                        std::size_t total_points, std::size_t id_points) {
+  PointNodes out;
+  out.line_first.assign(lines.size() + 1, 0);
+  out.point_node.assign(total_points, no_node);
+  std::vector<std::uint32_t>& point_node = out.point_node;
+  Nodes& nodes = out.nodes;
   nodes.reserve(total_points);
   FlatMap by_id(id_points);
   CoordinateNodes by_xy(options.node_tolerance_m, total_points - std::min(total_points, id_points));
@@ -231,12 +226,12 @@ EdgeSet split_into_edges(const std::vector<RoadLine>& lines, const SplitOptions&
   };
   for (std::size_t l = 0; l < lines.size(); ++l) {
     const RoadLine& line = lines[l];
-    const std::uint32_t first = line_first[l];
-    line_first[l + 1] = first + static_cast<std::uint32_t>(line.points.size());
+    const std::uint32_t first = out.line_first[l];
+    out.line_first[l + 1] = first + static_cast<std::uint32_t>(line.points.size());
     if (line.points.size() < 2) continue;
     if (has_topology(line)) {
       point_node[first] = node_by_id(line.source_node, line.points.front());
-      point_node[line_first[l + 1] - 1] = node_by_id(line.target_node, line.points.back());
+      point_node[out.line_first[l + 1] - 1] = node_by_id(line.target_node, line.points.back());
       continue;
     }
     for (std::size_t i = 0; i < line.points.size(); ++i) {
@@ -250,14 +245,19 @@ EdgeSet split_into_edges(const std::vector<RoadLine>& lines, const SplitOptions&
       }
     }
   }
+  return out;
+}
 
-  // Pass 2: occurrences. A run of one node (points within the tolerance) is one occurrence and a
-  // line on a single node is dropped. A closed line's closing node is an end, hence a vertex
-  // whatever it counts, so the rule "it counts once" needs no code.
+/// Pass 2: occurrences. A run of one node (points within the tolerance) is one occurrence and a
+/// line on a single node is dropped. A closed line's closing node is an end, hence a vertex
+/// whatever it counts, so the rule "it counts once" needs no code. Returns the dropped flags.
+std::vector<std::uint8_t> count_uses(const std::vector<RoadLine>& lines, PointNodes& pn) {
+  const std::vector<std::uint32_t>& point_node = pn.point_node;
+  Nodes& nodes = pn.nodes;
   std::vector<std::uint8_t> dropped(lines.size(), 0);
   for (std::size_t l = 0; l < lines.size(); ++l) {
-    const std::uint32_t first = line_first[l];
-    const std::uint32_t last = line_first[l + 1] - 1;
+    const std::uint32_t first = pn.line_first[l];
+    const std::uint32_t last = pn.line_first[l + 1] - 1;
     if (lines[l].points.size() < 2) {
       dropped[l] = 1;
       continue;
@@ -281,9 +281,11 @@ EdgeSet split_into_edges(const std::vector<RoadLine>& lines, const SplitOptions&
       if (nodes.uses[n] < 2) ++nodes.uses[n];
     }
   }
+  return dropped;
+}
 
-  // Vertices in node order, which is first-appearance order.
-  EdgeSet out;
+/// Vertices in node order, which is first-appearance order. Returns each node's vertex.
+std::vector<NodeId> number_vertices(const Nodes& nodes, EdgeSet& out) {
   std::vector<NodeId> vertex_of(nodes.xy.size(), invalid_id);
   for (std::uint32_t n = 0; n < nodes.xy.size(); ++n) {
     if (!nodes.is_vertex(n)) continue;
@@ -293,19 +295,21 @@ EdgeSet split_into_edges(const std::vector<RoadLine>& lines, const SplitOptions&
                                          ? nodes.external[n]
                                          : static_cast<std::int64_t>(vertex_of[n]));
   }
+  return vertex_of;
+}
 
-  // Pass 3: cut each line at its vertices; inside a run of one node, cut at the run's last point
-  // so the tiny segment stays inside an edge instead of becoming a zero-length loop.
-  out.points.reserve(total_points + lines.size());
-  out.cum_m.reserve(total_points + lines.size());
-  out.first_point.push_back(0);
+/// Pass 3: cut each line at its vertices; inside a run of one node, cut at the run's last
+/// point so the tiny segment stays inside an edge instead of becoming a zero-length loop.
+void cut_lines(const std::vector<RoadLine>& lines, const PointNodes& nodes_of,
+               const std::vector<std::uint8_t>& dropped, const std::vector<NodeId>& vertex_of,
+               EdgeSet& out) {
   for (std::size_t l = 0; l < lines.size(); ++l) {
     if (dropped[l]) continue;
     const RoadLine& line = lines[l];
     const auto line_index = static_cast<std::uint32_t>(l);
-    const std::uint32_t first = line_first[l];
+    const std::uint32_t first = nodes_of.line_first[l];
     const std::size_t n = line.points.size();
-    const std::uint32_t* pn = point_node.data() + first;
+    const std::uint32_t* pn = nodes_of.point_node.data() + first;
     if (has_topology(line)) {
       emit_edge(out, line, line_index, 0, 0, n - 1, vertex_of[pn[0]], vertex_of[pn[n - 1]]);
       continue;
@@ -315,13 +319,40 @@ EdgeSet split_into_edges(const std::vector<RoadLine>& lines, const SplitOptions&
     bool moved = false;  // the piece has left its start node (so a cut cannot make a 0-length loop)
     for (std::size_t i = 1; i < n; ++i) {
       moved = moved || pn[i] != pn[start];
-      const bool cut = i == n - 1 || (moved && nodes.is_vertex(pn[i]) && pn[i + 1] != pn[i]);
+      const bool cut =
+          i == n - 1 || (moved && nodes_of.nodes.is_vertex(pn[i]) && pn[i + 1] != pn[i]);
       if (!cut) continue;
       emit_edge(out, line, line_index, part++, start, i, vertex_of[pn[start]], vertex_of[pn[i]]);
       start = i;
       moved = false;
     }
   }
+}
+
+}  // namespace
+
+EdgeSet split_into_edges(const std::vector<RoadLine>& lines, const SplitOptions& options) {
+  std::size_t total_points = 0;
+  std::size_t id_points = 0;  // points whose node is found by id, the rest by coordinates
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    check_line(lines[l], l);
+    total_points += lines[l].points.size();
+    if (has_topology(lines[l])) {
+      id_points += 2;
+    } else if (!lines[l].node_ids.empty()) {
+      id_points += lines[l].node_ids.size();
+    }
+  }
+  if (total_points >= invalid_id) throw std::length_error("split_into_edges: too many points");
+
+  PointNodes nodes = assign_nodes(lines, options, total_points, id_points);
+  const std::vector<std::uint8_t> dropped = count_uses(lines, nodes);
+  EdgeSet out;
+  const std::vector<NodeId> vertex_of = number_vertices(nodes.nodes, out);
+  out.points.reserve(total_points + lines.size());
+  out.cum_m.reserve(total_points + lines.size());
+  out.first_point.push_back(0);
+  cut_lines(lines, nodes, dropped, vertex_of, out);
   return out;
 }
 

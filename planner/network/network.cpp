@@ -2,13 +2,15 @@
 
 #include <stdexcept>
 
+#include "planner/errors.h"
+
 namespace planner {
 
 Network build_network(const std::vector<RoadLine>& lines, const SplitOptions& options) {
   Network network;
   network.edges = split_into_edges(lines, options);
   if (network.edges.edge_count() == 0) {
-    throw std::invalid_argument(
+    throw InvalidValue(
         "the road layer gives no walkable edge; check that --roads holds "
         "lines of positive length (not one repeated point each)");
   }

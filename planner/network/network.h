@@ -16,7 +16,7 @@ struct Network {
       graph;  ///< refers to nothing in edges; heap-held to keep moves cheap
 };
 
-/// Cuts the lines into edges and builds the graph. Throws std::invalid_argument when no line
+/// Cuts the lines into edges and builds the graph. Throws InvalidValue when no line
 /// gives an edge (an empty road layer cannot carry a walk).
 Network build_network(const std::vector<RoadLine>& lines, const SplitOptions& options = {});
 

@@ -8,13 +8,6 @@
 namespace planner {
 namespace {
 
-/// Share of population covered, or of blocks when the data has no population (as the summary
-/// layer's cov_share).
-double covered_share(const Totals& t, bool has_population) {
-  if (has_population) return t.pop > 0.0 ? t.covered_pop / t.pop : 0.0;
-  return t.blocks > 0 ? static_cast<double>(t.covered) / t.blocks : 0.0;
-}
-
 ScopeFigures figures_of(std::string scope, const Totals& t, bool has_population) {
   ScopeFigures f;
   f.scope = std::move(scope);

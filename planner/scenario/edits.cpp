@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "planner/network/snap_index.h"
+#include "planner/parameters.h"
 
 namespace planner {
 namespace {
@@ -202,8 +203,7 @@ NodeId join(Graph& g, XY point, double max_m, NetworkEditReport& report) {
 void add_footpath(Graph& g, const LineString& line, std::size_t index, double snap_m,
                   NetworkEditReport& report) {
   if (line.size() < 2) {
-    throw std::invalid_argument("footpath " + std::to_string(index + 1) +
-                                " has fewer than 2 points");
+    throw InvalidValue("footpath " + std::to_string(index + 1) + " has fewer than 2 points");
   }
   const NodeId from = join(g, line.front(), snap_m, report);
   const NodeId to = from == invalid_id ? invalid_id : join(g, line.back(), snap_m, report);
@@ -214,7 +214,7 @@ void add_footpath(Graph& g, const LineString& line, std::size_t index, double sn
     limit << snap_m;
     msg += " point is farther than footpath-snap (" + limit.str() +
            " m) from every road; draw it to touch the network or raise footpath-snap";
-    throw std::invalid_argument(msg);
+    throw InvalidValue(msg);
   }
   EdgeRecord r;
   r.tail = from;
@@ -248,8 +248,8 @@ EdgeSet edit_edges(const EdgeSet& base, const std::vector<RoadLine>& roads,
                    const NetworkEdits& edits, NetworkEditReport* report_out) {
   NetworkEditReport report;
   for (const auto& [cls, factor] : edits.speed_factor) {
-    if (!(factor > 0.0 && std::isfinite(factor))) {
-      throw std::invalid_argument("speed factor of road class '" + cls + "' must be positive");
+    if (!speed_factor_range.contains(factor)) {
+      throw InvalidValue("speed factor of road class '" + cls + "' must be positive");
     }
   }
   Graph g;
@@ -285,7 +285,7 @@ EdgeSet edit_edges(const EdgeSet& base, const std::vector<RoadLine>& roads,
 
 Network network_from_edges(EdgeSet edges) {
   if (edges.edge_count() == 0) {
-    throw std::invalid_argument("the edits leave no walkable edge");
+    throw InvalidValue("the edits leave no walkable edge");
   }
   Network network;
   network.edges = std::move(edges);

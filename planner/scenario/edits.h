@@ -53,7 +53,7 @@ std::int64_t footpath_feature_id(std::size_t index);
 /// The edge set with the edits applied in this order: closures (roads, then barriers), then
 /// footpaths (joined to the remaining edges), then speed factors. `roads` are the lines the base
 /// edges were cut from (EdgeSet::edge_line indexes them; footpath edges have edge_line =
-/// invalid_id and no class). Throws std::invalid_argument when a footpath end has no edge within
+/// invalid_id and no class). Throws InvalidValue when a footpath end has no edge within
 /// footpath_snap_m ("footpath N ...") or a speed factor is not positive.
 EdgeSet edit_edges(const EdgeSet& base, const std::vector<RoadLine>& roads,
                    const NetworkEdits& edits, NetworkEditReport* report = nullptr);

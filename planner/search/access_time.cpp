@@ -27,7 +27,8 @@ std::span<const SnappedSource> SourcesByEdge::on_edge(EdgeId e) const {
 }
 
 void add_sources(BoundedSearch& search, const EdgeSet& edges,
-                 std::span<const SnappedSource> sources, double speed_mps) {
+                 std::span<const SnappedSource> sources, const WalkTimes& walk) {
+  const double speed_mps = walk.speed_mps();
   for (const SnappedSource& s : sources) {
     const EdgeId e = s.pos.edge;
     const double len = edges.edge_length_m[e];
@@ -38,8 +39,9 @@ void add_sources(BoundedSearch& search, const EdgeSet& edges,
 }
 
 TimedLabel time_at(const BoundedSearch& search, const EdgeSet& edges,
-                   const SourcesByEdge& same_edge, const EdgePosition& pos, double speed_mps,
+                   const SourcesByEdge& same_edge, const EdgePosition& pos, const WalkTimes& walk,
                    std::uint32_t only_label) {
+  const double speed_mps = walk.speed_mps();
   const EdgeId e = pos.edge;
   const NodeId tail = edges.edge_tail[e];
   const NodeId head = edges.edge_head[e];

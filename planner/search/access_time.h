@@ -11,6 +11,7 @@
 #include "planner/network/edge_set.h"
 #include "planner/network/snap_index.h"
 #include "planner/search/bounded_search.h"
+#include "planner/search/walk_times.h"
 
 #pragma once
 
@@ -43,13 +44,13 @@ struct TimedLabel {
 
 /// Adds every source to the search at both ends of its edge (access leg included).
 void add_sources(BoundedSearch& search, const EdgeSet& edges,
-                 std::span<const SnappedSource> sources, double speed_mps);
+                 std::span<const SnappedSource> sources, const WalkTimes& walk);
 
 /// Time from the nearest source to `pos`, its own access leg included. `search` has run with
 /// the sources added by add_sources(); ties go to the smaller label. With only_label set, the
 /// search ran from that one source and other sources in same_edge are ignored.
 TimedLabel time_at(const BoundedSearch& search, const EdgeSet& edges,
-                   const SourcesByEdge& same_edge, const EdgePosition& pos, double speed_mps,
+                   const SourcesByEdge& same_edge, const EdgePosition& pos, const WalkTimes& walk,
                    std::uint32_t only_label = invalid_id);
 
 }  // namespace planner

@@ -25,6 +25,12 @@ namespace planner {
 class BoundedSearch {
  public:
   explicit BoundedSearch(const StreetGraph& graph);
+  // The heap's property maps point into this object's arrays: a copy would write into the
+  // original's, and a moved-from search would share them.
+  BoundedSearch(const BoundedSearch&) = delete;
+  BoundedSearch& operator=(const BoundedSearch&) = delete;
+  BoundedSearch(BoundedSearch&&) = delete;
+  BoundedSearch& operator=(BoundedSearch&&) = delete;
 
   /// Forgets the last query; costs O(vertices it touched).
   BoundedSearch& reset();

@@ -28,14 +28,9 @@ class AllowedLand {
       if (GEOSisValid_r(m_ctx.get(), g.get()) != 1) {
         g = own(m_ctx, GEOSMakeValid_r(m_ctx.get(), g.get()), "make valid");
       }
-      Box box{inf_time, inf_time, -inf_time, -inf_time};
+      Box box;
       for (const Polygon& p : shape) {
-        for (const XY& q : p.outer) {
-          box.x0 = std::min(box.x0, q.x);
-          box.y0 = std::min(box.y0, q.y);
-          box.x1 = std::max(box.x1, q.x);
-          box.y1 = std::max(box.y1, q.y);
-        }
+        for (const XY& q : p.outer) box.add(q);
       }
       m_prepared.push_back(prepare(m_ctx, g.get()));
       m_shapes.push_back(std::move(g));
@@ -45,8 +40,7 @@ class AllowedLand {
   bool contains(XY p) const {
     GeomPtr point;
     for (std::size_t a = 0; a < m_shapes.size(); ++a) {
-      const Box& b = m_boxes[a];
-      if (p.x < b.x0 || p.x > b.x1 || p.y < b.y0 || p.y > b.y1) continue;
+      if (!m_boxes[a].contains(p)) continue;
       if (!point) point = to_geos(m_ctx, p);
       if (GEOSPreparedIntersects_r(m_ctx.get(), m_prepared[a].get(), point.get()) == 1) return true;
     }
@@ -54,9 +48,6 @@ class AllowedLand {
   }
 
  private:
-  struct Box {
-    double x0, y0, x1, y1;
-  };
   GeosContext m_ctx;
   std::vector<GeomPtr> m_shapes;
   std::vector<PreparedPtr> m_prepared;
@@ -118,7 +109,7 @@ std::vector<SiteCandidate> vertex_candidates(const Network& network,
   return out;
 }
 
-std::vector<SiteCandidate> generate_candidates(const Network& network,
+std::vector<SiteCandidate> generate_candidates(const Network& network, const WalkTimes& walk,
                                                const std::vector<BlockSite>& sites,
                                                const std::vector<BlockCoverage>& base,
                                                std::span<const double> weights,
@@ -134,11 +125,9 @@ std::vector<SiteCandidate> generate_candidates(const Network& network,
     }
   }
   if (sources.empty()) return {};
-  const std::vector<double> arc_time =
-      arc_times_s(*network.graph, network.edges, options.speed_mps);
   BoundedSearch search(*network.graph);
-  add_sources(search.reset(), network.edges, sources, options.speed_mps);
-  search.run(arc_time, options.cover_s);
+  add_sources(search.reset(), network.edges, sources, walk);
+  search.run(walk.arc_s(), options.cover_s);
   std::vector<NodeId> order(search.settled().begin(), search.settled().end());
   std::sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
     if (search.time_s(a) != search.time_s(b)) return search.time_s(a) < search.time_s(b);

@@ -13,6 +13,7 @@
 #include "planner/coverage/coverage.h"
 #include "planner/network/block_sites.h"
 #include "planner/network/network.h"
+#include "planner/search/walk_times.h"
 
 namespace planner {
 
@@ -25,14 +26,13 @@ struct SiteCandidate {
 
 struct CandidateGeneration {
   double spacing_m = 100.0;  ///< --candidate-spacing: no two generated candidates closer
-  double speed_mps = 1.25;
   double cover_s = 900.0;
 };
 
 /// Vertices within cover_s of an uncovered block of positive weight (an access point that
 /// snapped), kept when inside some `allowed` polygon (none given: everywhere), thinned by
 /// spacing. Ids are "v" + the vertex's external id (the OSM node id for OSM data).
-std::vector<SiteCandidate> generate_candidates(const Network& network,
+std::vector<SiteCandidate> generate_candidates(const Network& network, const WalkTimes& walk,
                                                const std::vector<BlockSite>& sites,
                                                const std::vector<BlockCoverage>& base,
                                                std::span<const double> weights,

@@ -19,12 +19,12 @@
 #include "planner/cancel.h"
 #include "planner/network/block_sites.h"
 #include "planner/network/network.h"
+#include "planner/search/walk_times.h"
 #include "planner/siting/problem.h"
 
 namespace planner {
 
 struct CoverageBuildOptions {
-  double speed_mps = 1.25;
   double limit_s = 900.0;  ///< pairs farther than this are left out (unreachable)
   double cover_s = 900.0;  ///< the threshold whose knife-edge pairs are recomputed
   unsigned threads = 0;    ///< 0: all hardware threads
@@ -39,7 +39,8 @@ struct CoverageBuild {
 };
 
 /// Costs from each snapped candidate (nullopt: left out) to each block with needed[b] set.
-CoverageBuild build_coverage(const Network& network, const std::vector<BlockSite>& sites,
+CoverageBuild build_coverage(const Network& network, const WalkTimes& walk,
+                             const std::vector<BlockSite>& sites,
                              std::span<const std::optional<EdgePosition>> candidates,
                              std::span<const char> needed, const CoverageBuildOptions& options);
 

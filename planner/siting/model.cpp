@@ -3,6 +3,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "planner/errors.h"
+
 namespace planner {
 
 std::string_view to_string(SitingModel model) {
@@ -30,18 +32,18 @@ std::optional<SitingModel> parse_siting_model(std::string_view name) {
 void validate(const SitingOptions& o) {
   const bool covering = o.model == SitingModel::lscp || o.model == SitingModel::mclp;
   if (covering && !o.cover_cost) {
-    throw std::invalid_argument(std::string(to_string(o.model)) +
-                                " needs a coverage threshold (--max-cost, or --cover-minutes)");
+    throw InvalidValue(std::string(to_string(o.model)) +
+                       " needs a coverage threshold (--max-cost, or --cover-minutes)");
   }
   if (o.cover_cost && !(*o.cover_cost >= 0.0 && std::isfinite(*o.cover_cost))) {
-    throw std::invalid_argument("the coverage threshold must be a number >= 0");
+    throw InvalidValue("the coverage threshold must be a number >= 0");
   }
   if (o.model != SitingModel::lscp && o.k == 0) {
-    throw std::invalid_argument("--k must be at least 1");
+    throw InvalidValue("--k must be at least 1");
   }
-  if (!(o.time_limit_s > 0.0)) throw std::invalid_argument("--time-limit must be positive");
+  if (!(o.time_limit_s > 0.0)) throw InvalidValue("--time-limit must be positive");
   if (o.curve_k > 0 && !o.cover_cost) {
-    throw std::invalid_argument("the coverage curve needs a coverage threshold");
+    throw InvalidValue("the coverage curve needs a coverage threshold");
   }
 }
 

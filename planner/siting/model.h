@@ -33,7 +33,7 @@ struct SitingOptions {
   std::uint32_t curve_k = 0;   ///< coverage curve for k = 1..curve_k (0: none)
 };
 
-/// Throws std::invalid_argument naming the option when the options do not fit the model.
+/// Throws InvalidValue naming the option when the options do not fit the model.
 void validate(const SitingOptions& options);
 
 /// One chosen site in rank order: each site's gain is measured with the sites ranked before it

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "planner/errors.h"
 #include "planner/siting/coverage_build.h"
 #include "planner/siting/solve.h"
 
@@ -25,11 +26,12 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
                              const NetworkSitingParams& params) {
   validate(params.evaluation);
   if (!(params.candidate_spacing_m >= 0.0)) {
-    throw std::invalid_argument("--candidate-spacing must be >= 0 metres");
+    throw InvalidValue("--candidate-spacing must be >= 0 metres");
   }
   const auto started = std::chrono::steady_clock::now();
   NetworkSiting run;
-  const double speed = params.evaluation.speed_mps();
+  // One set of walking times for the base evaluation, candidate generation and the searches.
+  const WalkTimes walk(network, params.evaluation.speed_mps());
   run.cover_s = params.evaluation.cover_threshold_minutes() * 60.0;
 
   // The base: evaluate's own rule with the existing centers. Siting needs no cov_share, so
@@ -40,9 +42,9 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
     Inputs without_centers;
     without_centers.blocks = inputs.blocks;
     without_centers.entrances = inputs.entrances;
-    run.base = evaluate(network, without_centers, base_params);
+    run.base = evaluate(network, walk, without_centers, base_params);
   } else {
-    run.base = evaluate(network, inputs, base_params);
+    run.base = evaluate(network, walk, inputs, base_params);
   }
 
   // Weights: population when the blocks have it (missing ones weigh 0, as in evaluate's sums),
@@ -61,10 +63,10 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
   std::vector<SiteCandidate> offered;
   if (given.empty()) {
     run.generated = true;
-    CandidateGeneration g{params.candidate_spacing_m, speed, run.cover_s};
+    CandidateGeneration g{params.candidate_spacing_m, run.cover_s};
     offered = params.all_vertices ? vertex_candidates(network, allowed, params.candidate_spacing_m)
-                                  : generate_candidates(network, run.base.sites, run.base.blocks,
-                                                        run.weights, allowed, g);
+                                  : generate_candidates(network, walk, run.base.sites,
+                                                        run.base.blocks, run.weights, allowed, g);
   } else {
     offered = keep_allowed(given, allowed);
   }
@@ -86,12 +88,12 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
     needed[b] = !cover_only || run.base.blocks[b].status != CoverStatus::covered;
   }
   CoverageBuildOptions build;
-  build.speed_mps = speed;
   build.limit_s = limit_s;
   build.cover_s = run.cover_s;
   build.threads = params.evaluation.threads;
   build.cancel = params.evaluation.cancel;
-  CoverageBuild built = build_coverage(network, run.base.sites, run.candidate_snap, needed, build);
+  CoverageBuild built =
+      build_coverage(network, walk, run.base.sites, run.candidate_snap, needed, build);
   run.entries = built.entries.size();
   run.searches = built.searches;
   run.from_demand_side = built.from_demand_side;

@@ -62,7 +62,7 @@ NetworkSiting site_on_network(const Network& network, const Inputs& inputs,
 /// Everything before the solve: the base evaluation, the candidates (`given`, or generated when
 /// empty; kept to `allowed` land when polygons are given) and the problem. Its pairs reach to
 /// the cover threshold for lscp and mclp, to the search limit for pmedian and pcenter (which
-/// also charge an unreached block the search limit). Throws std::invalid_argument for
+/// also charge an unreached block the search limit). Throws InvalidValue for
 /// parameters out of range.
 NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
                              const std::vector<SiteCandidate>& given,

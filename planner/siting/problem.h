@@ -32,8 +32,8 @@ class SitingProblem {
   /// fixed_cost (empty: none) is each demand's cost to the nearest fixed facility, inf_time when
   /// none reaches it. unreached_cost is what p-median and p-center charge a demand that no open
   /// site or fixed facility reaches; nullopt: the largest finite cost of the data (a matrix
-  /// truncated at some limit knows no more than that). Throws std::invalid_argument on an index
-  /// out of range, a negative or non-finite cost or weight.
+  /// truncated at some limit knows no more than that). Throws InternalError on an index out of
+  /// range, a negative or non-finite cost or weight (the data is built by circleplan).
   SitingProblem(std::vector<double> demand_weight, std::vector<double> site_cost,
                 std::vector<SitingEntry> entries, std::vector<double> fixed_cost = {},
                 std::optional<double> unreached_cost = std::nullopt);

@@ -3,6 +3,7 @@
 #include "planner/search/bounded_search.h"
 
 #include <random>
+#include <type_traits>
 
 #include <gtest/gtest.h>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
@@ -15,6 +16,10 @@ using planner::BoundedSearch;
 using planner::inf_time;
 using planner::invalid_id;
 using testing_support::drawn_network;
+
+// The heap refers into the search's own arrays: a copy would write into the original's.
+static_assert(!std::is_copy_constructible_v<BoundedSearch>);
+static_assert(!std::is_copy_assignable_v<BoundedSearch>);
 
 //   0 ---100--- 1 ---100--- 2
 //               |

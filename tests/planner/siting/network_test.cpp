@@ -194,13 +194,13 @@ TEST(SitingCoverageBuild, BothSidesGiveTheSameTimes) {
   const auto in = city();
   const auto run = planner::prepare_siting(net, in, given(), {}, params(SitingModel::pmedian, 1));
   const std::vector<char> needed(in.blocks.size(), 1);
+  const planner::WalkTimes walk(net, 1.0);
   planner::CoverageBuildOptions o;
-  o.speed_mps = 1.0;
   o.limit_s = 600.0;
   o.cover_s = 120.0;
   auto entries = [&](planner::CoverageBuildOptions::Side side) {
     o.side = side;
-    auto built = planner::build_coverage(net, run.base.sites, run.candidate_snap, needed, o);
+    auto built = planner::build_coverage(net, walk, run.base.sites, run.candidate_snap, needed, o);
     EXPECT_EQ(built.from_demand_side, side == planner::CoverageBuildOptions::Side::demand);
     std::sort(built.entries.begin(), built.entries.end(), [](const auto& a, const auto& b) {
       return std::tie(a.demand, a.candidate) < std::tie(b.demand, b.candidate);
