@@ -1,15 +1,6 @@
 #include "planner/scenario/variant_summary.h"
 
 namespace planner {
-namespace {
-
-// TODO(layout): planner::covered_share (planner/coverage/evaluation.h) replaces this at merge.
-double variant_covered_share(const Totals& t, bool has_pop) {
-  if (has_pop) return t.pop > 0 ? t.covered_pop / t.pop : 0.0;
-  return t.blocks > 0 ? static_cast<double>(t.covered) / t.blocks : 0.0;
-}
-
-}  // namespace
 
 VariantRow variant_row(const std::string& scenario, const VariantRun& r, const std::string& edits,
                        std::uint32_t network_edges, const Comparison* against_base) {
@@ -32,11 +23,11 @@ VariantRow variant_row(const std::string& scenario, const VariantRun& r, const s
   row.has_population = ev.has_population;
   row.pop = t.pop;
   row.covered_pop = t.covered_pop;
-  row.covered_share = variant_covered_share(t, ev.has_population);
+  row.covered_share = covered_share(t, ev.has_population);
   for (const TierTotals& tier : ev.tiers) {
     row.tiers.push_back({tier.tier, tier.centers, tier.totals.blocks, tier.totals.covered,
                          tier.totals.covered_pop,
-                         variant_covered_share(tier.totals, ev.has_population)});
+                         covered_share(tier.totals, ev.has_population)});
   }
   if (against_base) {
     row.newly_covered = against_base->counts.newly_covered;
