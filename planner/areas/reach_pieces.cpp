@@ -62,7 +62,8 @@ void ReachCollector::add_edge(EdgeId e, const BoundedSearch& search, const Sourc
   if (m_edge_stamp[e] == m_stamp) return;
   m_edge_stamp[e] = m_stamp;
   const EdgeSet& edges = m_network->edges;
-  const double len = edges.edge_length_m[e];
+  // The envelope runs in time-equivalent metres (walk_times.h); pieces come back in metres.
+  const double len = walk.along(e, edges.edge_length_m[e]);
   m_vs.clear();
   const NodeId tail = edges.edge_tail[e], head = edges.edge_head[e];
   if (search.time_s(tail) != inf_time)
@@ -71,7 +72,7 @@ void ReachCollector::add_edge(EdgeId e, const BoundedSearch& search, const Sourc
     m_vs.push_back({len, search.time_s(head), search.label(head)});
   for (const SnappedSource& s : same_edge.on_edge(e)) {
     if (only_label != invalid_id && s.label != only_label) continue;
-    m_vs.push_back({s.pos.offset_m, walk.seconds(s.pos.leg_m), s.label});
+    m_vs.push_back({walk.along(e, s.pos.offset_m), walk.seconds(s.pos.leg_m), s.label});
   }
   m_pieces.clear();
   lower_envelope(m_vs, len, walk.speed_mps(), thresholds_s.back(), m_pieces);
@@ -86,7 +87,8 @@ void ReachCollector::add_edge(EdgeId e, const BoundedSearch& search, const Sourc
     if (p.from_s > p.to_s) std::reverse(m_cuts.begin(), m_cuts.end());
     double x0 = p.from_m, t0 = p.from_s;
     auto emit = [&](double x1, double t1) {
-      out.push_back({e, x0, x1, t0, t1, p.label, band_of(thresholds_s, std::max(t0, t1))});
+      out.push_back({e, walk.on_edge(e, x0), walk.on_edge(e, x1), t0, t1, p.label,
+                     band_of(thresholds_s, std::max(t0, t1))});
       x0 = x1;
       t0 = t1;
     };

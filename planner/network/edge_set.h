@@ -26,6 +26,9 @@ struct EdgeSet {
   std::vector<std::int64_t> edge_feature_id;  ///< RoadLine::feature_id of the source line
   std::vector<std::uint32_t> edge_part;       ///< 0,1,2... along the source line
   std::vector<std::uint32_t> edge_line;       ///< index of the source RoadLine
+  /// Walking speed multiplier per edge (a scenario's class speed factor); empty: 1 everywhere.
+  /// Lengths stay lengths: times along edge e are (metres / factor) / speed.
+  std::vector<double> edge_speed_factor;
 
   // Edge geometry: points of edge e are points[first_point[e] .. first_point[e+1]).
   // cum_m[i] is the model length from the edge's first point to point i (0 at the first).

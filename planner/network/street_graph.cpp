@@ -60,7 +60,11 @@ std::vector<double> arc_times_s(const StreetGraph& graph, const EdgeSet& edges, 
   std::vector<double> times(graph.arc_count());
   auto refs = graph.arc_ref();
   for (std::size_t a = 0; a < times.size(); ++a) {
-    times[a] = edges.edge_length_m[refs[a].edge] / speed_mps;
+    const EdgeId e = refs[a].edge;
+    const double length = edges.edge_speed_factor.empty()
+                              ? edges.edge_length_m[e]
+                              : edges.edge_length_m[e] / edges.edge_speed_factor[e];
+    times[a] = length / speed_mps;
   }
   return times;
 }

@@ -56,7 +56,8 @@ class StreetGraph {
   std::vector<std::uint32_t> m_component_size;
 };
 
-/// Walking seconds per arc: edge length / speed. `speed_mps` > 0.
+/// Walking seconds per arc: edge length / speed, (length / speed factor) / speed on an edge
+/// with a speed factor (EdgeSet::edge_speed_factor). `speed_mps` > 0.
 std::vector<double> arc_times_s(const StreetGraph& graph, const EdgeSet& edges, double speed_mps);
 
 }  // namespace planner

@@ -21,6 +21,7 @@ struct EdgeRecord {
   std::int64_t feature_id = 0;
   std::uint32_t part = 0;
   std::uint32_t line = invalid_id;
+  double speed_factor = 1.0;
   std::vector<XY> points;
   std::vector<double> cum_m;
 };
@@ -35,6 +36,7 @@ std::vector<EdgeRecord> unpack(const EdgeSet& es) {
     r.feature_id = es.edge_feature_id[e];
     r.part = es.edge_part[e];
     r.line = es.edge_line[e];
+    if (!es.edge_speed_factor.empty()) r.speed_factor = es.edge_speed_factor[e];
     r.points.assign(es.points.begin() + es.first_point[e],
                     es.points.begin() + es.first_point[e + 1]);
     r.cum_m.assign(es.cum_m.begin() + es.first_point[e], es.cum_m.begin() + es.first_point[e + 1]);
@@ -48,7 +50,10 @@ EdgeSet pack(std::vector<std::int64_t> vertex_ids, std::vector<XY> vertex_xy,
   es.vertex_external_id = std::move(vertex_ids);
   es.vertex_xy = std::move(vertex_xy);
   es.first_point.push_back(0);
+  const bool slowed = std::any_of(records.begin(), records.end(),
+                                  [](const EdgeRecord& r) { return r.speed_factor != 1.0; });
   for (const EdgeRecord& r : records) {
+    if (slowed) es.edge_speed_factor.push_back(r.speed_factor);
     es.edge_tail.push_back(r.tail);
     es.edge_head.push_back(r.head);
     es.edge_length_m.push_back(r.length_m);
@@ -183,6 +188,7 @@ NodeId join(Graph& g, XY point, double max_m, NetworkEditReport& report) {
   second.feature_id = r.feature_id;
   second.part = r.part;
   second.line = r.line;
+  second.speed_factor = r.speed_factor;
   second.points.push_back(q);
   second.cum_m.push_back(0.0);
   for (std::size_t i = best_i + 1; i < r.points.size(); ++i) {
@@ -274,8 +280,7 @@ EdgeSet edit_edges(const EdgeSet& base, const std::vector<RoadLine>& roads,
       if (r.line == invalid_id || r.line >= roads.size()) continue;
       const auto it = edits.speed_factor.find(roads[r.line].highway);
       if (it == edits.speed_factor.end() || it->second == 1.0) continue;
-      r.length_m /= it->second;
-      for (double& c : r.cum_m) c /= it->second;
+      r.speed_factor = it->second;
       ++report.slowed_edges;
     }
   }

@@ -7,9 +7,10 @@
 // - closing roads and barriers removes edges (vertices stay, so vertex ids keep their meaning);
 // - a footpath is joined at each end to the nearest edge within a tolerance, which is split there
 //   (a new vertex, external id -1 - its index), and becomes one new edge;
-// - a speed factor for a road class divides the class's edge lengths (and their cumulative
-//   lengths) by the factor, so every time measured along those edges, in the graph search and
-//   along a snapped edge alike, is the length at the base speed: a "time-equivalent length".
+// - a speed factor for a road class becomes the speed factor of the class's edges
+//   (EdgeSet::edge_speed_factor); lengths stay lengths, and every time along those edges, in
+//   the graph search and along a snapped edge alike, is (metres / factor) / speed
+//   (planner/search/walk_times.h).
 #pragma once
 
 #include <cstdint>

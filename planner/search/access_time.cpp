@@ -31,10 +31,10 @@ void add_sources(BoundedSearch& search, const EdgeSet& edges,
   const double speed_mps = walk.speed_mps();
   for (const SnappedSource& s : sources) {
     const EdgeId e = s.pos.edge;
-    const double len = edges.edge_length_m[e];
-    search.add_source(edges.edge_tail[e], (s.pos.leg_m + s.pos.offset_m) / speed_mps, s.label);
-    search.add_source(edges.edge_head[e], (s.pos.leg_m + len - s.pos.offset_m) / speed_mps,
-                      s.label);
+    const double len = walk.along(e, edges.edge_length_m[e]);
+    const double offset = walk.along(e, s.pos.offset_m);
+    search.add_source(edges.edge_tail[e], (s.pos.leg_m + offset) / speed_mps, s.label);
+    search.add_source(edges.edge_head[e], (s.pos.leg_m + len - offset) / speed_mps, s.label);
   }
 }
 
@@ -45,17 +45,20 @@ TimedLabel time_at(const BoundedSearch& search, const EdgeSet& edges,
   const EdgeId e = pos.edge;
   const NodeId tail = edges.edge_tail[e];
   const NodeId head = edges.edge_head[e];
+  const double offset = walk.along(e, pos.offset_m);  // time-equivalent metres from the tail
   TimedLabel best;
   if (search.time_s(tail) != inf_time) {
-    keep_better(best, search.time_s(tail) + pos.offset_m / speed_mps, search.label(tail));
+    keep_better(best, search.time_s(tail) + offset / speed_mps, search.label(tail));
   }
   if (search.time_s(head) != inf_time) {
-    keep_better(best, search.time_s(head) + (edges.edge_length_m[e] - pos.offset_m) / speed_mps,
+    keep_better(best,
+                search.time_s(head) + (walk.along(e, edges.edge_length_m[e]) - offset) / speed_mps,
                 search.label(head));
   }
   for (const SnappedSource& s : same_edge.on_edge(e)) {
     if (only_label != invalid_id && s.label != only_label) continue;
-    keep_better(best, (s.pos.leg_m + std::abs(s.pos.offset_m - pos.offset_m)) / speed_mps, s.label);
+    keep_better(best, (s.pos.leg_m + std::abs(walk.along(e, s.pos.offset_m) - offset)) / speed_mps,
+                s.label);
   }
   if (best.time_s != inf_time) best.time_s += pos.leg_m / speed_mps;
   return best;

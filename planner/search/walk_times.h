@@ -3,13 +3,16 @@
 // siting run over that network, so neither the speed conversion nor the arc times are redone
 // per call.
 //
-// Arc seconds are edge_length_m / speed. A scenario's class speed factor is still applied to
-// the variant's edge set (planner/scenario/edits.h), so (length / factor) / speed is the order
-// of the arithmetic for slowed arcs.
+// Lengths stay lengths. A scenario's class speed factor (EdgeSet::edge_speed_factor) makes a
+// stretch of an edge walk like a longer one: along() gives those "time-equivalent metres"
+// (metres / factor), so a slowed arc takes (length / factor) / speed and a snapped point's
+// walk along its edge (offset / factor) / speed; unslowed edges keep metres / speed exactly.
 #pragma once
 
 #include <span>
 #include <vector>
+
+#include "planner/ids.h"
 
 #include "planner/network/edge_set.h"
 #include "planner/network/network.h"
@@ -32,9 +35,19 @@ class WalkTimes {
   /// Metres walked in `seconds` at the walking speed.
   double metres(double seconds) const { return seconds * m_speed_mps; }
 
+  /// `metres` along edge e as time-equivalent metres at the walking speed (metres / factor).
+  double along(EdgeId e, double metres) const {
+    return m_factor.empty() ? metres : metres / m_factor[e];
+  }
+  /// The inverse: time-equivalent metres along edge e back to metres.
+  double on_edge(EdgeId e, double equivalent_m) const {
+    return m_factor.empty() ? equivalent_m : equivalent_m * m_factor[e];
+  }
+
  private:
   double m_speed_mps;
   std::vector<double> m_arc_s;
+  std::vector<double> m_factor;  ///< EdgeSet::edge_speed_factor
 };
 
 }  // namespace planner

@@ -79,7 +79,9 @@ struct Worker {
 /// The along-the-edge walk between a source and a point on the same edge, as time_at() adds it.
 double same_edge_time(const EdgePosition& source, const EdgePosition& point,
                       const WalkTimes& walk) {
-  return walk.seconds(source.leg_m + std::abs(source.offset_m - point.offset_m)) +
+  const EdgeId e = source.edge;
+  return walk.seconds(source.leg_m +
+                      std::abs(walk.along(e, source.offset_m) - walk.along(e, point.offset_m))) +
          walk.seconds(point.leg_m);
 }
 

@@ -101,17 +101,19 @@ TEST(ScenarioEdits, AFootpathIsJoinedBySplittingTheNearestEdges) {
   EXPECT_THROW(planner::edit_edges(base, roads, edits), std::invalid_argument);
 }
 
-TEST(ScenarioEdits, ASpeedFactorScalesOnlyItsClass) {
+TEST(ScenarioEdits, ASpeedFactorSlowsOnlyItsClassAndLengthsStayLengths) {
   const auto roads = plus_roads();
   const planner::EdgeSet base = planner::split_into_edges(roads);
   planner::NetworkEdits edits;
   edits.speed_factor = {{"footway", 0.5}};
   const planner::EdgeSet out = planner::edit_edges(base, roads, edits);
+  ASSERT_EQ(out.edge_speed_factor.size(), out.edge_count());
   for (std::size_t e = 0; e < out.edge_count(); ++e) {
-    const double expect = out.edge_feature_id[e] == 2 ? 200.0 : base.edge_length_m[e];
-    EXPECT_DOUBLE_EQ(out.edge_length_m[e], expect) << e;
-    EXPECT_DOUBLE_EQ(out.cum_m[out.first_point[e + 1] - 1], expect) << e;
+    EXPECT_EQ(out.edge_speed_factor[e], out.edge_feature_id[e] == 2 ? 0.5 : 1.0) << e;
+    EXPECT_EQ(out.edge_length_m[e], base.edge_length_m[e]) << e;
+    EXPECT_EQ(out.cum_m[out.first_point[e + 1] - 1], base.cum_m[base.first_point[e + 1] - 1]) << e;
   }
+  EXPECT_TRUE(planner::edit_edges(base, roads, {}).edge_speed_factor.empty());
 }
 
 TEST(ScenarioEdits, WalkingTimesFollowTheEditedNetwork) {
