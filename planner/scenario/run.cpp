@@ -17,17 +17,22 @@ void before(const StageHook& hook, const std::string& stage, std::uint64_t bytes
 EvaluationRun run_evaluation(const Network& network, const Inputs& inputs,
                              const EvaluationParams& params, const ServiceAreaParams& areas,
                              const DiagnosticsParams& diagnostics, const StageHook& hook) {
+  // Checked once here, and the walking times built once for both the evaluation and the areas
+  // (the areas' speed is the evaluation's: area_params_for).
+  validate(params);
+  validate(areas);
+  const WalkTimes walk(network, params.speed_mps());
   EvaluationRun out;
   if (hook) before(hook, "evaluate", evaluation_bytes(network, inputs, params));
-  out.ev = evaluate(network, inputs, params);
+  out.ev = evaluate(network, walk, inputs, params);
   before(hook, "diagnostics");
   out.diagnostics = diagnose_network(network, diagnostics);
   diagnose_snapping(out.diagnostics, network, inputs, out.ev);
   if (hook) {
     before(hook, "service areas", service_area_bytes(network, out.ev.sources.size(), areas));
   }
-  out.areas =
-      build_service_areas(network, inputs, out.ev.sources, out.ev.sites, out.ev.cover_s, areas);
+  out.areas = build_service_areas(network, walk, inputs, out.ev.sources, out.ev.sites,
+                                  out.ev.cover_s, areas);
   return out;
 }
 
