@@ -4,10 +4,10 @@
 //            sites, site_blocks, site_curve and summary (+ summary.json);
 //   matrix:  reads a precomputed cost matrix (CSV) and prints the answer (--json: one object),
 //            so results can be checked against other tools.
+// Both run in io/run/site_run.h; this file parses, checks the command line and prints.
 #include "app/site_command.h"
 
 #include <cstdio>
-#include <iostream>
 #include <memory>
 
 #include "app/input_options.h"
@@ -16,19 +16,15 @@
 #include "app/output_options.h"
 #include "app/range_check.h"
 #include "app/usage_error.h"
-#include "io/crs/crs.h"
-#include "io/crs/projection.h"
-#include "io/siting/matrix_reader.h"
+#include "io/run/site_run.h"
 #include "io/siting/siting_layers.h"
-#include "planner/network/network.h"
-#include "planner/scenario/memory_estimate.h"
-#include "planner/siting/network.h"
-#include "planner/siting/solve.h"
+#include "planner/siting/model.h"
 
 namespace app {
 namespace {
 
 struct SiteConfig {
+  io::SiteRunConfig run;  ///< network mode (siting options are set from the fields below)
   std::string model;
   std::uint32_t k = 0;
   bool exact = false;
@@ -42,17 +38,6 @@ struct SiteConfig {
   double max_cost = 0.0;
   CLI::Option* max_cost_option = nullptr;
   bool json = false;
-  // Network mode.
-  InputOptions inputs;
-  OutputOptions output;
-  planner::EvaluationParams params;
-  double cover_minutes = 15.0;
-  io::LayerRef candidates, allowed;
-  io::FieldMap candidate_fields;
-  std::string site_cost_field;
-  double spacing_m = 100.0;
-  bool all_vertices = false;
-  bool removable = false;
   std::string max_memory;
   CLI::Option* existing_option = nullptr;
 };
@@ -80,6 +65,26 @@ void take_fields(const std::vector<std::string>& given, std::initializer_list<st
   for (std::string* s : slots) *s = given[i++];
 }
 
+void print_matrix_result(const SiteConfig& cfg, const planner::SitingOptions& options,
+                         const io::MatrixSiteOutcome& out) {
+  const planner::SitingSolution& s = out.solution;
+  if (cfg.json) {
+    std::fputs(io::matrix_result_json(out.input, options, s).c_str(), stdout);
+    return;
+  }
+  std::printf("%s: objective %.10g, bound %.10g, gap %.4g%%%s (%s)\n", cfg.model.c_str(),
+              s.objective, s.bound, 100.0 * s.gap, s.optimal ? ", optimal" : "", s.method.c_str());
+  for (std::size_t r = 0; r < s.sites.size(); ++r) {
+    std::printf("  %zu. %s (gain %.10g)\n", r + 1,
+                out.input.candidate_ids[s.sites[r].candidate].c_str(), s.sites[r].gain);
+  }
+  if (s.has_coverage) {
+    std::printf(
+        "covered: weight %.10g, %u demands; no candidate within reach: weight %.10g, %u demands\n",
+        s.covered_weight, s.covered_count, s.uncoverable_weight, s.uncoverable_count);
+  }
+}
+
 void run_matrix(SiteConfig cfg) {
   take_fields(cfg.matrix_fields,
               {&cfg.matrix.matrix_demand, &cfg.matrix.matrix_candidate, &cfg.matrix.matrix_cost},
@@ -90,7 +95,10 @@ void run_matrix(SiteConfig cfg) {
               "--site-cost-fields");
   if (cfg.matrix.demand.empty()) throw UsageError("--matrix needs --demand (demand_id,weight)");
   const MemoryGuard memory(cfg.max_memory);  // the watchdog guards reading and solving
-  planner::SitingOptions options = siting_options(cfg);
+  io::MatrixSiteConfig run;
+  run.files = cfg.matrix;
+  planner::SitingOptions& options = run.options;
+  options = siting_options(cfg);
   if (cfg.max_cost_option->count() > 0) options.cover_cost = cfg.max_cost;
   options.curve_k = cfg.curve_option->count() > 0 ? cfg.curve : 0;
   // A covering model without --max-cost is a command line that cannot run: a usage error.
@@ -102,58 +110,11 @@ void run_matrix(SiteConfig cfg) {
   if (options.curve_k > 0 && !options.cover_cost) {
     throw UsageError("the coverage curve needs a coverage threshold");
   }
-  planner::validate(options);
-  const io::MatrixInput input = io::read_matrix_input(cfg.matrix);
-  memory.before_stage("solve");
-  const planner::SitingSolution s = planner::solve_siting(input.problem(), options);
-  check_stop();  // the solvers do not poll: a stop asked meanwhile is honoured here
-  if (cfg.json) {
-    std::fputs(io::matrix_result_json(input, options, s).c_str(), stdout);
-    return;
-  }
-  std::printf("%s: objective %.10g, bound %.10g, gap %.4g%%%s (%s)\n", cfg.model.c_str(),
-              s.objective, s.bound, 100.0 * s.gap, s.optimal ? ", optimal" : "", s.method.c_str());
-  for (std::size_t r = 0; r < s.sites.size(); ++r) {
-    std::printf("  %zu. %s (gain %.10g)\n", r + 1,
-                input.candidate_ids[s.sites[r].candidate].c_str(), s.sites[r].gain);
-  }
-  if (s.has_coverage) {
-    std::printf(
-        "covered: weight %.10g, %u demands; no candidate within reach: weight %.10g, %u demands\n",
-        s.covered_weight, s.covered_count, s.uncoverable_weight, s.uncoverable_count);
-  }
-}
-
-/// Candidates and allowed land, read in lon/lat and put in the run's CRS like the other inputs.
-void load_site_layers(const SiteConfig& cfg, const LoadedInputs& loaded,
-                      std::vector<planner::SiteCandidate>& candidates,
-                      std::vector<planner::MultiPolygon>& allowed) {
-  planner::Inputs extra;
-  io::InputSources sources;  // candidates travel as centers, allowed land as communities
-  if (!cfg.candidates.path.empty()) {
-    io::ReadReport report;
-    candidates = io::read_role("--candidates", [&] {
-      return io::read_candidates(cfg.candidates, cfg.candidate_fields, cfg.site_cost_field,
-                                 cfg.inputs.settings, report);
-    });
-    io::report_read("--candidates", report);
-    sources.centers = {"--candidates", report.layer, "candidate"};
-    for (const planner::SiteCandidate& c : candidates)
-      extra.centers.push_back({c.id, "", "", c.pos});
-  }
-  if (!cfg.allowed.path.empty()) {
-    io::ReadReport report;
-    std::vector<planner::Community> land = io::read_role("--allowed", [&] {
-      return io::read_communities(cfg.allowed, {}, cfg.inputs.settings, report);
-    });
-    io::report_read("--allowed", report);
-    sources.communities = {"--allowed", report.layer, "allowed polygon"};
-    for (planner::Community& c : land) extra.communities.push_back(std::move(c));
-  }
-  if (cfg.inputs.gcj02) io::convert_gcj02_to_wgs84(extra);
-  io::project_inputs(extra, loaded.run_crs, sources);
-  for (std::size_t c = 0; c < candidates.size(); ++c) candidates[c].pos = extra.centers[c].pos;
-  for (planner::Community& c : extra.communities) allowed.push_back(std::move(c.shape));
+  run.before_stage = [&](const std::string& stage, std::uint64_t bytes) {
+    memory.before_stage(stage, bytes);
+  };
+  run.cancel = cancel_token();
+  print_matrix_result(cfg, options, io::run_matrix_site(run));
 }
 
 void print_network_summary(const planner::NetworkSiting& run, const std::string& summary) {
@@ -185,85 +146,97 @@ void print_network_summary(const planner::NetworkSiting& run, const std::string&
 }
 
 void run_network(const SiteConfig& cfg) {
-  if (cfg.output.out.empty()) throw UsageError("--out is required (or use --matrix mode)");
-  io::StageTimer timer;
-  planner::NetworkSitingParams np;
-  np.evaluation = cfg.params;
-  np.evaluation.cancel = cancel_token();
-  np.evaluation.minutes = {cfg.cover_minutes};
-  np.siting = siting_options(cfg);
-  np.siting.curve_k = cfg.curve;
-  np.siting.cover_cost = cfg.cover_minutes * 60.0;
-  np.candidate_spacing_m = cfg.spacing_m;
-  np.existing_removable = cfg.removable;
-  np.all_vertices = cfg.all_vertices;
-
-  io::check_output(cfg.output);  // refuse now, not after siting
+  io::SiteRunConfig run = cfg.run;
+  if (run.output.out.empty()) throw UsageError("--out is required (or use --matrix mode)");
+  run.params.cancel = cancel_token();
+  run.siting = siting_options(cfg);
+  run.siting.curve_k = cfg.curve;
   const MemoryGuard memory(cfg.max_memory);
-  LoadedInputs loaded = io::load_inputs(cfg.inputs, timer);
-  std::vector<planner::SiteCandidate> candidates;
-  std::vector<planner::MultiPolygon> allowed;
-  load_site_layers(cfg, loaded, candidates, allowed);
-  memory.before_stage("network", planner::network_bytes(loaded.inputs.roads));
-  timer.start("network");
-  planner::SplitOptions split;
-  split.node_tolerance_m = cfg.inputs.node_tolerance_m;
-  const planner::Network network = planner::build_network(loaded.inputs.roads, split);
+  run.before_stage = [&](const std::string& stage, std::uint64_t bytes) {
+    memory.before_stage(stage, bytes);
+  };
+  const io::SiteOutcome out = io::run_site(run);
+  std::fprintf(stderr, "timings:\n%s", out.timer.report().c_str());
+  print_network_summary(out.run, out.summary_path);
+}
 
-  memory.before_stage("coverage structure",
-                      planner::evaluation_bytes(network, loaded.inputs, np.evaluation));
-  timer.start("coverage structure");
-  planner::NetworkSiting run =
-      planner::prepare_siting(network, loaded.inputs, candidates, allowed, np);
-  memory.before_stage("solve");
-  timer.start("solve");
-  planner::solve_prepared(run, np.siting);
-  check_stop();
+/// Both modes: the model and how to solve it.
+void add_model_options(CLI::App* cmd, SiteConfig& cfg) {
+  cmd->add_option("--model", cfg.model, "lscp | mclp | pmedian | pcenter")
+      ->required()
+      ->check(CLI::IsMember({"lscp", "mclp", "pmedian", "pcenter"}));
+  cfg.k_option = cmd->add_option("--k", cfg.k, "new sites to open (mclp, pmedian, pcenter)")
+                     ->check(CLI::PositiveNumber);
+  cmd->add_flag("--exact", cfg.exact, "solve exactly with COIN-OR CBC (within --time-limit)");
+  cmd->add_option("--time-limit", cfg.time_limit_s, "seconds for the exact solve")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cfg.curve_option = cmd->add_option(
+      "--curve", cfg.curve, "coverage curve for k = 1..K (network mode default 10; 0: none)");
+}
 
-  if (run.unsnapped_candidates > 0) {
-    std::fprintf(stderr,
-                 "circleplan: warning: %u candidates are farther than --max-snap from every road "
-                 "and are left out\n",
-                 run.unsnapped_candidates);
-  }
-  if (run.blocks_without_population > 0) {
-    std::fprintf(stderr, "circleplan: warning: %u blocks have no population value; they weigh 0\n",
-                 run.blocks_without_population);
-  }
-  if (!run.weights_are_population) {
-    std::fprintf(stderr,
-                 "circleplan: note: blocks carry no population; every block weighs 1, so figures "
-                 "are block counts\n");
-  }
-  if (run.candidates.empty()) {
-    std::fprintf(stderr,
-                 "circleplan: note: no candidate sites (every block is covered, or none is near "
-                 "the network)\n");
-  }
+/// Matrix mode: the CSV files and their columns.
+void add_matrix_options(CLI::App* cmd, SiteConfig& cfg) {
+  cmd->add_option("--matrix", cfg.matrix.matrix, "matrix mode: CSV demand_id,candidate_id,cost");
+  cmd->add_option("--demand", cfg.matrix.demand, "matrix mode: CSV demand_id,weight");
+  cmd->add_option("--site-costs", cfg.matrix.site_costs, "matrix mode: CSV candidate_id,cost");
+  cmd->add_option("--matrix-fields", cfg.matrix_fields,
+                  "column names of --matrix: DEMAND,CANDIDATE,COST")
+      ->delimiter(',');
+  cmd->add_option("--demand-fields", cfg.demand_fields, "column names of --demand: ID,WEIGHT")
+      ->delimiter(',');
+  cmd->add_option("--site-cost-fields", cfg.site_cost_fields,
+                  "column names of --site-costs: ID,COST")
+      ->delimiter(',');
+  cfg.max_cost_option = cmd->add_option("--max-cost", cfg.max_cost,
+                                        "matrix mode: coverage threshold in the matrix's unit")
+                            ->check(in_range(planner::max_cost_range));
+  cmd->add_flag("--json", cfg.json, "matrix mode: print one JSON object");
+}
 
-  memory.before_stage("write");
-  timer.start("write");
-  io::RunInfo info;
-  info.inputs = {{"roads", io::layer_label(cfg.inputs.roads)}};
-  if (!cfg.inputs.centers.path.empty())
-    info.inputs.emplace_back("existing", io::layer_label(cfg.inputs.centers));
-  if (!cfg.inputs.blocks.path.empty())
-    info.inputs.emplace_back("blocks", io::layer_label(cfg.inputs.blocks));
-  if (!cfg.candidates.path.empty())
-    info.inputs.emplace_back("candidates", io::layer_label(cfg.candidates));
-  if (!cfg.allowed.path.empty()) info.inputs.emplace_back("allowed", io::layer_label(cfg.allowed));
-  info.run_crs = loaded.run_crs;
-  info.network_vertices = network.edges.vertex_count();
-  info.network_edges = network.edges.edge_count();
-  const std::vector<io::OutputLayer> layers{io::sites_layer(run),
-                                            io::site_blocks_layer(run, loaded.inputs),
-                                            io::site_curve_layer(run), io::site_summary_layer(run)};
-  const std::string summary = io::write_results(cfg.output, layers, io::crs_to_wkt(loaded.run_crs),
-                                                io::site_summary_json(info, np, run));
-  timer.stop();
-  io::write_text_file(io::timings_path(cfg.output), timer.json());
-  std::fprintf(stderr, "timings:\n%s", timer.report().c_str());
-  print_network_summary(run, summary);
+/// Network mode: the city, the candidates, the output; and --max-memory, for both modes.
+void add_network_options(CLI::App* cmd, SiteConfig& cfg) {
+  add_input_options(*cmd, cfg.run.inputs);
+  cfg.existing_option = cmd->add_option("--existing", cfg.run.inputs.centers.path,
+                                        "existing centers, kept open (same as --centers)");
+  cmd->add_option("--existing-layer", cfg.run.inputs.centers.layer, "layer of --existing");
+  add_output_options(*cmd, cfg.run.output, "sites.gpkg");
+  add_memory_option(*cmd, cfg.max_memory);
+  cmd->get_option("--out")->required(false);
+  cmd->add_option("--speed-kmh", cfg.run.params.speed_kmh, "walking speed in km/h")
+      ->check(in_range(planner::speed_kmh_range))
+      ->capture_default_str();
+  cmd->add_option("--cover-minutes", cfg.run.cover_minutes, "a block is covered within this walk")
+      ->check(in_range(planner::cover_minutes_range))
+      ->capture_default_str();
+  cmd->add_option("--max-snap", cfg.run.params.max_snap_m,
+                  "metres a center, candidate or block access point may lie from the network")
+      ->check(in_range(planner::max_snap_range))
+      ->capture_default_str();
+  cmd->add_option("--search-limit", cfg.run.params.search_limit_minutes,
+                  "minutes walks are measured to (pmedian and pcenter charge farther blocks this)")
+      ->check(in_range(planner::search_limit_range))
+      ->capture_default_str();
+  cmd->add_option("--threads", cfg.run.params.threads, "threads (default 0: all cores)")
+      ->capture_default_str();
+  cmd->add_option("--candidates", cfg.run.candidates.path,
+                  "candidate sites (points); default: generated");
+  cmd->add_option("--candidates-layer", cfg.run.candidates.layer, "layer of --candidates");
+  cmd->add_option("--candidate-id-field", cfg.run.candidate_fields.id,
+                  "candidate id field (default: id; else FID)");
+  cmd->add_option("--site-cost-field", cfg.run.site_cost_field,
+                  "candidate opening cost field (default: 1 each)");
+  cmd->add_option("--allowed", cfg.run.allowed.path, "polygons of land where a site may go");
+  cmd->add_option("--allowed-layer", cfg.run.allowed.layer, "layer of --allowed");
+  cmd->add_option("--candidate-spacing", cfg.run.candidate_spacing_m,
+                  "metres between generated candidates (network vertices near uncovered blocks)")
+      ->check(in_range(planner::candidate_spacing_range))
+      ->capture_default_str();
+  cmd->add_flag(
+      "--all-vertices", cfg.run.all_vertices,
+      "generate candidates at every network vertex (thinned), not only near uncovered blocks");
+  cmd->add_flag("--existing-removable", cfg.run.existing_removable,
+                "existing centers become candidates instead of staying open");
 }
 
 }  // namespace
@@ -279,85 +252,19 @@ Command register_site(CLI::App& root) {
       "--centers-layer centers --blocks city.gpkg --blocks-layer blocks --model mclp --k 5 "
       "--out sites.gpkg\n  circleplan site --matrix M.csv --demand D.csv --model pmedian --k 4 "
       "--json\nSee docs/siting.md for the models, options and outputs.");
-  cmd->add_option("--model", cfg->model, "lscp | mclp | pmedian | pcenter")
-      ->required()
-      ->check(CLI::IsMember({"lscp", "mclp", "pmedian", "pcenter"}));
-  cfg->k_option = cmd->add_option("--k", cfg->k, "new sites to open (mclp, pmedian, pcenter)")
-                      ->check(CLI::PositiveNumber);
-  cmd->add_flag("--exact", cfg->exact, "solve exactly with COIN-OR CBC (within --time-limit)");
-  cmd->add_option("--time-limit", cfg->time_limit_s, "seconds for the exact solve")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  cfg->curve_option = cmd->add_option(
-      "--curve", cfg->curve, "coverage curve for k = 1..K (network mode default 10; 0: none)");
-
-  cmd->add_option("--matrix", cfg->matrix.matrix, "matrix mode: CSV demand_id,candidate_id,cost");
-  cmd->add_option("--demand", cfg->matrix.demand, "matrix mode: CSV demand_id,weight");
-  cmd->add_option("--site-costs", cfg->matrix.site_costs, "matrix mode: CSV candidate_id,cost");
-  cmd->add_option("--matrix-fields", cfg->matrix_fields,
-                  "column names of --matrix: DEMAND,CANDIDATE,COST")
-      ->delimiter(',');
-  cmd->add_option("--demand-fields", cfg->demand_fields, "column names of --demand: ID,WEIGHT")
-      ->delimiter(',');
-  cmd->add_option("--site-cost-fields", cfg->site_cost_fields,
-                  "column names of --site-costs: ID,COST")
-      ->delimiter(',');
-  cfg->max_cost_option = cmd->add_option("--max-cost", cfg->max_cost,
-                                         "matrix mode: coverage threshold in the matrix's unit")
-                             ->check(in_range(planner::max_cost_range));
-  cmd->add_flag("--json", cfg->json, "matrix mode: print one JSON object");
-
-  add_input_options(*cmd, cfg->inputs);
-  cfg->existing_option = cmd->add_option("--existing", cfg->inputs.centers.path,
-                                         "existing centers, kept open (same as --centers)");
-  cmd->add_option("--existing-layer", cfg->inputs.centers.layer, "layer of --existing");
-  add_output_options(*cmd, cfg->output, "sites.gpkg");
-  add_memory_option(*cmd, cfg->max_memory);
-  cmd->get_option("--out")->required(false);
-  cmd->add_option("--speed-kmh", cfg->params.speed_kmh, "walking speed in km/h")
-      ->check(in_range(planner::speed_kmh_range))
-      ->capture_default_str();
-  cmd->add_option("--cover-minutes", cfg->cover_minutes, "a block is covered within this walk")
-      ->check(in_range(planner::cover_minutes_range))
-      ->capture_default_str();
-  cmd->add_option("--max-snap", cfg->params.max_snap_m,
-                  "metres a center, candidate or block access point may lie from the network")
-      ->check(in_range(planner::max_snap_range))
-      ->capture_default_str();
-  cmd->add_option("--search-limit", cfg->params.search_limit_minutes,
-                  "minutes walks are measured to (pmedian and pcenter charge farther blocks this)")
-      ->check(in_range(planner::search_limit_range))
-      ->capture_default_str();
-  cmd->add_option("--threads", cfg->params.threads, "threads (default 0: all cores)")
-      ->capture_default_str();
-  cmd->add_option("--candidates", cfg->candidates.path,
-                  "candidate sites (points); default: generated");
-  cmd->add_option("--candidates-layer", cfg->candidates.layer, "layer of --candidates");
-  cmd->add_option("--candidate-id-field", cfg->candidate_fields.id,
-                  "candidate id field (default: id; else FID)");
-  cmd->add_option("--site-cost-field", cfg->site_cost_field,
-                  "candidate opening cost field (default: 1 each)");
-  cmd->add_option("--allowed", cfg->allowed.path, "polygons of land where a site may go");
-  cmd->add_option("--allowed-layer", cfg->allowed.layer, "layer of --allowed");
-  cmd->add_option("--candidate-spacing", cfg->spacing_m,
-                  "metres between generated candidates (network vertices near uncovered blocks)")
-      ->check(in_range(planner::candidate_spacing_range))
-      ->capture_default_str();
-  cmd->add_flag(
-      "--all-vertices", cfg->all_vertices,
-      "generate candidates at every network vertex (thinned), not only near uncovered blocks");
-  cmd->add_flag("--existing-removable", cfg->removable,
-                "existing centers become candidates instead of staying open");
+  add_model_options(cmd, *cfg);
+  add_matrix_options(cmd, *cfg);
+  add_network_options(cmd, *cfg);
   return {cmd, [cfg] {
             const bool matrix = !cfg->matrix.matrix.empty();
-            if (matrix && !cfg->inputs.roads.path.empty()) {
+            if (matrix && !cfg->run.inputs.roads.path.empty()) {
               throw UsageError("give either --matrix (matrix mode) or --roads (network mode)");
             }
-            if (!matrix && cfg->inputs.roads.path.empty()) {
+            if (!matrix && cfg->run.inputs.roads.path.empty()) {
               throw UsageError("give --roads (network mode) or --matrix (matrix mode)");
             }
             // Messages about the existing centers name the option the user wrote.
-            if (cfg->existing_option->count() > 0) cfg->inputs.centers_option = "--existing";
+            if (cfg->existing_option->count() > 0) cfg->run.inputs.centers_option = "--existing";
             if (matrix) {
               run_matrix(*cfg);
             } else {

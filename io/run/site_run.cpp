@@ -1,0 +1,158 @@
+#include "io/run/site_run.h"
+
+#include <cstdio>
+#include <vector>
+
+#include "io/crs/crs.h"
+#include "io/crs/projection.h"
+#include "io/siting/siting_layers.h"
+#include "planner/network/network.h"
+#include "planner/scenario/memory_estimate.h"
+#include "planner/siting/solve.h"
+
+namespace io {
+namespace {
+
+void note(const WarningSink& sink, const std::string& message) {
+  if (sink) {
+    sink(message);
+  } else {
+    std::fprintf(stderr, "circleplan: note: %s\n", message.c_str());
+  }
+}
+
+planner::NetworkSitingParams siting_params(const SiteRunConfig& cfg) {
+  planner::NetworkSitingParams np;
+  np.evaluation = cfg.params;
+  np.evaluation.minutes = {cfg.cover_minutes};
+  np.siting = cfg.siting;
+  np.siting.cover_cost = cfg.cover_minutes * 60.0;
+  np.candidate_spacing_m = cfg.candidate_spacing_m;
+  np.existing_removable = cfg.existing_removable;
+  np.all_vertices = cfg.all_vertices;
+  return np;
+}
+
+struct SiteLayers {
+  std::vector<planner::SiteCandidate> candidates;
+  std::vector<planner::MultiPolygon> allowed;
+};
+
+/// Candidates and allowed land, read in lon/lat and put in the run's CRS like the other inputs.
+SiteLayers load_site_layers(const SiteRunConfig& cfg, const LoadedInputs& loaded) {
+  SiteLayers out;
+  planner::Inputs extra;
+  InputSources sources;  // candidates travel as centers, allowed land as communities
+  const ReadSettings& settings = cfg.inputs.settings;
+  if (!cfg.candidates.path.empty()) {
+    ReadReport report;
+    out.candidates = read_role("--candidates", [&] {
+      return read_candidates(cfg.candidates, cfg.candidate_fields, cfg.site_cost_field, settings,
+                             report);
+    });
+    report_read("--candidates", report, cfg.warn);
+    sources.centers = {"--candidates", report.layer, "candidate"};
+    for (const planner::SiteCandidate& c : out.candidates)
+      extra.centers.push_back({c.id, "", "", c.pos});
+  }
+  if (!cfg.allowed.path.empty()) {
+    ReadReport report;
+    std::vector<planner::Community> land =
+        read_role("--allowed", [&] { return read_communities(cfg.allowed, {}, settings, report); });
+    report_read("--allowed", report, cfg.warn);
+    sources.communities = {"--allowed", report.layer, "allowed polygon"};
+    for (planner::Community& c : land) extra.communities.push_back(std::move(c));
+  }
+  if (cfg.inputs.gcj02) convert_gcj02_to_wgs84(extra);
+  project_inputs(extra, loaded.run_crs, sources);
+  for (std::size_t c = 0; c < out.candidates.size(); ++c)
+    out.candidates[c].pos = extra.centers[c].pos;
+  for (planner::Community& c : extra.communities) out.allowed.push_back(std::move(c.shape));
+  return out;
+}
+
+/// What was left out, and what the figures mean, so a planner reads them right.
+void siting_warnings(const planner::NetworkSiting& run, const SiteRunConfig& cfg) {
+  if (run.unsnapped_candidates > 0) {
+    warn(cfg.warn, std::to_string(run.unsnapped_candidates) +
+                       " candidates are farther than --max-snap from every road and are left out");
+  }
+  if (run.blocks_without_population > 0) {
+    warn(cfg.warn, std::to_string(run.blocks_without_population) +
+                       " blocks have no population value; they weigh 0");
+  }
+  if (!run.weights_are_population) {
+    note(cfg.note, "blocks carry no population; every block weighs 1, so figures are block counts");
+  }
+  if (run.candidates.empty()) {
+    note(cfg.note, "no candidate sites (every block is covered, or none is near the network)");
+  }
+}
+
+RunInfo run_info(const SiteRunConfig& cfg, const LoadedInputs& loaded,
+                 const planner::Network& network) {
+  RunInfo info;
+  info.inputs = {{"roads", layer_label(cfg.inputs.roads)}};
+  if (!cfg.inputs.centers.path.empty())
+    info.inputs.emplace_back("existing", layer_label(cfg.inputs.centers));
+  if (!cfg.inputs.blocks.path.empty())
+    info.inputs.emplace_back("blocks", layer_label(cfg.inputs.blocks));
+  if (!cfg.candidates.path.empty())
+    info.inputs.emplace_back("candidates", layer_label(cfg.candidates));
+  if (!cfg.allowed.path.empty()) info.inputs.emplace_back("allowed", layer_label(cfg.allowed));
+  info.run_crs = loaded.run_crs;
+  info.network_vertices = network.edges.vertex_count();
+  info.network_edges = network.edges.edge_count();
+  return info;
+}
+
+}  // namespace
+
+SiteOutcome run_site(const SiteRunConfig& cfg) {
+  SiteOutcome out;
+  StageTimer& timer = out.timer;
+  const planner::StageHook stage = [&](const std::string& name, std::uint64_t bytes) {
+    if (cfg.before_stage) cfg.before_stage(name, bytes);
+    timer.start(name);
+  };
+  const planner::NetworkSitingParams np = siting_params(cfg);
+  check_output(cfg.output);  // refuse now, not after siting
+
+  const LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);
+  const SiteLayers site_layers = load_site_layers(cfg, loaded);
+  stage("network", planner::network_bytes(loaded.inputs.roads));
+  planner::SplitOptions split;
+  split.node_tolerance_m = cfg.inputs.node_tolerance_m;
+  const planner::Network network = planner::build_network(loaded.inputs.roads, split);
+
+  stage("coverage structure", planner::evaluation_bytes(network, loaded.inputs, np.evaluation));
+  out.run = planner::prepare_siting(network, loaded.inputs, site_layers.candidates,
+                                    site_layers.allowed, np);
+  stage("solve", 0);
+  planner::solve_prepared(out.run, np.siting);
+  np.evaluation.cancel.check();  // the solvers do not poll: a stop asked meanwhile counts here
+  siting_warnings(out.run, cfg);
+
+  stage("write", 0);
+  out.info = run_info(cfg, loaded, network);
+  const std::vector<OutputLayer> layers{sites_layer(out.run),
+                                        site_blocks_layer(out.run, loaded.inputs),
+                                        site_curve_layer(out.run), site_summary_layer(out.run)};
+  out.summary_path = write_results(cfg.output, layers, crs_to_wkt(loaded.run_crs),
+                                   site_summary_json(out.info, np, out.run));
+  timer.stop();
+  write_text_file(timings_path(cfg.output), timer.json());
+  return out;
+}
+
+MatrixSiteOutcome run_matrix_site(const MatrixSiteConfig& cfg) {
+  planner::validate(cfg.options);
+  MatrixSiteOutcome out;
+  out.input = read_matrix_input(cfg.files);
+  if (cfg.before_stage) cfg.before_stage("solve", 0);
+  out.solution = planner::solve_siting(out.input.problem(), cfg.options);
+  cfg.cancel.check();  // the solvers do not poll: a stop asked meanwhile is honoured here
+  return out;
+}
+
+}  // namespace io
