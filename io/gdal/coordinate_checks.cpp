@@ -59,7 +59,7 @@ void check_coordinates(const OGRGeometry& geometry, const CrsFacts& crs, const D
                                                          "projected CRS; ") +
                                                  metres_hint));
     }
-    if (crs.projected) source_box.add(x, y);
+    if (crs.projected) source_box.add({x, y});
     return true;
   });
 }
@@ -68,7 +68,7 @@ void check_coordinates(const OGRGeometry& geometry, const CrsFacts& crs, const D
                                         const CoordinateBox& source_box) {
   std::string what = "coordinates cannot be transformed from the layer's CRS (" + crs.name +
                      ") to WGS84 lon/lat: they lie outside the area the CRS is made for";
-  if (crs.projected && source_box.within_degrees()) {
+  if (crs.projected && within_degrees(source_box)) {
     what += "; they look like lon/lat degrees, not metres: ";
     what += degrees_hint;
   } else {
@@ -81,7 +81,7 @@ void check_coordinates(const OGRGeometry& geometry, const CrsFacts& crs, const D
 /// the area it is made for; a small layer in a local grid near its origin stays inside.
 void check_not_degrees_as_metres(const CrsFacts& crs, const DataLocation& where,
                                  const CoordinateBox& source_box, const CoordinateBox& lonlat_box) {
-  if (crs.projected && crs.has_area && source_box.within_degrees() &&
+  if (crs.projected && crs.has_area && within_degrees(source_box) &&
       (lonlat_box.max_x < crs.west || lonlat_box.min_x > crs.east || lonlat_box.max_y < crs.south ||
        lonlat_box.min_y > crs.north)) {
     throw InputError(where, std::string("every coordinate lies within x ") +

@@ -4,34 +4,22 @@
 // layer its real CRS.
 #pragma once
 
-#include <algorithm>
-#include <limits>
-
 #include <ogr_geometry.h>
 
 #include "io/errors.h"
 #include "io/gdal/source_layer.h"
+#include "planner/geometry.h"
 
 namespace io::detail {
 
-/// The extent of the coordinates seen so far.
-struct CoordinateBox {
-  double min_x = std::numeric_limits<double>::infinity();
-  double min_y = std::numeric_limits<double>::infinity();
-  double max_x = -std::numeric_limits<double>::infinity();
-  double max_y = -std::numeric_limits<double>::infinity();
+/// The extent of the coordinates seen so far (planner's one Box).
+using CoordinateBox = planner::Box;
 
-  void add(double x, double y) {
-    min_x = std::min(min_x, x);
-    min_y = std::min(min_y, y);
-    max_x = std::max(max_x, x);
-    max_y = std::max(max_y, y);
-  }
-  bool empty() const { return min_x > max_x; }
-  bool within_degrees() const {
-    return !empty() && min_x >= -180.0 && max_x <= 180.0 && min_y >= -90.0 && max_y <= 90.0;
-  }
-};
+/// True when the box holds at least one point and every one could be lon/lat degrees.
+inline bool within_degrees(const CoordinateBox& box) {
+  return box.min_x <= box.max_x && box.min_x >= -180.0 && box.max_x <= 180.0 &&
+         box.min_y >= -90.0 && box.max_y <= 90.0;
+}
 
 /// NaN or infinite coordinates, and numbers that cannot be lon/lat in a geographic CRS, are
 /// errors; a projected layer's coordinates are gathered into `source_box`.

@@ -293,7 +293,7 @@ void SourceLayer::for_each_feature(std::initializer_list<OgrShape> accepted,
     }
     if (m_crs.projected) {
       for_each_xy(*geometry, [&lonlat_box](double lon, double lat) {
-        lonlat_box.add(lon, lat);
+        lonlat_box.add({lon, lat});
         return true;
       });
     }

@@ -120,11 +120,30 @@ TEST_F(InterruptOnPorto, KillNineWhileWritingLeavesThePreviousOutputAndTheNextRu
   EXPECT_TRUE(read_file(out()) == m_gpkg);
 }
 
+/// Waits until process `pid` catches `signal` (Linux: the SigCgt mask of /proc/PID/status), so
+/// a signal sent next meets circleplan's handler, not the default action. On a loaded machine
+/// (the sanitizer build in CI) start-up alone can outlast a fixed sleep.
+bool catches_signal_soon(pid_t pid, int signal, std::chrono::milliseconds limit) {
+  const auto until = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < until) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line)) {
+      if (line.rfind("SigCgt:", 0) != 0) continue;
+      const unsigned long long mask = std::stoull(line.substr(7), nullptr, 16);
+      if (mask & (1ULL << (signal - 1))) return true;
+    }
+    std::this_thread::sleep_for(10ms);
+  }
+  return false;
+}
+
 TEST_F(InterruptOnPorto, CtrlCWhileComputingStopsPromptlyWithNothingLeft) {
   ChildRun run(long_run(), m_logs / "int.log");
   ASSERT_TRUE(run.started());
   // Past reading (stops at the next stage) or inside the evaluation or the service areas: the
   // run lasts seconds, so it is still computing.
+  ASSERT_TRUE(catches_signal_soon(run.pid(), SIGINT, 30s)) << read_file(m_logs / "int.log");
   std::this_thread::sleep_for(500ms);
   ASSERT_FALSE(run.exited()) << "the run ended before it could be interrupted: "
                              << read_file(m_logs / "int.log");
