@@ -18,12 +18,13 @@ EvaluationRun run_evaluation(const Network& network, const Inputs& inputs,
                              const EvaluationParams& params, const ServiceAreaParams& areas,
                              const DiagnosticsParams& diagnostics, const StageHook& hook) {
   // Checked once here, and the walking times built once for both the evaluation and the areas
-  // (the areas' speed is the evaluation's: area_params_for).
+  // (the areas' speed is the evaluation's: area_params_for). Built after the "evaluate" hook, so
+  // a memory limit is asked before the arc times are allocated and they count as evaluation time.
   validate(params);
   validate(areas);
-  const WalkTimes walk(network, params.speed_mps());
   EvaluationRun out;
   if (hook) before(hook, "evaluate", evaluation_bytes(network, inputs, params));
+  const WalkTimes walk(network, params.speed_mps());
   out.ev = evaluate(network, walk, inputs, params);
   before(hook, "diagnostics");
   out.diagnostics = diagnose_network(network, diagnostics);
