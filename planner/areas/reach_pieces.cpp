@@ -103,8 +103,12 @@ std::vector<ReachPiece> ReachCollector::collect(const BoundedSearch& search,
                                                 const SourcesByEdge& same_edge,
                                                 std::span<const double> thresholds_s,
                                                 const WalkTimes& walk) {
-  std::vector<ReachPiece> out;
-  if (thresholds_s.empty()) return out;
+  if (thresholds_s.empty()) return {};
+  // Collected into scratch kept between calls, then copied out at its exact size: a result
+  // grown by doubling would keep up to twice its size for every center until the polygons
+  // are built, and touch twice the memory.
+  std::vector<ReachPiece>& out = m_out;
+  out.clear();
   if (++m_stamp == 0) {  // wrapped: wipe once every 2^32 calls
     std::fill(m_edge_stamp.begin(), m_edge_stamp.end(), 0);
     m_stamp = 1;
@@ -121,7 +125,7 @@ std::vector<ReachPiece> ReachCollector::collect(const BoundedSearch& search,
       add_edge(refs[a].edge, search, same_edge, only_label, thresholds_s, walk, out);
     }
   }
-  return out;
+  return std::vector<ReachPiece>(out.begin(), out.end());
 }
 
 }  // namespace planner

@@ -49,6 +49,7 @@ class ReachCollector {
   std::vector<TimeV> m_vs;
   std::vector<EnvelopePiece> m_pieces;
   std::vector<double> m_cuts;
+  std::vector<ReachPiece> m_out;
 };
 
 /// The points of edge e between two offsets (model length), as a line in the run CRS.
