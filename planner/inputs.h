@@ -38,6 +38,8 @@ struct Block {
   std::string id;
   std::string name;
   std::string community;      ///< community id from a field, or empty (assigned by overlap)
+  std::string grid;           ///< grid (网格) id from a field, or empty (assigned by overlap)
+  std::string subdistrict;    ///< subdistrict (街道/镇) id from a field, or empty (by overlap)
   std::optional<double> pop;  ///< never invented: empty when the data has no population
   MultiPolygon shape;
 };
@@ -48,12 +50,14 @@ struct Entrance {
   XY pos;
 };
 
-/// A community (社区) boundary, the unit planners report on.
-struct Community {
+/// A reporting boundary: a community (社区), a grid (网格) or a subdistrict (街道/镇), the units
+/// planners report on.
+struct Boundary {
   std::string id;
   std::string name;
   MultiPolygon shape;
 };
+using Community = Boundary;
 
 /// Everything one evaluation reads.
 struct Inputs {
@@ -62,6 +66,8 @@ struct Inputs {
   std::vector<Block> blocks;
   std::vector<Entrance> entrances;
   std::vector<Community> communities;
+  std::vector<Boundary> grids;         ///< 网格, optional (the standard's grid report)
+  std::vector<Boundary> subdistricts;  ///< 街道/镇, optional (a compliance scope)
 };
 
 }  // namespace planner

@@ -9,7 +9,9 @@
 
 #include "planner/cancel.h"
 #include "planner/coverage/communities.h"
+#include "planner/coverage/compliance.h"
 #include "planner/coverage/coverage.h"
+#include "planner/coverage/standard.h"
 #include "planner/network/block_sites.h"
 #include "planner/network/network.h"
 #include "planner/parameters.h"
@@ -28,6 +30,9 @@ struct EvaluationParams {
   double search_limit_minutes = default_search_limit_minutes;
   unsigned threads = 0;  ///< 0: all hardware threads
   CancelToken cancel;    ///< asked between blocks and between searches (throws Cancelled)
+  /// A service standard to measure blocks against (docs/standards.md); its walk tiers raise
+  /// the search limit as the cover threshold does.
+  std::optional<Standard> standard;
 
   double speed_mps() const { return speed_kmh / kmh_per_mps; }
   double cover_threshold_minutes() const;
@@ -73,6 +78,10 @@ struct Evaluation {
   std::vector<SnappedSource> sources;  ///< the snapped centers (label = center index)
   CommunityAssignment communities;
   std::vector<Totals> community_totals;  ///< parallel to communities.ids
+  CommunityAssignment grids;             ///< blocks to grids (网格); empty without grids
+  CommunityAssignment subdistricts;      ///< blocks to subdistricts (街道/镇)
+  std::vector<GridOutcome> grid_outcomes;  ///< parallel to grids.ids
+  std::optional<StandardOutcome> standard;  ///< with params.standard
   Totals totals;
   std::vector<TierTotals> tiers;      ///< sorted by tier name; empty when centers have no tiers
   std::vector<double> vertex_time_s;  ///< nearest-center seconds per vertex (inf: beyond limit)
