@@ -5,6 +5,8 @@
 # bench/end_to_end.sh on Malta (wall seconds of each command), then the medians and the ratio
 # after/before. Not part of CI.
 # Usage: bench/alternate.sh BEFORE_BUILD_DIR AFTER_BUILD_DIR [ROUNDS=5]
+#        (the end-to-end walls are single runs of about 1 s timed to 0.01 s: use 11 rounds or
+#        more to resolve a few per cent)
 #        (both Release builds with benchmarks: scripts/build.sh DIR Release)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,10 +24,17 @@ measure() { # side build_dir round
     grep -o 'wall [0-9.]*' | awk '{print $2}' >"$out/$side-$round.e2e"
 }
 
+# Odd rounds run before first, even rounds after first, so a drift in machine load (a build
+# starting, the page cache warming) does not favour one side.
 for ((r = 1; r <= rounds; r++)); do
   echo "round $r/$rounds" >&2
-  measure before "$before" "$r"
-  measure after "$after" "$r"
+  if ((r % 2 == 1)); then
+    measure before "$before" "$r"
+    measure after "$after" "$r"
+  else
+    measure after "$after" "$r"
+    measure before "$before" "$r"
+  fi
 done
 
 python3 - "$out" "$rounds" <<'PY'
