@@ -45,6 +45,8 @@ void run_compare(const CompareConfig& cfg) {
       changed, comparison.blocks.size(), n.newly_covered, n.newly_uncovered, n.status, n.minutes,
       n.minutes_lower, n.minutes_higher, n.center, n.removed, n.added, n.centers_opened,
       n.centers_closed, cfg.out.c_str());
+  std::printf("%s",
+              io::standard_change_text(comparison.standard, comparison.has_population).c_str());
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "io/run/evaluate_run.h"
 #include "io/scenario/service_area_words.h"
 #include "io/tables/diagnostics_layer.h"
+#include "io/tables/standard_layers.h"
 
 namespace app {
 namespace {
@@ -37,6 +38,37 @@ struct EvaluateConfig {
   std::vector<CLI::Option*> area_options;
   std::string max_memory;
 };
+
+/// Per tier of the standard: blocks (and people) meeting it; blocks meeting every tier; grids
+/// without a service point (一网格一站点).
+void print_standard(const io::EvaluateOutcome& out) {
+  const planner::Evaluation& ev = out.run.ev;
+  if (out.params.standard && ev.standard) {
+    const planner::Standard& standard = *out.params.standard;
+    std::printf("standard '%s':\n", standard.name.c_str());
+    for (std::size_t t = 0; t < standard.tiers.size(); ++t) {
+      const planner::StandardTier& tier = standard.tiers[t];
+      const planner::ComplianceRow& all = ev.standard->compliance[t];
+      std::printf("  %s (%s %g): %u of %u blocks met (%.1f%%)", tier.name.c_str(),
+                  std::string(planner::to_string(tier.definition)).c_str(), tier.threshold,
+                  all.met_blk, all.blocks, 100.0 * all.sh_blk);
+      if (ev.has_population) std::printf(", population %.1f%%", 100.0 * all.sh_pop);
+      std::printf("\n");
+    }
+    std::uint32_t comply = 0;
+    for (std::uint8_t c : ev.standard->comply) comply += c;
+    std::printf("  every tier: %u of %zu blocks comply\n", comply, ev.standard->comply.size());
+    std::printf("compliance: %s\n", out.compliance_csv_path.c_str());
+  }
+  if (!ev.grids.ids.empty()) {
+    const std::vector<std::string> without = io::grids_without_point(ev);
+    std::printf("grids: %zu, without a service point: %zu", ev.grids.ids.size(), without.size());
+    for (std::size_t i = 0; i < without.size(); ++i) {
+      std::printf("%s%s", i == 0 ? " (" : ", ", without[i].c_str());
+    }
+    std::printf("%s\n", without.empty() ? "" : ")");
+  }
+}
 
 void print_summary(const io::EvaluateOutcome& out) {
   const planner::Evaluation& ev = out.run.ev;
@@ -62,6 +94,7 @@ void print_summary(const io::EvaluateOutcome& out) {
     std::printf("  tier %s (%u centers): %u of %u blocks covered\n", tier.tier.c_str(),
                 tier.centers, tier.totals.covered, tier.totals.blocks);
   }
+  print_standard(out);
   const std::string health = io::diagnostics_text(out.run.diagnostics);
   if (health.empty()) {
     std::printf("network health: no findings\n");
@@ -93,6 +126,21 @@ void run_evaluate(EvaluateConfig& cfg) {
   const io::EvaluateOutcome out = io::run_evaluate(run);
   std::fprintf(stderr, "timings:\n%s", out.timer.report().c_str());
   print_summary(out);
+}
+
+void add_diagnostics_options(CLI::App& cmd, planner::DiagnosticsParams& diagnostics) {
+  cmd.add_option("--long-edge-m", diagnostics.long_edge_m,
+                 "diagnostics: report edges longer than this many metres (docs/diagnostics.md)")
+      ->check(in_range(planner::long_edge_range))
+      ->capture_default_str();
+  cmd.add_option("--island-share", diagnostics.island_share,
+                 "diagnostics: a component under this share of the largest one's vertices is a "
+                 "small island")
+      ->check(in_range(planner::island_share_range))
+      ->capture_default_str();
+  cmd.add_option("--island-vertices", diagnostics.island_min_vertices,
+                 "diagnostics: a component under this many vertices is always a small island")
+      ->capture_default_str();
 }
 
 }  // namespace
@@ -165,18 +213,11 @@ Command register_evaluate(CLI::App& root) {
           ->capture_default_str());
   cmd->add_option("--threads", cfg->run.params.threads, "threads (default 0: all cores)")
       ->capture_default_str();
-  cmd->add_option("--long-edge-m", cfg->run.diagnostics.long_edge_m,
-                  "diagnostics: report edges longer than this many metres (docs/diagnostics.md)")
-      ->check(in_range(planner::long_edge_range))
-      ->capture_default_str();
-  cmd->add_option("--island-share", cfg->run.diagnostics.island_share,
-                  "diagnostics: a component under this share of the largest one's vertices is a "
-                  "small island")
-      ->check(in_range(planner::island_share_range))
-      ->capture_default_str();
-  cmd->add_option("--island-vertices", cfg->run.diagnostics.island_min_vertices,
-                  "diagnostics: a component under this many vertices is always a small island")
-      ->capture_default_str();
+  add_diagnostics_options(*cmd, cfg->run.diagnostics);
+  cmd->add_option("--standard", cfg->run.standard_path,
+                  "service standard file (TOML): tiers of centers, each with its own walk time, "
+                  "network distance or radius; writes block_tiers, compliance and "
+                  "<output>.compliance.csv (docs/standards.md)");
   add_memory_option(*cmd, cfg->max_memory);
   cmd->add_option("--layers", cfg->extra_layers, "extra layers to write: nodes")
       ->delimiter(',')

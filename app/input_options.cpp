@@ -23,6 +23,11 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   add_layer(cmd, "blocks", o.blocks, "residential blocks (polygons)");
   add_layer(cmd, "entrances", o.entrances, "gates of gated compounds (points), optional");
   add_layer(cmd, "communities", o.communities, "community (社区) boundaries (polygons), optional");
+  add_layer(cmd, "grids", o.grids,
+            "grid (网格) boundaries (polygons), optional: the grids layer, its service points and "
+            "compliance by grid (docs/standards.md)");
+  add_layer(cmd, "subdistricts", o.subdistricts,
+            "subdistrict (街道/镇) boundaries (polygons), optional: compliance by subdistrict");
 
   cmd.add_option("--road-id-field", o.road_fields.id,
                  "road id field (default: id, osm_id; else FID)");
@@ -47,6 +52,18 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
                  "community id field (default: comm_id, id, osm_id; else FID)");
   cmd.add_option("--community-name-field", o.community_fields.name,
                  "community name field (default: name)");
+  cmd.add_option("--grid-field", o.block_fields.grid,
+                 "block field naming its grid (default: grid, grid_id, 网格; absent: by overlap)");
+  cmd.add_option("--grid-id-field", o.grid_fields.id,
+                 "grid id field (default: grid_id, id, osm_id; else FID)");
+  cmd.add_option("--grid-name-field", o.grid_fields.name, "grid name field (default: name)");
+  cmd.add_option("--subdistrict-field", o.block_fields.subdistrict,
+                 "block field naming its subdistrict (default: subdistrict, subdist_id, 街道; "
+                 "absent: by overlap)");
+  cmd.add_option("--subdistrict-id-field", o.subdistrict_fields.id,
+                 "subdistrict id field (default: subdist_id, id, osm_id; else FID)");
+  cmd.add_option("--subdistrict-name-field", o.subdistrict_fields.name,
+                 "subdistrict name field (default: name)");
 
   cmd.add_option("--encoding", o.settings.encoding,
                  "text encoding of inputs without a .cpg, e.g. GBK (default: as GDAL reads it)");

@@ -6,8 +6,12 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "io/run/scenario_run.h"
+#include "io/tables/comparison_outputs.h"
+#include "planner/scenario/comparison.h"
 
 namespace app {
 namespace {
@@ -17,8 +21,10 @@ struct RunConfig {
   io::ScenarioRunOptions options;
 };
 
-/// "base: 12 centers, 300 of 420 blocks covered within 15 minutes, population ..."
-void print_variant(const planner::VariantRun& r) {
+/// "base: 12 centers, 300 of 420 blocks covered within 15 minutes, population ..."; for a
+/// variant with a service standard, each tier's compliance against the base's.
+void print_variant(const planner::VariantRun& r,
+                   std::optional<std::vector<planner::ComplianceRow>>& base_compliance) {
   const planner::Evaluation& ev = r.run.ev;
   const planner::Totals& t = ev.totals;
   std::printf("%s: %zu centers, %u of %u blocks covered within %g minutes", r.name.c_str(),
@@ -28,10 +34,26 @@ void print_variant(const planner::VariantRun& r) {
                 t.pop > 0 ? 100.0 * t.covered_pop / t.pop : 0.0);
   }
   std::printf("\n");
+  const std::vector<planner::ComplianceRow> none;
+  const std::vector<planner::ComplianceRow>& rows = ev.standard ? ev.standard->compliance : none;
+  if (!base_compliance) {
+    base_compliance = rows;  // the base comes first
+    for (const planner::ComplianceRow& row : rows) {
+      if (row.scope != "all") continue;
+      std::printf("  %s compliance (%s): %.1f%%\n", row.std_tier.c_str(),
+                  ev.has_population ? "population" : "blocks",
+                  100.0 * planner::met_share(row, ev.has_population));
+    }
+    return;
+  }
+  std::printf("%s", io::standard_change_text(planner::standard_changes(*base_compliance, rows),
+                                             ev.has_population)
+                        .c_str());
 }
 
 void run_run(RunConfig& cfg) {
-  cfg.options.on_variant = print_variant;
+  std::optional<std::vector<planner::ComplianceRow>> base_compliance;
+  cfg.options.on_variant = [&](const planner::VariantRun& r) { print_variant(r, base_compliance); };
   const std::vector<planner::VariantRow> rows = io::run_scenario(cfg.scenario, cfg.options);
   std::printf("%zu results, comparisons and report.html in %s\n", rows.size(),
               cfg.options.out.c_str());

@@ -42,6 +42,16 @@ echo "== service areas: each center's 5/10/15-minute rings along the streets (ab
 grep -E "^(network|blocks|summary):" "$out/porto-service-areas.txt"
 
 echo
+echo "== service standard: a local tier within 10 minutes, a town tier within 20 (docs/standards.md) =="
+"$bin" evaluate \
+  --roads "$out/porto.gpkg" --roads-layer roads \
+  --centers "$out/porto.gpkg" --centers-layer centers \
+  --blocks "$out/porto.gpkg" --blocks-layer blocks \
+  --minutes 5,10,15 --standard "$root/data/standards/porto-demo.toml" \
+  --out "$out/porto-standard.gpkg" --overwrite >"$out/porto-standard.txt" 2>&1
+sed -n '/^standard /,/^compliance:/p' "$out/porto-standard.txt"
+
+echo
 echo "== circleplan site: where 3 new stations would cover the most blocks (mclp) =="
 "$bin" site \
   --roads "$out/porto.gpkg" --roads-layer roads \
@@ -56,7 +66,8 @@ echo "== circleplan run: data/porto-scenario.toml, the base and 7 variants compa
 echo
 echo "Outputs in $out/: porto.gpkg (osm layers), porto-evaluation.gpkg (blocks, centers,"
 echo "communities, summary, nodes), porto-evaluation-shp/ (shapefiles),"
-echo "porto-service-areas.gpkg (service_areas, reach_edges), porto-sites.gpkg"
+echo "porto-service-areas.gpkg (service_areas, reach_edges), porto-standard.gpkg (block_tiers,"
+echo "compliance; porto-standard.compliance.csv), porto-sites.gpkg"
 echo "(sites, site_blocks, site_curve), *.summary.json, porto-scenario/ (one result per variant,"
 echo "changes-<variant>/, report.html, summary.csv)."
 echo "Map data © OpenStreetMap contributors, ODbL."

@@ -62,6 +62,8 @@ void for_each_point(maybe_const<planner::Inputs> auto& inputs, auto&& fn) {
   for (auto& item : inputs.blocks) for_each_point(item, fn);
   for (auto& item : inputs.entrances) for_each_point(item, fn);
   for (auto& item : inputs.communities) for_each_point(item, fn);
+  for (auto& item : inputs.grids) for_each_point(item, fn);
+  for (auto& item : inputs.subdistricts) for_each_point(item, fn);
 }
 
 /// PROJ's reason for refusing one point, with a hint for the commonest cause.
@@ -210,6 +212,8 @@ void project_inputs(planner::Inputs& inputs, const std::string& run_crs,
   project_all(inputs.blocks, sources.blocks, transform, buffer);
   project_all(inputs.entrances, sources.entrances, transform, buffer);
   project_all(inputs.communities, sources.communities, transform, buffer);
+  project_all(inputs.grids, sources.grids, transform, buffer);
+  project_all(inputs.subdistricts, sources.subdistricts, transform, buffer);
 }
 
 }  // namespace io

@@ -29,8 +29,9 @@ struct InputSource {
 /// The source of each kind of input of a planner::Inputs.
 struct InputSources {
   InputSource roads, centers, blocks, entrances, communities;
+  InputSource grids{"", {}, "grid"}, subdistricts{"", {}, "subdistrict"};
   /// Every kind read from one layer (a scenario's extra layers hold one kind each).
-  static InputSources all(const InputSource& one) { return {one, one, one, one, one}; }
+  static InputSources all(const InputSource& one) { return {one, one, one, one, one, one, one}; }
 };
 
 /// Transforms every coordinate of inputs from WGS84 lon/lat to run_crs, in place. A point PROJ

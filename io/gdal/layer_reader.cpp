@@ -23,6 +23,9 @@ const std::initializer_list<const char*> id_defaults = {"id", "ID", "osm_id"};
 const std::initializer_list<const char*> center_id_defaults = {"center_id", "id", "ID", "osm_id"};
 const std::initializer_list<const char*> block_id_defaults = {"block_id", "id", "ID", "osm_id"};
 const std::initializer_list<const char*> community_id_defaults = {"comm_id", "id", "ID", "osm_id"};
+const std::initializer_list<const char*> grid_id_defaults = {"grid_id", "id", "ID", "osm_id"};
+const std::initializer_list<const char*> subdistrict_id_defaults = {"subdist_id", "id", "ID",
+                                                                    "osm_id"};
 const std::initializer_list<const char*> name_defaults = {"name", "NAME", "名称"};
 
 const char* const lines_expected = "lines (LineString or MultiLineString)";
@@ -198,6 +201,9 @@ std::vector<planner::Block> read_blocks(const LayerRef& ref, const FieldMap& fie
   const FieldRef id = layer.field(fields.id, block_id_defaults);
   const FieldRef name = layer.field(fields.name, name_defaults);
   const FieldRef community = layer.field(fields.community, {"community", "comm_id", "社区"});
+  const FieldRef grid = layer.field(fields.grid, {"grid", "grid_id", "网格"});
+  const FieldRef subdistrict =
+      layer.field(fields.subdistrict, {"subdistrict", "subdist_id", "街道"});
   const FieldRef pop = layer.field(fields.population, {"pop", "population", "POP", "人口"});
   const auto& values = layer.values();
   UniqueIds ids(layer, id, "--block-id-field");
@@ -211,6 +217,8 @@ std::vector<planner::Block> read_blocks(const LayerRef& ref, const FieldMap& fie
         check_polygon(layer, fid, geometry, settings, report);
         block.name = values.text(feature, fid, name).value_or("");
         block.community = values.text(feature, fid, community).value_or("");
+        block.grid = values.text(feature, fid, grid).value_or("");
+        block.subdistrict = values.text(feature, fid, subdistrict).value_or("");
         block.pop = values.non_negative_number(feature, fid, pop);
         block.shape = detail::polygon_parts(geometry, report.degenerate_parts);
         if (!block.shape.empty()) blocks.push_back(std::move(block));
@@ -237,8 +245,17 @@ std::vector<planner::Entrance> read_entrances(const LayerRef& ref, const FieldMa
 
 std::vector<planner::Community> read_communities(const LayerRef& ref, const FieldMap& fields,
                                                  const ReadSettings& settings, ReadReport& report) {
+  return read_boundaries(ref, fields, settings, report, BoundaryKind::community);
+}
+
+std::vector<planner::Boundary> read_boundaries(const LayerRef& ref, const FieldMap& fields,
+                                               const ReadSettings& settings, ReadReport& report,
+                                               BoundaryKind kind) {
   SourceLayer layer = SourceLayer::open(ref, settings);
-  const FieldRef id = layer.field(fields.id, community_id_defaults);
+  const FieldRef id = layer.field(fields.id, kind == BoundaryKind::grid ? grid_id_defaults
+                                             : kind == BoundaryKind::subdistrict
+                                                 ? subdistrict_id_defaults
+                                                 : community_id_defaults);
   const FieldRef name = layer.field(fields.name, name_defaults);
   const auto& values = layer.values();
   std::vector<planner::Community> communities;

@@ -48,6 +48,8 @@ struct FieldMap {
   std::string name;        ///< default: name, NAME, 名称
   std::string tier;        ///< centers; default: tier, level, 级别
   std::string community;   ///< blocks; default: community, comm_id, 社区; absent is fine
+  std::string grid;        ///< blocks; default: grid, grid_id, 网格; absent is fine
+  std::string subdistrict;  ///< blocks; default: subdistrict, subdist_id, 街道; absent is fine
   std::string population;  ///< blocks; default: pop, population, POP, 人口; absent: no population
   std::string block_id;    ///< entrances; default: block_id
   std::string source;      ///< roads topology; default: source (only used when target exists too)
@@ -112,5 +114,14 @@ std::vector<planner::Entrance> read_entrances(const LayerRef& ref, const FieldMa
                                               const ReadSettings& settings, ReadReport& report);
 std::vector<planner::Community> read_communities(const LayerRef& ref, const FieldMap& fields,
                                                  const ReadSettings& settings, ReadReport& report);
+
+/// Which reporting boundary a layer holds: it decides the default id field (comm_id, grid_id,
+/// subdist_id, then id, ID, osm_id).
+enum class BoundaryKind { community, grid, subdistrict };
+
+/// Reporting boundaries (communities, grids, subdistricts), read as read_communities reads.
+std::vector<planner::Boundary> read_boundaries(const LayerRef& ref, const FieldMap& fields,
+                                               const ReadSettings& settings, ReadReport& report,
+                                               BoundaryKind kind);
 
 }  // namespace io

@@ -1,6 +1,7 @@
 // The HTML report: headline tables, the maps (io/report/svg_map.h) and the change tables.
 #include "io/report/html_report.h"
 
+#include "io/report/compliance_section.h"
 #include "io/report/html_text.h"
 #include "io/report/svg_map.h"
 #include "planner/errors.h"
@@ -193,6 +194,7 @@ std::string html_report(const ReportInput& input) {
         input, scope,
         "Only tier 仅层级 “" + scope.substr(5) + "” (its centers alone 仅该层级中心)");
   }
+  out += compliance_section(input);
   out += "<h2>" + esc(input.base_name) + " — map 地图</h2>\n";
   out += map_svg(input, frame, *input.base, nullptr, input.base_name);
   for (const ReportVariant& v : input.variants) {

@@ -2,6 +2,8 @@
 
 #include "io/crs/crs.h"
 #include "io/run/evaluation_layers.h"
+#include "io/standards/standard_file.h"
+#include "io/tables/standard_layers.h"
 #include "planner/network/network.h"
 #include "planner/scenario/memory_estimate.h"
 
@@ -45,6 +47,9 @@ void evaluation_warnings(const LoadedInputs& loaded, const planner::Evaluation& 
     warn(sink, std::to_string(ev.totals.without_pop) +
                    " blocks have no population value; they are left out of population sums");
   }
+  if (ev.standard) {
+    for (const std::string& w : ev.standard->warnings) warn(sink, w);
+  }
 }
 
 RunInfo run_info(const InputOptions& in, const LoadedInputs& loaded,
@@ -60,6 +65,10 @@ RunInfo run_info(const InputOptions& in, const LoadedInputs& loaded,
   if (!in.entrances.path.empty()) run.inputs.emplace_back("entrances", layer_label(in.entrances));
   if (!in.communities.path.empty()) {
     run.inputs.emplace_back("communities", layer_label(in.communities));
+  }
+  if (!in.grids.path.empty()) run.inputs.emplace_back("grids", layer_label(in.grids));
+  if (!in.subdistricts.path.empty()) {
+    run.inputs.emplace_back("subdistricts", layer_label(in.subdistricts));
   }
   run.run_crs = loaded.run_crs;
   run.length_model = to_string(loaded.length_model);
@@ -79,6 +88,8 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
   };
   const planner::ServiceAreaParams areas = planner::area_params_for(cfg.areas, cfg.params);
   check_output(cfg.output);  // refuse now, not after minutes of computing
+  planner::EvaluationParams params = cfg.params;
+  if (!cfg.standard_path.empty()) params.standard = read_standard(cfg.standard_path);
 
   const LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);
   stage("network", planner::network_bytes(loaded.inputs.roads));
@@ -86,19 +97,21 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
   split.node_tolerance_m = cfg.inputs.node_tolerance_m;
   const planner::Network network = planner::build_network(loaded.inputs.roads, split);
 
-  out.run =
-      planner::run_evaluation(network, loaded.inputs, cfg.params, areas, cfg.diagnostics, stage);
+  out.run = planner::run_evaluation(network, loaded.inputs, params, areas, cfg.diagnostics, stage);
   evaluation_warnings(loaded, out.run.ev, cfg.warn);
 
   stage("write", 0);
   out.info = run_info(cfg.inputs, loaded, network);
   const std::vector<OutputLayer> layers =
-      evaluation_layers(network, loaded.inputs, out.run, areas.polygons, cfg.nodes_layer);
+      evaluation_layers(network, loaded.inputs, params, out.run, areas.polygons, cfg.nodes_layer);
   out.summary_path = write_results(
       cfg.output, layers, crs_to_wkt(loaded.run_crs),
-      summary_json(out.info, cfg.params, loaded.inputs, out.run.ev, &out.run.diagnostics));
+      summary_json(out.info, params, loaded.inputs, out.run.ev, &out.run.diagnostics));
+  write_compliance_csv(cfg.output, out.run.ev.standard ? compliance_csv(out.run.ev) : "");
+  if (out.run.ev.standard) out.compliance_csv_path = compliance_csv_path(cfg.output);
   timer.stop();
   write_text_file(timings_path(cfg.output), timer.json());
+  out.params = std::move(params);
   return out;
 }
 

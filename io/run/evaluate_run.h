@@ -26,6 +26,9 @@ struct EvaluateConfig {
   planner::ServiceAreaParams areas;
   planner::DiagnosticsParams diagnostics;
   bool nodes_layer = false;  ///< also write the nodes layer
+  /// A service standard file (docs/standards.md); empty: none. Read into params.standard
+  /// before anything is computed.
+  std::string standard_path;
   /// Called before each stage (read, network, evaluate, ..., write) with a memory estimate, e.g.
   /// to stop a run over a memory limit. May be empty.
   planner::StageHook before_stage;
@@ -34,8 +37,10 @@ struct EvaluateConfig {
 
 struct EvaluateOutcome {
   planner::EvaluationRun run;
-  RunInfo info;              ///< inputs, CRS and network figures, as in summary.json
+  RunInfo info;  ///< inputs, CRS and network figures, as in summary.json
   std::string summary_path;  ///< where summary.json was written
+  std::string compliance_csv_path;  ///< where the compliance CSV was written; empty: none
+  planner::EvaluationParams params;  ///< as run (with the standard read)
   StageTimer timer;
 };
 

@@ -2,11 +2,13 @@
 
 #include "io/tables/diagnostics_layer.h"
 #include "io/tables/service_area_layers.h"
+#include "io/tables/standard_layers.h"
 
 namespace io {
 
 std::vector<OutputLayer> evaluation_layers(const planner::Network& network,
                                            const planner::Inputs& inputs,
+                                           const planner::EvaluationParams& params,
                                            const planner::EvaluationRun& run, bool service_areas,
                                            bool nodes) {
   std::vector<OutputLayer> layers;
@@ -17,8 +19,13 @@ std::vector<OutputLayer> evaluation_layers(const planner::Network& network,
     layers.push_back(reach_edges_layer(network, inputs, run.areas));
   }
   layers.push_back(communities_layer(inputs, run.ev));
+  if (!run.ev.grids.ids.empty()) layers.push_back(grids_layer(inputs, run.ev));
   layers.push_back(summary_layer(run.ev, &run.diagnostics));
   layers.push_back(diagnostics_layer(network, &inputs, run.diagnostics));
+  if (params.standard && run.ev.standard) {
+    layers.push_back(block_tiers_layer(inputs, run.ev, *params.standard));
+    layers.push_back(compliance_layer(run.ev));
+  }
   if (nodes) layers.push_back(nodes_layer(network, inputs, run.ev));
   return layers;
 }

@@ -12,9 +12,11 @@
 
 namespace io {
 
-/// blocks, centers, [service_areas, reach_edges], communities, summary, diagnostics, [nodes].
+/// blocks, centers, [service_areas, reach_edges], communities, [grids], summary, diagnostics,
+/// [block_tiers, compliance (with params.standard)], [nodes].
 std::vector<OutputLayer> evaluation_layers(const planner::Network& network,
                                            const planner::Inputs& inputs,
+                                           const planner::EvaluationParams& params,
                                            const planner::EvaluationRun& run, bool service_areas,
                                            bool nodes);
 

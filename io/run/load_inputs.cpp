@@ -36,6 +36,19 @@ void require_features(const std::string& option, const ReadReport& r, std::size_
                        "-layer name");
 }
 
+/// An optional layer of reporting boundaries (communities, grids, subdistricts): a layer
+/// that yields none is said, not an error.
+void read_boundary_layer(const std::string& option, const LayerRef& ref, const FieldMap& fields,
+                         BoundaryKind kind, const ReadSettings& settings, const WarningSink& sink,
+                         std::vector<planner::Boundary>& into, InputSource& source) {
+  if (ref.path.empty()) return;
+  ReadReport report;
+  into = read_role(option, [&] { return read_boundaries(ref, fields, settings, report, kind); });
+  report_read(option, report, sink);
+  source = {option, report.layer, source.item};
+  if (into.empty()) warn_about(sink, option, report, "no " + option.substr(2) + " in the layer");
+}
+
 }  // namespace
 
 /// Nothing is dropped silently: every skipped feature or part and every repaired polygon is
@@ -140,16 +153,13 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer, const Warning
     sources.entrances = {"--entrances", report.layer, ""};
     if (in.entrances.empty()) warn_about(sink, "--entrances", report, "no entrances in the layer");
   }
-  if (!o.communities.path.empty()) {
-    ReadReport report;
-    in.communities = read_role("--communities", [&] {
-      return read_communities(o.communities, o.community_fields, o.settings, report);
-    });
-    report_read("--communities", report, sink);
-    sources.communities = {"--communities", report.layer, ""};
-    if (in.communities.empty())
-      warn_about(sink, "--communities", report, "no communities in the layer");
-  }
+  read_boundary_layer("--communities", o.communities, o.community_fields, BoundaryKind::community,
+                      o.settings, sink, in.communities, sources.communities);
+  read_boundary_layer("--grids", o.grids, o.grid_fields, BoundaryKind::grid, o.settings, sink,
+                      in.grids, sources.grids);
+  read_boundary_layer("--subdistricts", o.subdistricts, o.subdistrict_fields,
+                      BoundaryKind::subdistrict, o.settings, sink, in.subdistricts,
+                      sources.subdistricts);
 
   timer.start("project");
   if (o.gcj02) convert_gcj02_to_wgs84(in);

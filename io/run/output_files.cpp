@@ -17,6 +17,12 @@ std::string sidecar_path(const OutputOptions& o, const std::string& name) {
   return (fs::path(o.out) / name).string();
 }
 
+/// For a GeoPackage the sidecar name already starts with its stem.
+std::string gpkg_or_folder_name(const OutputOptions& o, const std::string& stem_name,
+                                const std::string& name) {
+  return o.format == "gpkg" ? sidecar_path(o, name) : sidecar_path(o, stem_name);
+}
+
 OutputFormat format_of(const OutputOptions& o) {
   const auto format = parse_output_format(o.format);
   if (!format) throw UsageError("--format must be gpkg, shp, geojson or csv");
@@ -53,6 +59,24 @@ void check_output(const OutputOptions& o) {
 
 std::string timings_path(const OutputOptions& o) {
   return sidecar_path(o, "timings.json");
+}
+
+std::string compliance_csv_path(const OutputOptions& o) {
+  // <output>.compliance.csv: in a folder format the compliance layer itself may be compliance.csv.
+  namespace fs = std::filesystem;
+  const fs::path out = fs::path(o.out).lexically_normal();
+  const std::string stem = (out.has_filename() ? out : out.parent_path()).stem().string();
+  return gpkg_or_folder_name(o, stem + ".compliance.csv", "compliance.csv");
+}
+
+void write_compliance_csv(const OutputOptions& o, const std::string& csv) {
+  const std::string path = compliance_csv_path(o);
+  if (!csv.empty()) {
+    write_text_file(path, csv);
+  } else if (o.overwrite) {
+    std::error_code ignored;  // absent is the usual case
+    std::filesystem::remove(path, ignored);
+  }
 }
 
 }  // namespace io

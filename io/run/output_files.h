@@ -30,4 +30,13 @@ void check_output(const OutputOptions& options);
 /// Where timings.json goes for these options.
 std::string timings_path(const OutputOptions& options);
 
+/// Where the compliance CSV goes, with summary.json: beside a GeoPackage as
+/// <stem>.compliance.csv, inside a folder as <folder>.compliance.csv (a csv-format folder holds
+/// the compliance layer as compliance.csv).
+std::string compliance_csv_path(const OutputOptions& options);
+
+/// Writes compliance.csv (atomically) when `csv` is non-empty; otherwise removes one an
+/// earlier run left there (with --overwrite), so the folder never holds a stale table.
+void write_compliance_csv(const OutputOptions& options, const std::string& csv);
+
 }  // namespace io

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <optional>
+#include <set>
 
 #include "io/crs/crs.h"
 #include "io/errors.h"
@@ -18,6 +19,7 @@
 #include "io/tables/comparison_outputs.h"
 #include "io/tables/result_layers.h"
 #include "io/tables/scenario_summary.h"
+#include "io/tables/standard_layers.h"
 #include "planner/network/network.h"
 
 namespace io {
@@ -32,11 +34,15 @@ InputOptions input_options(const ScenarioInputs& s) {
   o.blocks = s.blocks;
   o.entrances = s.entrances;
   o.communities = s.communities;
+  o.grids = s.grids;
+  o.subdistricts = s.subdistricts;
   o.road_fields = s.road_fields;
   o.center_fields = s.center_fields;
   o.block_fields = s.block_fields;
   o.entrance_fields = s.entrance_fields;
   o.community_fields = s.community_fields;
+  o.grid_fields = s.grid_fields;
+  o.subdistrict_fields = s.subdistrict_fields;
   o.settings = s.settings;
   o.crs = s.crs;
   o.gcj02 = s.gcj02;
@@ -114,6 +120,7 @@ class ScenarioDriver {
   std::string m_crs_wkt;
   RunInfo m_info;
   std::vector<planner::VariantRun> m_runs;  ///< the base, then each variant
+  std::set<std::string> m_warned;           ///< standard warnings already given
 };
 
 void ScenarioDriver::read_file() {
@@ -136,8 +143,12 @@ void ScenarioDriver::load_city() {
   if (!m_inputs.centers.path.empty()) {
     m_info.inputs.emplace_back("centers", layer_label(m_inputs.centers));
   }
-  if (!m_inputs.blocks.path.empty()) {
-    m_info.inputs.emplace_back("blocks", layer_label(m_inputs.blocks));
+  for (const auto& [role, ref] : {std::pair<const char*, const LayerRef*>{"blocks", &m_inputs.blocks},
+                                  {"entrances", &m_inputs.entrances},
+                                  {"communities", &m_inputs.communities},
+                                  {"grids", &m_inputs.grids},
+                                  {"subdistricts", &m_inputs.subdistricts}}) {
+    if (!ref->path.empty()) m_info.inputs.emplace_back(role, layer_label(*ref));
   }
   m_info.run_crs = m_loaded.run_crs;
   m_info.length_model = to_string(m_loaded.length_model);
@@ -195,14 +206,21 @@ void ScenarioDriver::write_variant(const planner::VariantRun& r, const planner::
   RunInfo info = m_info;
   add_network_info(info, network);
   const std::vector<OutputLayer> layers =
-      evaluation_layers(network, r.inputs, r.run, r.areas.polygons, false);
+      evaluation_layers(network, r.inputs, r.params, r.run, r.areas.polygons, false);
   OutputOptions out;
   out.out = in_out(r.name + ".gpkg");
   out.overwrite = m_o.overwrite;
   with_io([&] {
-    return write_results(out, layers, m_crs_wkt,
-                         summary_json(info, r.params, r.inputs, r.run.ev, &r.run.diagnostics));
+    write_results(out, layers, m_crs_wkt,
+                  summary_json(info, r.params, r.inputs, r.run.ev, &r.run.diagnostics));
+    write_compliance_csv(out, r.run.ev.standard ? compliance_csv(r.run.ev) : "");
+    return 0;
   });
+  if (r.run.ev.standard) {  // each mismatch once, not once per variant sharing the standard
+    for (const std::string& w : r.run.ev.standard->warnings) {
+      if (m_warned.insert(w).second) warn(m_o.warn, m_file.name + ": " + r.name + ": " + w);
+    }
+  }
   if (m_o.on_variant) m_o.on_variant(r);
 }
 

@@ -1,11 +1,13 @@
 #include "io/run/variant_resolver.h"
 
+#include <filesystem>
 #include <optional>
 #include <sstream>
 #include <vector>
 
 #include "io/crs/crs.h"
 #include "io/errors.h"
+#include "io/standards/standard_file.h"
 #include "planner/siting/model.h"
 
 namespace io {
@@ -45,6 +47,9 @@ void describe_params(const ScenarioParams& p, std::vector<std::string>& parts) {
   param("max-snap", p.max_snap_m);
   param("sample-spacing", p.sample_spacing_m);
   param("search-limit", p.search_limit_minutes);
+  if (p.standard) {
+    parts.push_back("standard=" + std::filesystem::path(p.standard->value).filename().string());
+  }
 }
 
 }  // namespace
@@ -56,6 +61,7 @@ void apply_params(const ScenarioParams& s, planner::EvaluationParams& p) {
   if (s.max_snap_m) p.max_snap_m = *s.max_snap_m;
   if (s.sample_spacing_m) p.sample_spacing_m = *s.sample_spacing_m;
   if (s.search_limit_minutes) p.search_limit_minutes = *s.search_limit_minutes;
+  if (s.standard) p.standard = read_standard(s.standard->value);
 }
 
 planner::ServiceAreaParams scenario_areas(const ScenarioAreas& a) {

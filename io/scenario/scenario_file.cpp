@@ -28,8 +28,9 @@ namespace fs = std::filesystem;
 using scenario_detail::pos_of;
 using scenario_detail::Reader;
 
-const std::set<std::string_view> param_keys{"speed-kmh", "minutes",        "cover-minutes",
-                                            "max-snap",  "sample-spacing", "search-limit"};
+const std::set<std::string_view> param_keys{"speed-kmh",      "minutes",      "cover-minutes",
+                                            "max-snap",       "sample-spacing", "search-limit",
+                                            "standard"};
 
 /// A parameter key; false when `key` is not one.
 bool read_param(const Reader& r, std::string_view key, const toml::node& v, ScenarioParams& p) {
@@ -57,6 +58,8 @@ bool read_param(const Reader& r, std::string_view key, const toml::node& v, Scen
     p.sample_spacing_m = r.number_in(v, planner::sample_spacing_range);
   } else if (key == "search-limit") {
     p.search_limit_minutes = r.number_in(v, planner::search_limit_range);
+  } else if (key == "standard") {
+    p.standard = Located<std::string>{r.path(v, key), pos_of(v.source())};
   } else {
     return false;
   }
@@ -211,6 +214,8 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
       {"blocks-layer", &in.blocks.layer},
       {"entrances-layer", &in.entrances.layer},
       {"communities-layer", &in.communities.layer},
+      {"grids-layer", &in.grids.layer},
+      {"subdistricts-layer", &in.subdistricts.layer},
       {"road-id-field", &in.road_fields.id},
       {"source-field", &in.road_fields.source},
       {"target-field", &in.road_fields.target},
@@ -224,6 +229,12 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
       {"entrance-block-field", &in.entrance_fields.block_id},
       {"community-id-field", &in.community_fields.id},
       {"community-name-field", &in.community_fields.name},
+      {"grid-field", &in.block_fields.grid},
+      {"grid-id-field", &in.grid_fields.id},
+      {"grid-name-field", &in.grid_fields.name},
+      {"subdistrict-field", &in.block_fields.subdistrict},
+      {"subdistrict-id-field", &in.subdistrict_fields.id},
+      {"subdistrict-name-field", &in.subdistrict_fields.name},
       {"encoding", &in.settings.encoding},
       {"assume-crs", &in.settings.assume_crs},
       {"crs", &in.crs},
@@ -233,7 +244,9 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
                                                        {"centers", &in.centers.path},
                                                        {"blocks", &in.blocks.path},
                                                        {"entrances", &in.entrances.path},
-                                                       {"communities", &in.communities.path}};
+                                                       {"communities", &in.communities.path},
+                                                       {"grids", &in.grids.path},
+                                                       {"subdistricts", &in.subdistricts.path}};
   std::set<std::string_view> known{"gcj02",         "length-model", "node-tolerance", "variant",
                                    "service-areas", "bands",        "overlap",        "hull",
                                    "buffer-m",      "simplify-m"};

@@ -33,8 +33,9 @@ struct Located {
 
 /// The input options of `evaluate`, read from the file.
 struct ScenarioInputs {
-  LayerRef roads, centers, blocks, entrances, communities;
-  FieldMap road_fields, center_fields, block_fields, entrance_fields, community_fields;
+  LayerRef roads, centers, blocks, entrances, communities, grids, subdistricts;
+  FieldMap road_fields, center_fields, block_fields, entrance_fields, community_fields,
+      grid_fields, subdistrict_fields;
   ReadSettings settings;
   std::string crs;
   bool gcj02 = false;
@@ -47,6 +48,8 @@ struct ScenarioParams {
   std::optional<double> speed_kmh, cover_minutes, max_snap_m, sample_spacing_m,
       search_limit_minutes;
   std::optional<std::vector<double>> minutes;
+  /// `standard`: a service standard file (docs/standards.md), relative to the scenario file.
+  std::optional<Located<std::string>> standard;
 };
 
 /// A center added by coordinates: lon/lat (WGS84) or x/y in the file's edit-crs.

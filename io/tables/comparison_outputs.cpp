@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 
@@ -126,7 +127,58 @@ void counts_json(JsonWriter& json, const planner::ComparisonCounts& n) {
   json.end_object();
 }
 
+void compliance_json(JsonWriter& json, const char* key,
+                     const std::optional<planner::ComplianceRow>& row, bool has_population) {
+  json.key(key);
+  if (!row) {
+    json.null();
+    return;
+  }
+  json.begin_object();
+  json.key("blocks").value(row->blocks);
+  json.key("met_blocks").value(row->met_blk);
+  if (has_population) json.key("met_population").value(row->met_pop);
+  json.key("met_share").value(planner::met_share(*row, has_population));
+  json.end_object();
+}
+
+/// The service standard's tiers over all blocks, before and after (when either side had one).
+void standard_changes_json(JsonWriter& json, const Comparison& comparison) {
+  if (comparison.standard.empty()) return;
+  const bool p = comparison.has_population;
+  json.key("standard").begin_array();
+  for (const planner::StandardTierChange& t : comparison.standard) {
+    json.begin_object();
+    json.key("std_tier").value(t.std_tier);
+    compliance_json(json, "before", t.before, p);
+    compliance_json(json, "after", t.after, p);
+    json.key("met_share_change")
+        .value((t.after ? planner::met_share(*t.after, p) : 0.0) -
+               (t.before ? planner::met_share(*t.before, p) : 0.0));
+    json.end_object();
+  }
+  json.end_array();
+}
+
 }  // namespace
+
+std::string standard_change_text(const std::vector<planner::StandardTierChange>& changes,
+                                 bool has_population) {
+  std::string out;
+  const bool p = has_population;
+  for (const planner::StandardTierChange& t : changes) {
+    char line[256];
+    auto share = [&](const std::optional<planner::ComplianceRow>& r) {
+      return r ? planner::met_share(*r, p) * 100.0 : 0.0;
+    };
+    std::snprintf(line, sizeof line, "  %s compliance (%s): %.1f%% -> %.1f%% (%+.1f points)%s\n",
+                  t.std_tier.c_str(), p ? "population" : "blocks", share(t.before),
+                  share(t.after), share(t.after) - share(t.before),
+                  !t.before ? ", tier only after" : !t.after ? ", tier only before" : "");
+    out += line;
+  }
+  return out;
+}
 
 OutputLayer changes_layer(const Comparison& comparison, const planner::ResultSnapshot& before,
                           const planner::ResultSnapshot& after) {
@@ -194,6 +246,7 @@ std::string comparison_json(const Comparison& comparison, const std::string& bef
     json.end_object();
   }
   json.end_array();
+  standard_changes_json(json, comparison);
   json.key("centers").begin_array();
   for (const planner::CenterChange& c : comparison.centers) {
     json.begin_object();

@@ -26,6 +26,11 @@ std::string changes_csv(const planner::Comparison& comparison);
 std::string comparison_json(const planner::Comparison& comparison, const std::string& before_label,
                             const std::string& after_label);
 
+/// One line per tier of the service standard (when either side had one): "  区镇级 compliance
+/// (population): 92.0% -> 85.0% (-7.0 points)". Empty without a standard.
+std::string standard_change_text(const std::vector<planner::StandardTierChange>& changes,
+                                 bool has_population);
+
 /// What write_comparison writes and where.
 struct ComparisonFiles {
   std::string folder;

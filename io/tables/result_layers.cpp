@@ -4,6 +4,7 @@
 
 #include "io/tables/diagnostics_layer.h"
 #include "io/tables/json_writer.h"
+#include "io/tables/standard_layers.h"
 
 namespace io {
 namespace {
@@ -41,6 +42,30 @@ void totals_json(JsonWriter& json, const planner::Totals& t, bool has_population
   json.end_object();
 }
 
+/// Fields only a run with grids, subdistricts or a standard has, so other outputs keep their
+/// schema: grid_id, subdist_id, tiers_met, comply.
+void add_unit_fields(OutputLayer& layer, const planner::Evaluation& ev) {
+  if (!ev.grids.ids.empty()) layer.fields.push_back({"grid_id", FieldType::text});
+  if (!ev.subdistricts.ids.empty()) layer.fields.push_back({"subdist_id", FieldType::text});
+  if (ev.standard) {
+    layer.fields.push_back({"tiers_met", FieldType::integer});
+    layer.fields.push_back({"comply", FieldType::integer});
+  }
+}
+
+void add_unit_values(std::vector<FieldValue>& row, const planner::Evaluation& ev, std::size_t b) {
+  auto unit = [&](const planner::CommunityAssignment& a) {
+    const std::uint32_t u = a.block_community[b];
+    return u == invalid_id ? FieldValue() : FieldValue(a.ids[u]);
+  };
+  if (!ev.grids.ids.empty()) row.push_back(unit(ev.grids));
+  if (!ev.subdistricts.ids.empty()) row.push_back(unit(ev.subdistricts));
+  if (ev.standard) {
+    row.push_back(static_cast<std::int64_t>(ev.standard->tiers_met[b]));
+    row.push_back(std::int64_t{ev.standard->comply[b] ? 1 : 0});
+  }
+}
+
 }  // namespace
 
 OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluation& ev) {
@@ -59,6 +84,7 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
                      {"access", FieldType::text}},
                     {},
                     {}};
+  add_unit_fields(layer, ev);
   for (std::size_t b = 0; b < inputs.blocks.size(); ++b) {
     const planner::Block& block = inputs.blocks[b];
     const planner::BlockCoverage& cov = ev.blocks[b];
@@ -74,6 +100,7 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
              : FieldValue(std::string(planner::to_string(cov.reason))),
          comm == invalid_id ? FieldValue() : FieldValue(ev.communities.ids[comm]),
          ev.sites[b].area_m2, std::string(ev.sites[b].from_entrances ? "entrances" : "point")});
+    add_unit_values(layer.rows.back(), ev, b);
     layer.geometries.emplace_back(block.shape);
   }
   return layer;
@@ -284,6 +311,7 @@ std::string summary_json(const RunInfo& run, const planner::EvaluationParams& pa
     json.end_object();
   }
   json.end_array();
+  standard_json(json, params, inputs, ev);
   json.end_object();
   return json.str();
 }

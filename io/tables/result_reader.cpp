@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include <cpl_string.h>
@@ -208,6 +209,64 @@ void read_summary(GDALDataset& dataset, const std::string& path, planner::Result
   }
 }
 
+std::optional<planner::TierDefinition> definition_of(const std::string& word) {
+  for (const auto d : {planner::TierDefinition::walk_min, planner::TierDefinition::network_m,
+                       planner::TierDefinition::radius_m}) {
+    if (planner::to_string(d) == word) return d;
+  }
+  return std::nullopt;
+}
+
+/// The compliance layer of a run with a service standard; none: the snapshot has no standard.
+void read_compliance(GDALDataset& dataset, const std::string& path,
+                     planner::ResultSnapshot& out) {
+  OGRLayer* found = nullptr;
+  {
+    const detail::QuietGdalErrors quiet;
+    found = dataset.GetLayerByName("compliance");
+  }
+  if (found == nullptr) return;
+  OGRLayer& layer = *found;
+  FieldIndex fields(layer, path);
+  const int scope = fields.require("scope", Want::text);
+  const int scope_id = fields.require("scope_id", Want::text);
+  const int tier = fields.require("std_tier", Want::text);
+  const int definition = fields.require("definition", Want::text);
+  const int blocks = fields.require("blocks", Want::integer);
+  const int met_blk = fields.require("met_blk", Want::integer);
+  const int pop = fields.require("pop", Want::number);
+  const int met_pop = fields.require("met_pop", Want::number);
+  const int area = fields.require("area_m2", Want::number);
+  const int met_area = fields.require("met_area", Want::number);
+  const int sh_blk = fields.require("sh_blk", Want::number);
+  const int sh_pop = fields.require("sh_pop", Want::number);
+  const int sh_area = fields.require("sh_area", Want::number);
+  layer.ResetReading();
+  for (FeaturePtr f(layer.GetNextFeature()); f; f.reset(layer.GetNextFeature())) {
+    planner::ComplianceRow r;
+    r.scope = text(*f, scope);
+    r.scope_id = text(*f, scope_id);
+    r.std_tier = text(*f, tier);
+    const std::optional<planner::TierDefinition> d = definition_of(text(*f, definition));
+    if (!d) {
+      throw InputError(fields.at(*f, definition),
+                       "not a definition (walk_min, network_m, radius_m); " +
+                           std::string(restore_hint));
+    }
+    r.definition = *d;
+    r.blocks = count(*f, blocks, fields);
+    r.met_blk = count(*f, met_blk, fields);
+    r.pop = number(*f, pop, fields).value_or(0.0);
+    r.met_pop = number(*f, met_pop, fields).value_or(0.0);
+    r.area_m2 = number(*f, area, fields).value_or(0.0);
+    r.met_area = number(*f, met_area, fields).value_or(0.0);
+    r.sh_blk = number(*f, sh_blk, fields).value_or(0.0);
+    r.sh_pop = number(*f, sh_pop, fields).value_or(0.0);
+    r.sh_area = number(*f, sh_area, fields).value_or(0.0);
+    out.compliance.push_back(std::move(r));
+  }
+}
+
 }  // namespace
 
 ResultFile read_result(const std::string& path) {
@@ -216,6 +275,7 @@ ResultFile read_result(const std::string& path) {
   read_centers(*dataset, path, out.snapshot);
   read_blocks(*dataset, path, out.snapshot, out.crs_wkt);
   read_summary(*dataset, path, out.snapshot);
+  read_compliance(*dataset, path, out.snapshot);
   return out;
 }
 

@@ -34,10 +34,33 @@ std::vector<std::string> summary_tier_names(const std::vector<VariantRow>& rows)
   return {names.begin(), names.end()};
 }
 
+/// Standard tier names in order of first appearance (the standard's own order).
+std::vector<std::string> standard_tier_names(const std::vector<VariantRow>& rows) {
+  std::vector<std::string> names;
+  for (const VariantRow& r : rows) {
+    for (const planner::StandardShare& s : r.standard) {
+      if (std::find(names.begin(), names.end(), s.std_tier) == names.end())
+        names.push_back(s.std_tier);
+    }
+  }
+  return names;
+}
+
+std::string standard_cells(const VariantRow& r, const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) {
+    const auto it = std::find_if(r.standard.begin(), r.standard.end(),
+                                 [&](const planner::StandardShare& s) { return s.std_tier == name; });
+    out += "," + (it == r.standard.end() ? std::string() : summary_number(it->share));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string summary_csv(const std::vector<VariantRow>& rows) {
   const std::vector<std::string> tiers = summary_tier_names(rows);
+  const std::vector<std::string> std_tiers = standard_tier_names(rows);
   std::string out =
       "scenario,variant,status,error,speed_kmh,minutes,cover_minutes,max_snap,edits,centers,"
       "edges,blocks,covered,uncovered,unreachable,pop,covered_pop,cov_share,newly_covered,"
@@ -46,11 +69,13 @@ std::string summary_csv(const std::vector<VariantRow>& rows) {
     out += "," + csv_quoted("tier_" + t + "_covered") + "," + csv_quoted("tier_" + t + "_cov_pop") +
            "," + csv_quoted("tier_" + t + "_cov_share");
   }
+  for (const std::string& t : std_tiers) out += "," + csv_quoted("std_" + t + "_share");
   out += "\n";
   for (const VariantRow& r : rows) {
     out += csv_quoted(r.scenario) + "," + csv_quoted(r.variant) + ",";
     if (!r.error.empty()) {
-      out += "failed," + csv_quoted(r.error) + std::string(17 + 3 * tiers.size(), ',') + "\n";
+      out += "failed," + csv_quoted(r.error) +
+             std::string(17 + 3 * tiers.size() + std_tiers.size(), ',') + "\n";
       continue;
     }
     out += "ok,," + summary_number(r.speed_kmh) + "," + summary_minutes_text(r.minutes) + "," +
@@ -74,6 +99,7 @@ std::string summary_csv(const std::vector<VariantRow>& rows) {
                summary_number(it->covered_share);
       }
     }
+    out += standard_cells(r, std_tiers);
     out += "\n";
   }
   return out;
@@ -134,6 +160,17 @@ std::string summary_json(const std::vector<VariantRow>& rows) {
       j.end_object();
     }
     j.end_array();
+    if (!r.standard.empty()) {
+      j.key("standard").begin_array();
+      for (const planner::StandardShare& s : r.standard) {
+        j.begin_object();
+        j.key("std_tier").value(s.std_tier);
+        j.key("met_blocks").value(s.met_blk);
+        j.key("share").value(s.share);
+        j.end_object();
+      }
+      j.end_array();
+    }
     j.end_object();
   }
   j.end_array().end_object();

@@ -64,6 +64,12 @@ struct StandardOutcome {
   std::vector<std::string> warnings;  ///< standard_mismatches(), to pass on
 };
 
+/// The headline share of a compliance row: of its population when the data has population, else
+/// of its blocks (as covered_share is for coverage).
+inline double met_share(const ComplianceRow& row, bool has_population) {
+  return has_population ? row.sh_pop : row.sh_blk;
+}
+
 /// Measures every block against every tier of `standard`: walk tiers with the evaluation's
 /// access rule (its sites, snapping and gates; `walk` at the run's speed), network-metre tiers
 /// with the same rule over true metres, radius tiers by area within circles around the serving

@@ -203,6 +203,25 @@ std::string_view to_string(CenterChangeKind kind) {
   return "kept";
 }
 
+std::vector<StandardTierChange> standard_changes(const std::vector<ComplianceRow>& before,
+                                                 const std::vector<ComplianceRow>& after) {
+  std::vector<StandardTierChange> out;
+  auto slot = [&](const std::string& tier) -> StandardTierChange& {
+    for (StandardTierChange& c : out) {
+      if (c.std_tier == tier) return c;
+    }
+    out.push_back({tier, std::nullopt, std::nullopt});
+    return out.back();
+  };
+  for (const ComplianceRow& r : before) {
+    if (r.scope == "all") slot(r.std_tier).before = r;
+  }
+  for (const ComplianceRow& r : after) {
+    if (r.scope == "all") slot(r.std_tier).after = r;
+  }
+  return out;
+}
+
 ResultSnapshot snapshot_of(const Inputs& inputs, const Evaluation& ev,
                            const std::vector<CenterReach>* reach) {
   ResultSnapshot s;
@@ -253,6 +272,11 @@ ResultSnapshot snapshot_of(const Inputs& inputs, const Evaluation& ev,
     s.scopes.push_back(figures_of("community:" + ev.communities.ids[c], ev.community_totals[c],
                                   ev.has_population));
   }
+  if (ev.standard) s.compliance = ev.standard->compliance;
+  s.grids = static_cast<std::uint32_t>(ev.grids.ids.size());
+  for (std::size_t g = 0; g < ev.grid_outcomes.size(); ++g) {
+    if (!ev.grid_outcomes[g].has_point) s.grids_without_point.push_back(ev.grids.ids[g]);
+  }
   return s;
 }
 
@@ -285,6 +309,7 @@ Comparison compare(const ResultSnapshot& before, const ResultSnapshot& after) {
     s.after = f;
   }
   for (auto& [key, scope] : scopes) out.scopes.push_back(std::move(scope));
+  out.standard = standard_changes(before.compliance, after.compliance);
   return out;
 }
 

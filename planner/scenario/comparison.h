@@ -63,6 +63,10 @@ struct ResultSnapshot {
   std::vector<CenterResult> centers;  ///< in result order
   /// "all" first, then "tier:<name>" rows sorted by tier, then "community:<id>" rows.
   std::vector<ScopeFigures> scopes;
+  /// The service standard's compliance rows (compliance.h), empty without a standard.
+  std::vector<ComplianceRow> compliance;
+  std::uint32_t grids = 0;                       ///< grids (网格) reported on; 0: none given
+  std::vector<std::string> grids_without_point;  ///< their ids, in grid order
 };
 
 /// The snapshot of an evaluation in memory. `reach` (per center, from build_service_areas) fills
@@ -122,6 +126,13 @@ struct ScopeChange {
   std::optional<ScopeFigures> before, after;
 };
 
+/// One tier of the service standard over all blocks, on both sides (matched by tier name); a
+/// tier on one side only has nullopt on the other.
+struct StandardTierChange {
+  std::string std_tier;
+  std::optional<ComplianceRow> before, after;
+};
+
 struct ComparisonCounts {
   std::uint32_t newly_covered = 0, newly_uncovered = 0, status = 0, minutes = 0, center = 0,
                 removed = 0, added = 0, unchanged = 0;
@@ -137,12 +148,19 @@ struct Comparison {
   std::vector<CenterChange> centers;  ///< every center of either side, sorted likewise
   /// "all", then tiers sorted, then communities sorted by id; union of both sides.
   std::vector<ScopeChange> scopes;
+  /// The standard's tiers over all blocks: before's order, then tiers only after has.
+  std::vector<StandardTierChange> standard;
   ComparisonCounts counts;
 };
 
 /// Minutes closer than this are equal: the same route summed in another order may differ in the
 /// last bits, and a planner cares about seconds, not microseconds.
 inline constexpr double minutes_tolerance = 1e-6;
+
+/// The standard's tiers over all blocks (the "all" rows) on both sides: before's order, then the
+/// tiers only after has.
+std::vector<StandardTierChange> standard_changes(const std::vector<ComplianceRow>& before,
+                                                 const std::vector<ComplianceRow>& after);
 
 /// Compares two results block by block (matched by id), center by center, scope by scope.
 Comparison compare(const ResultSnapshot& before, const ResultSnapshot& after);

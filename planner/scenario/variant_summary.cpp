@@ -29,6 +29,12 @@ VariantRow variant_row(const std::string& scenario, const VariantRun& r, const s
                          tier.totals.covered_pop,
                          covered_share(tier.totals, ev.has_population)});
   }
+  if (ev.standard) {
+    for (const ComplianceRow& c : ev.standard->compliance) {
+      if (c.scope != "all") continue;
+      row.standard.push_back({c.std_tier, c.met_blk, ev.has_population ? c.sh_pop : c.sh_blk});
+    }
+  }
   if (against_base) {
     row.newly_covered = against_base->counts.newly_covered;
     row.newly_uncovered = against_base->counts.newly_uncovered;

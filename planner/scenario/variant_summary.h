@@ -19,6 +19,14 @@ struct TierRow {
   double covered_share = 0.0;
 };
 
+/// One tier of the variant's service standard, over all blocks: the population share meeting
+/// it (the block share when no block has a population).
+struct StandardShare {
+  std::string std_tier;
+  std::uint32_t met_blk = 0;
+  double share = 0.0;
+};
+
 /// One row: one variant (or the base) of one scenario.
 struct VariantRow {
   std::string scenario;  ///< the scenario file's stem
@@ -39,6 +47,7 @@ struct VariantRow {
   // Against the base (0 for the base itself).
   std::uint32_t newly_covered = 0, newly_uncovered = 0, minutes_changed = 0;
   std::vector<TierRow> tiers;
+  std::vector<StandardShare> standard;  ///< empty without a standard
 };
 
 /// The row of one evaluated variant; `against_base` (null for the base) fills the change counts.

@@ -46,6 +46,8 @@ run_all() {
   step evaluate "${base[@]}" --format shp --out out/porto-evaluation-shp "${t[@]}" || return 1
   step evaluate "${base[@]}" --minutes 5,10,15 --overlap per-center \
     --out out/porto-service-areas.gpkg "${t[@]}" || return 1
+  step evaluate "${base[@]}" --minutes 5,10,15 --standard data/standards/porto-demo.toml \
+    --out out/porto-standard.gpkg "${t[@]}" || return 1
   step site "${base[@]}" --model mclp --k 3 --out out/porto-sites.gpkg "${t[@]}" || return 1
   step run data/porto-scenario.toml --out out/porto-scenario "${t[@]}" || return 1
   # West Oakland (tests/data): the extract has no civic centers, so the split service areas
