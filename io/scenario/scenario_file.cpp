@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -19,7 +18,6 @@
 #include "io/gdal/ogr_geometry.h"
 #include "io/scenario/scenario_reader.h"
 #include "io/scenario/service_area_words.h"
-#include "io/scenario/toml_text_guard.h"
 
 namespace io {
 namespace {
@@ -318,23 +316,7 @@ ScenarioFile scenario_from(std::string_view text, const std::string& path) {
   ScenarioFile out;
   out.path = path;
   out.name = fs::path(path).stem().string();
-  if (const std::optional<StrayCharacter> stray = find_stray_non_ascii(text)) {
-    char code[16];
-    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(stray->code_point));
-    std::string what = "character ";
-    what += code;
-    what +=
-        " outside quotes or a comment; TOML allows non-ASCII text only inside \"...\" strings or "
-        "after # (delete it, e.g. a full-width 。 or ， typed after a value, or quote the text)";
-    throw_scenario_error(path, SourcePos{stray->line, stray->column}, what);
-  }
-  toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    throw_scenario_error(path, pos_of(e.source()),
-                         std::string("TOML syntax error: ") + std::string(e.description()));
-  }
+  const toml::table root = scenario_detail::parse_guarded_toml(text, path);
   read_top(Reader(path), root, out);
   return out;
 }

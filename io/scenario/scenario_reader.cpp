@@ -1,12 +1,14 @@
 #include "io/scenario/scenario_reader.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include <ogr_geometry.h>
 
 #include "io/errors.h"
 #include "io/gdal/gdal_handles.h"
 #include "io/gdal/ogr_geometry.h"
+#include "io/scenario/toml_text_guard.h"
 
 namespace io::scenario_detail {
 namespace {
@@ -149,6 +151,25 @@ void Reader::members(const toml::table& t, const std::set<std::string_view>& kno
       fail(pos_of(k.source()), msg);
     }
     handle(k.str(), v);
+  }
+}
+
+toml::table parse_guarded_toml(std::string_view text, const std::string& path) {
+  if (const std::optional<StrayCharacter> stray = find_stray_non_ascii(text)) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(stray->code_point));
+    std::string what = "character ";
+    what += code;
+    what +=
+        " outside quotes or a comment; TOML allows non-ASCII text only inside \"...\" strings or "
+        "after # (delete it, e.g. a full-width 。 or ， typed after a value, or quote the text)";
+    throw_scenario_error(path, SourcePos{stray->line, stray->column}, what);
+  }
+  try {
+    return toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    throw_scenario_error(path, pos_of(e.source()),
+                         std::string("TOML syntax error: ") + std::string(e.description()));
   }
 }
 

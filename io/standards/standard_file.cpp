@@ -1,6 +1,5 @@
 #include "io/standards/standard_file.h"
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -16,7 +15,6 @@
 #include "io/errors.h"
 #include "io/scenario/scenario_file.h"
 #include "io/scenario/scenario_reader.h"
-#include "io/scenario/toml_text_guard.h"
 #include "planner/parameters.h"
 
 // A named namespace around the helpers: io/ is compiled as a unity build, where an anonymous
@@ -25,6 +23,7 @@ namespace io::standard_file_detail {
 namespace {
 
 namespace fs = std::filesystem;
+using scenario_detail::parse_guarded_toml;
 using scenario_detail::pos_of;
 using scenario_detail::Reader;
 
@@ -223,30 +222,8 @@ std::vector<planner::StandardTier> read_tiers(const Reader& r, const toml::node&
   return tiers;
 }
 
-/// The same check of the text as the scenario file's: toml++ 3.3.0 must not see non-ASCII
-/// characters outside strings and comments (io/scenario/toml_text_guard.h).
-void guard_text(std::string_view text, const std::string& path) {
-  const std::optional<StrayCharacter> stray = find_stray_non_ascii(text);
-  if (!stray) return;
-  char code[16];
-  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(stray->code_point));
-  std::string what = "character ";
-  what += code;
-  what +=
-      " outside quotes or a comment; TOML allows non-ASCII text only inside \"...\" strings or "
-      "after # (delete it, e.g. a full-width 。 or ， typed after a value, or quote the text)";
-  throw_scenario_error(path, SourcePos{stray->line, stray->column}, what);
-}
-
 planner::Standard standard_from(std::string_view text, const std::string& path) {
-  guard_text(text, path);
-  toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    throw_scenario_error(path, pos_of(e.source()),
-                         std::string("TOML syntax error: ") + std::string(e.description()));
-  }
+  const toml::table root = parse_guarded_toml(text, path);
   const Reader r(path);
   planner::Standard out;
   out.source = path;
