@@ -38,10 +38,12 @@ struct Block {
   std::string id;
   std::string name;
   std::string community;      ///< community id from a field, or empty (assigned by overlap)
-  std::string grid;           ///< grid (网格) id from a field, or empty (assigned by overlap)
-  std::string subdistrict;    ///< subdistrict (街道/镇) id from a field, or empty (by overlap)
   std::optional<double> pop;  ///< never invented: empty when the data has no population
   MultiPolygon shape;
+  // Last, with initializers, so that {id, name, community, pop, shape} still initializes a
+  // block (readers and tests) without a missing-initializer warning.
+  std::string grid{};         ///< grid (网格) id from a field, or empty (assigned by overlap)
+  std::string subdistrict{};  ///< subdistrict (街道/镇) id from a field, or empty (by overlap)
 };
 
 /// A gate of a gated compound. block_id empty: linked to the block it lies on or inside.
