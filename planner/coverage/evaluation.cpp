@@ -74,7 +74,9 @@ double covered_share(const Totals& t, bool has_population) {
 }
 
 double EvaluationParams::effective_search_limit_minutes() const {
-  return std::max(search_limit_minutes, cover_threshold_minutes());
+  const double limit = std::max(search_limit_minutes, cover_threshold_minutes());
+  // A standard's walk tiers raise it as the cover threshold does (0 when it has none).
+  return standard ? std::max(limit, walk_reach_minutes(*standard)) : limit;
 }
 
 double EvaluationParams::cover_threshold_minutes() const {
@@ -90,6 +92,7 @@ void validate(const EvaluationParams& p) {
   check_range(max_snap_range, p.max_snap_m);
   check_range(sample_spacing_range, p.sample_spacing_m);
   check_range(search_limit_range, p.search_limit_minutes);
+  if (p.standard) validate(*p.standard);
 }
 
 Evaluation evaluate(const Network& network, const Inputs& inputs, const EvaluationParams& params) {
