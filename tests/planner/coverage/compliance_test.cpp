@@ -54,6 +54,7 @@ TEST(Compliance, TenMinuteTierFlipsBetween9_9And10_1Minutes) {
   in.blocks.push_back(block("a9.9", {589, -5}));   // 589 + 5 = 594 s = 9.9 min
   in.blocks.push_back(block("a10.1", {601, -5}));  // 601 + 5 = 606 s = 10.1 min
   in.blocks.push_back(block("a10", {595, -5}));    // 600 s: the threshold is inclusive
+  in.blocks.push_back(block("off", {500, 900}));   // 900 m from the road: unreachable
   planner::Standard s;
   s.tiers.push_back(tier("社区级", {"村社区级", "站点"}, TierDefinition::walk_min, 10.0));
   const planner::Evaluation ev = planner::evaluate(net, in, params(s));
@@ -65,9 +66,14 @@ TEST(Compliance, TenMinuteTierFlipsBetween9_9And10_1Minutes) {
   EXPECT_TRUE(v[0].met);
   EXPECT_FALSE(v[1].met);
   EXPECT_TRUE(v[2].met);
-  for (const auto& value : v) EXPECT_EQ(value.center, 0u);
-  EXPECT_EQ(ev.standard->tiers_met, (std::vector<std::uint32_t>{1, 0, 1}));
-  EXPECT_EQ(ev.standard->comply, (std::vector<std::uint8_t>{1, 0, 1}));
+  for (int b = 0; b < 3; ++b) EXPECT_EQ(v[b].center, 0u);
+  // No access point within the 300 m snap: no minutes, no center, never met.
+  EXPECT_EQ(ev.blocks[3].status, planner::CoverStatus::unreachable);
+  EXPECT_EQ(v[3].value, planner::inf_time);
+  EXPECT_EQ(v[3].center, planner::invalid_id);
+  EXPECT_FALSE(v[3].met);
+  EXPECT_EQ(ev.standard->tiers_met, (std::vector<std::uint32_t>{1, 0, 1, 0}));
+  EXPECT_EQ(ev.standard->comply, (std::vector<std::uint8_t>{1, 0, 1, 0}));
 }
 
 //   T ----------------------- V ----------------------- (3000, 0)
