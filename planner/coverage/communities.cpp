@@ -2,67 +2,82 @@
 
 #include <unordered_map>
 
+#include "planner/coverage/valid_shape.h"
 #include "planner/geos/geos_convert.h"
 
 namespace planner {
 namespace {
 
-GeomPtr valid(const GeosContext& ctx, const MultiPolygon& shape) {
-  GeomPtr g = to_geos(ctx, shape);
-  if (GEOSisValid_r(ctx.get(), g.get()) != 1) {
-    g = own(ctx, GEOSMakeValid_r(ctx.get(), g.get()), "make valid");
+/// The boundaries as valid GEOS shapes, prepared for the overlap test.
+class BoundaryShapes {
+ public:
+  BoundaryShapes(const GeosContext& ctx, const std::vector<Boundary>& boundaries) {
+    for (const Boundary& u : boundaries) {
+      m_shapes.push_back(valid_shape(ctx, u.shape));
+      m_prepared.push_back(prepare(ctx, m_shapes.back().get()));
+    }
   }
-  return g;
-}
+
+  /// The boundary the block overlaps most by area (ties: the earlier), or invalid_id.
+  std::uint32_t most_overlapped(const GeosContext& ctx, const MultiPolygon& block) const {
+    if (m_shapes.empty()) return invalid_id;
+    GeomPtr g = valid_shape(ctx, block);
+    double best = 0.0;
+    std::uint32_t best_unit = invalid_id;
+    for (std::uint32_t u = 0; u < m_shapes.size(); ++u) {
+      if (GEOSPreparedIntersects_r(ctx.get(), m_prepared[u].get(), g.get()) != 1) continue;
+      GeomPtr overlap =
+          own(ctx, GEOSIntersection_r(ctx.get(), m_shapes[u].get(), g.get()), "intersection");
+      const double a = area_m2(ctx, overlap.get());
+      if (a > best) {
+        best = a;
+        best_unit = u;
+      }
+    }
+    return best_unit;
+  }
+
+ private:
+  std::vector<GeomPtr> m_shapes;
+  std::vector<PreparedPtr> m_prepared;
+};
 
 }  // namespace
 
-CommunityAssignment assign_communities(const std::vector<Block>& blocks,
-                                       const std::vector<Community>& communities) {
-  CommunityAssignment out;
+UnitAssignment assign_units(const std::vector<Block>& blocks, std::string Block::*unit_field,
+                            const std::vector<Boundary>& boundaries) {
+  UnitAssignment out;
   std::unordered_map<std::string, std::uint32_t> index;
-  for (const Community& c : communities) {
-    index.emplace(c.id, static_cast<std::uint32_t>(out.ids.size()));
-    out.ids.push_back(c.id);
-    out.names.push_back(c.name);
+  for (const Boundary& u : boundaries) {
+    index.emplace(u.id, static_cast<std::uint32_t>(out.ids.size()));
+    out.ids.push_back(u.id);
+    out.names.push_back(u.name);
     out.has_shape.push_back(true);
   }
   out.block_community.assign(blocks.size(), invalid_id);
 
   GeosContext ctx;
-  std::vector<GeomPtr> shapes;
-  std::vector<PreparedPtr> prepared;
-  for (const Community& c : communities) {
-    shapes.push_back(valid(ctx, c.shape));
-    prepared.push_back(prepare(ctx, shapes.back().get()));
-  }
+  const BoundaryShapes shapes(ctx, boundaries);
   for (std::size_t b = 0; b < blocks.size(); ++b) {
-    const Block& block = blocks[b];
-    if (!block.community.empty()) {
-      auto [it, added] = index.emplace(block.community, static_cast<std::uint32_t>(out.ids.size()));
-      if (added) {
-        out.ids.push_back(block.community);
-        out.names.push_back("");
-        out.has_shape.push_back(false);
-      }
-      out.block_community[b] = it->second;
+    const std::string& named = blocks[b].*unit_field;
+    if (named.empty()) {
+      out.block_community[b] = shapes.most_overlapped(ctx, blocks[b].shape);
       continue;
     }
-    if (communities.empty()) continue;
-    GeomPtr g = valid(ctx, block.shape);
-    double best = 0.0;
-    for (std::uint32_t c = 0; c < communities.size(); ++c) {
-      if (GEOSPreparedIntersects_r(ctx.get(), prepared[c].get(), g.get()) != 1) continue;
-      GeomPtr overlap =
-          own(ctx, GEOSIntersection_r(ctx.get(), shapes[c].get(), g.get()), "intersection");
-      const double a = area_m2(ctx, overlap.get());
-      if (a > best) {
-        best = a;
-        out.block_community[b] = c;
-      }
+    auto [it, added] = index.emplace(named, static_cast<std::uint32_t>(out.ids.size()));
+    if (added) {
+      out.ids.push_back(named);
+      out.names.push_back("");
+      out.has_shape.push_back(false);
     }
+    out.block_community[b] = it->second;
   }
   return out;
+}
+
+CommunityAssignment assign_communities(const std::vector<Block>& blocks,
+                                       const std::vector<Community>& communities) {
+  return assign_units(blocks, &Block::community, communities);
 }
 
 }  // namespace planner

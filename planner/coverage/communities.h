@@ -1,5 +1,6 @@
-// Which community (社区) each block belongs to: the one its community field names, or else the
-// one it overlaps most. Communities are the unit planners report on.
+// Which reporting unit each block belongs to: the one its own field names, or else the input
+// boundary it overlaps most. One rule for communities (社区), grids (网格) and subdistricts
+// (街道/镇), the units planners report on.
 #pragma once
 
 #include <cstdint>
@@ -10,18 +11,25 @@
 
 namespace planner {
 
+/// Blocks assigned to units of one kind (communities, grids or subdistricts).
 struct CommunityAssignment {
-  /// One entry per reporting community: the input communities first (in input order), then
-  /// any community named only by a block field (in order of first mention).
+  /// One entry per reporting unit: the input boundaries first (in input order), then any unit
+  /// named only by a block field (in order of first mention).
   std::vector<std::string> ids;
   std::vector<std::string> names;
-  std::vector<bool> has_shape;  ///< true for input communities
-  /// Per block: index into ids, or invalid_id when it belongs to none.
+  std::vector<bool> has_shape;  ///< true for input boundaries
+  /// Per block: index into ids, or invalid_id when it belongs to none. (Named for the first
+  /// use; for grids and subdistricts it holds the grid or subdistrict index.)
   std::vector<std::uint32_t> block_community;
 };
+using UnitAssignment = CommunityAssignment;
 
-/// A block's own community field wins; a block without one goes to the input community it
-/// overlaps most by area (ties: the earlier community), none when it overlaps none.
+/// A block's own field (`unit_field`, e.g. &Block::grid) wins; a block without one goes to the
+/// boundary it overlaps most by area (ties: the earlier boundary), none when it overlaps none.
+UnitAssignment assign_units(const std::vector<Block>& blocks, std::string Block::*unit_field,
+                            const std::vector<Boundary>& boundaries);
+
+/// assign_units() by the blocks' community field.
 CommunityAssignment assign_communities(const std::vector<Block>& blocks,
                                        const std::vector<Community>& communities);
 

@@ -32,6 +32,14 @@ std::string_view to_string(NotCoveredReason reason) {
   return "";
 }
 
+std::vector<bool> components_with(const Network& network, std::span<const SnappedSource> sources) {
+  std::vector<bool> has(network.graph->component_size().size(), false);
+  for (const SnappedSource& s : sources) {
+    has[network.graph->component()[network.edges.edge_tail[s.pos.edge]]] = true;
+  }
+  return has;
+}
+
 std::vector<BlockCoverage> evaluate_coverage(const BoundedSearch& search, const StreetGraph& graph,
                                              const EdgeSet& edges, const SourcesByEdge& same_edge,
                                              const std::vector<BlockSite>& sites,

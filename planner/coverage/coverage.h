@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "planner/network/block_sites.h"
+#include "planner/network/network.h"
 #include "planner/search/access_time.h"
 #include "planner/search/bounded_search.h"
 #include "planner/search/walk_times.h"
@@ -40,6 +42,10 @@ struct BlockCoverage {
   NotCoveredReason reason = NotCoveredReason::not_near_network;
   double cov_share = 0.0;
 };
+
+/// Per network component: whether one of `sources` sits on it (the component_has_source of
+/// evaluate_coverage()).
+std::vector<bool> components_with(const Network& network, std::span<const SnappedSource> sources);
 
 /// Applies the rule to every block against a search that has run with the centers as sources.
 /// component_has_source[c] tells whether network component c holds a source; it separates

@@ -24,15 +24,6 @@ std::vector<SnappedSource> snap_centers(const Network& network, const std::vecto
   return sources;
 }
 
-std::vector<bool> components_with(const Network& network,
-                                  const std::vector<SnappedSource>& sources) {
-  std::vector<bool> has(network.graph->component_size().size(), false);
-  for (const SnappedSource& s : sources) {
-    has[network.graph->component()[network.edges.edge_tail[s.pos.edge]]] = true;
-  }
-  return has;
-}
-
 void add_block(Totals& t, const BlockCoverage& cov, const BlockSite& site,
                const std::optional<double>& pop) {
   const double p = pop.value_or(0.0);
@@ -66,6 +57,59 @@ Totals total(const std::vector<BlockCoverage>& coverage, const std::vector<Block
   return t;
 }
 
+/// By tier: the same rule with only that tier's centers open, tiers sorted by name.
+std::vector<TierTotals> tier_totals(const Network& network, const WalkTimes& walk,
+                                    const Inputs& inputs, const Evaluation& ev,
+                                    BoundedSearch& search, double limit_s,
+                                    const CancelToken& cancel) {
+  std::map<std::string, std::vector<SnappedSource>> by_tier;
+  for (const SnappedSource& s : ev.sources) {
+    const std::string& tier = inputs.centers[s.label].tier;
+    if (!tier.empty()) by_tier[tier].push_back(s);
+  }
+  for (const Center& c : inputs.centers) {
+    if (!c.tier.empty()) by_tier.try_emplace(c.tier);
+  }
+  std::vector<TierTotals> out;
+  for (const auto& [tier, tier_sources] : by_tier) {
+    cancel.check();
+    TierTotals tt;
+    tt.tier = tier;
+    for (const Center& c : inputs.centers) tt.centers += c.tier == tier ? 1 : 0;
+    add_sources(search.reset(), network.edges, tier_sources, walk);
+    search.run(walk.arc_s(), limit_s);
+    const SourcesByEdge tier_edge(tier_sources, network.edges.edge_count());
+    tt.totals = total(evaluate_coverage(search, *network.graph, network.edges, tier_edge, ev.sites,
+                                        components_with(network, tier_sources), walk, ev.cover_s),
+                      ev.sites, inputs.blocks);
+    out.push_back(std::move(tt));
+  }
+  return out;
+}
+
+bool any_block_names(const std::vector<Block>& blocks, std::string Block::*field) {
+  return std::any_of(blocks.begin(), blocks.end(),
+                     [field](const Block& b) { return !(b.*field).empty(); });
+}
+
+/// Blocks to communities (with their totals), grids and subdistricts; grids and subdistricts
+/// only when the inputs have them or blocks name them, so a run without stays as it was.
+void assign_reporting_units(const Inputs& inputs, Evaluation& ev) {
+  ev.communities = assign_communities(inputs.blocks, inputs.communities);
+  ev.community_totals.assign(ev.communities.ids.size(), Totals{});
+  for (std::size_t b = 0; b < inputs.blocks.size(); ++b) {
+    const std::uint32_t c = ev.communities.block_community[b];
+    if (c != invalid_id)
+      add_block(ev.community_totals[c], ev.blocks[b], ev.sites[b], inputs.blocks[b].pop);
+  }
+  if (!inputs.grids.empty() || any_block_names(inputs.blocks, &Block::grid)) {
+    ev.grids = assign_units(inputs.blocks, &Block::grid, inputs.grids);
+  }
+  if (!inputs.subdistricts.empty() || any_block_names(inputs.blocks, &Block::subdistrict)) {
+    ev.subdistricts = assign_units(inputs.blocks, &Block::subdistrict, inputs.subdistricts);
+  }
+}
+
 }  // namespace
 
 double covered_share(const Totals& t, bool has_population) {
@@ -74,7 +118,9 @@ double covered_share(const Totals& t, bool has_population) {
 }
 
 double EvaluationParams::effective_search_limit_minutes() const {
-  return std::max(search_limit_minutes, cover_threshold_minutes());
+  const double limit = std::max(search_limit_minutes, cover_threshold_minutes());
+  // A standard's walk tiers raise it as the cover threshold does (0 when it has none).
+  return standard ? std::max(limit, walk_reach_minutes(*standard)) : limit;
 }
 
 double EvaluationParams::cover_threshold_minutes() const {
@@ -90,6 +136,7 @@ void validate(const EvaluationParams& p) {
   check_range(max_snap_range, p.max_snap_m);
   check_range(sample_spacing_range, p.sample_spacing_m);
   check_range(search_limit_range, p.search_limit_minutes);
+  if (p.standard) validate(*p.standard);
 }
 
 Evaluation evaluate(const Network& network, const Inputs& inputs, const EvaluationParams& params) {
@@ -140,35 +187,14 @@ Evaluation evaluate(const Network& network, const WalkTimes& walk, const Inputs&
   }
   ev.totals = total(ev.blocks, ev.sites, inputs.blocks);
 
-  // By tier: the same rule with only that tier's centers open.
-  std::map<std::string, std::vector<SnappedSource>> by_tier;
-  for (const SnappedSource& s : sources) {
-    const std::string& tier = inputs.centers[s.label].tier;
-    if (!tier.empty()) by_tier[tier].push_back(s);
+  ev.tiers = tier_totals(network, walk, inputs, ev, search, limit_s, params.cancel);
+  assign_reporting_units(inputs, ev);
+  if (params.standard) {
+    ev.standard = measure_standard(network, walk, inputs, ev, *params.standard, params);
   }
-  for (const Center& c : inputs.centers) {
-    if (!c.tier.empty()) by_tier.try_emplace(c.tier);
-  }
-  for (const auto& [tier, tier_sources] : by_tier) {
-    params.cancel.check();
-    TierTotals tt;
-    tt.tier = tier;
-    for (const Center& c : inputs.centers) tt.centers += c.tier == tier ? 1 : 0;
-    add_sources(search.reset(), network.edges, tier_sources, walk);
-    search.run(walk.arc_s(), limit_s);
-    const SourcesByEdge tier_edge(tier_sources, network.edges.edge_count());
-    tt.totals = total(evaluate_coverage(search, *network.graph, network.edges, tier_edge, ev.sites,
-                                        components_with(network, tier_sources), walk, ev.cover_s),
-                      ev.sites, inputs.blocks);
-    ev.tiers.push_back(std::move(tt));
-  }
-
-  ev.communities = assign_communities(inputs.blocks, inputs.communities);
-  ev.community_totals.assign(ev.communities.ids.size(), Totals{});
-  for (std::size_t b = 0; b < inputs.blocks.size(); ++b) {
-    const std::uint32_t c = ev.communities.block_community[b];
-    if (c != invalid_id)
-      add_block(ev.community_totals[c], ev.blocks[b], ev.sites[b], inputs.blocks[b].pop);
+  if (!ev.grids.ids.empty()) {
+    ev.grid_outcomes =
+        grid_outcomes(inputs, ev.grids, ev.standard ? &*ev.standard : nullptr, ev.has_population);
   }
   return ev;
 }

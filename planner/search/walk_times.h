@@ -7,9 +7,14 @@
 // stretch of an edge walk like a longer one: along() gives those "time-equivalent metres"
 // (metres / factor), so a slowed arc takes (length / factor) / speed and a snapped point's
 // walk along its edge (offset / factor) / speed; unslowed edges keep metres / speed exactly.
+//
+// true_metres() gives the same interface over plain network distance (a standard's network-metre
+// tiers): 1 m/s with every speed factor ignored, so its "seconds" are true metres in every
+// variant.
 #pragma once
 
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "planner/ids.h"
@@ -26,6 +31,10 @@ class WalkTimes {
   WalkTimes(const StreetGraph& graph, const EdgeSet& edges, double speed_mps);
   WalkTimes(const Network& network, double speed_mps)
       : WalkTimes(*network.graph, network.edges, speed_mps) {}
+
+  /// Times that are true metres: speed 1 m/s, arcs take their length, along() and on_edge()
+  /// are the identity (speed factors ignored), so a search over them measures network distance.
+  static WalkTimes true_metres(const Network& network);
 
   double speed_mps() const { return m_speed_mps; }
   /// Seconds per arc, indexed by ArcId.
@@ -45,6 +54,9 @@ class WalkTimes {
   }
 
  private:
+  WalkTimes(double speed_mps, std::vector<double> arc_s, std::vector<double> factor)
+      : m_speed_mps(speed_mps), m_arc_s(std::move(arc_s)), m_factor(std::move(factor)) {}
+
   double m_speed_mps;
   std::vector<double> m_arc_s;
   std::vector<double> m_factor;  ///< EdgeSet::edge_speed_factor

@@ -1,5 +1,6 @@
 // Walking times built once per network: seconds per arc from the lengths and the speed, and on
-// a variant with a slowed road class, (length / factor) / speed to the last bit.
+// a variant with a slowed road class, (length / factor) / speed to the last bit; true metres
+// (network distance) that no speed factor changes.
 #include "planner/search/walk_times.h"
 
 #include <gtest/gtest.h>
@@ -51,6 +52,27 @@ TEST(WalkTimes, SlowedClassKeepsTheArithmeticOrder) {
     const double expected = e == 1 ? (length / 0.3) / speed : length / speed;
     EXPECT_EQ(walk.arc_s()[a], expected) << "arc " << a;
   }
+}
+
+TEST(WalkTimes, TrueMetresIgnoreSpeedFactors) {
+  const planner::Network base = line();
+  planner::NetworkEdits edits;
+  edits.speed_factor["steps"] = 0.3;
+  const planner::Network variant =
+      planner::network_from_edges(planner::edit_edges(base.edges, roads(), edits));
+  ASSERT_FALSE(variant.edges.edge_speed_factor.empty());
+  const planner::WalkTimes metres = planner::WalkTimes::true_metres(variant);
+  EXPECT_EQ(metres.speed_mps(), 1.0);
+  const auto refs = variant.graph->arc_ref();
+  ASSERT_EQ(metres.arc_s().size(), variant.graph->arc_count());
+  for (planner::ArcId a = 0; a < variant.graph->arc_count(); ++a)
+    EXPECT_EQ(metres.arc_s()[a], base.edges.edge_length_m[refs[a].edge]) << "arc " << a;
+  EXPECT_EQ(metres.along(1, 12.5), 12.5);  // the slowed edge too
+  EXPECT_EQ(metres.on_edge(1, 12.5), 12.5);
+  EXPECT_EQ(metres.seconds(42.0), 42.0);
+  // The run's walking times on the same variant do slow the steps.
+  const planner::WalkTimes walk(variant, 1.0);
+  EXPECT_EQ(walk.along(1, 12.5), 12.5 / 0.3);
 }
 
 TEST(WalkTimes, RefusesANonPositiveSpeed) {
