@@ -252,10 +252,10 @@ std::vector<planner::Boundary> read_boundaries(const LayerRef& ref, const FieldM
                                                const ReadSettings& settings, ReadReport& report,
                                                BoundaryKind kind) {
   SourceLayer layer = SourceLayer::open(ref, settings);
-  const FieldRef id = layer.field(fields.id, kind == BoundaryKind::grid ? grid_id_defaults
-                                             : kind == BoundaryKind::subdistrict
-                                                 ? subdistrict_id_defaults
-                                                 : community_id_defaults);
+  const FieldRef id =
+      layer.field(fields.id, kind == BoundaryKind::grid          ? grid_id_defaults
+                             : kind == BoundaryKind::subdistrict ? subdistrict_id_defaults
+                                                                 : community_id_defaults);
   const FieldRef name = layer.field(fields.name, name_defaults);
   const auto& values = layer.values();
   std::vector<planner::Community> communities;

@@ -45,10 +45,10 @@ struct ReadSettings {
 struct FieldMap {
   std::string
       id;  ///< default: center_id / block_id / comm_id by role, then id, ID, osm_id, else the FID
-  std::string name;        ///< default: name, NAME, 名称
-  std::string tier;        ///< centers; default: tier, level, 级别
-  std::string community;   ///< blocks; default: community, comm_id, 社区; absent is fine
-  std::string grid;        ///< blocks; default: grid, grid_id, 网格; absent is fine
+  std::string name;         ///< default: name, NAME, 名称
+  std::string tier;         ///< centers; default: tier, level, 级别
+  std::string community;    ///< blocks; default: community, comm_id, 社区; absent is fine
+  std::string grid;         ///< blocks; default: grid, grid_id, 网格; absent is fine
   std::string subdistrict;  ///< blocks; default: subdistrict, subdist_id, 街道; absent is fine
   std::string population;  ///< blocks; default: pop, population, POP, 人口; absent: no population
   std::string block_id;    ///< entrances; default: block_id

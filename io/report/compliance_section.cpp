@@ -56,8 +56,7 @@ std::string share_cell(const ComplianceRow* row, const ComplianceRow* base, bool
   return out + "</td>";
 }
 
-std::string tier_table(const ReportInput& input,
-                       const std::vector<const ComplianceRow*>& tiers) {
+std::string tier_table(const ReportInput& input, const std::vector<const ComplianceRow*>& tiers) {
   const bool population = input.base->has_population;
   std::string out =
       "<table><thead><tr><th class=\"t\">tier 层级</th><th class=\"t\">definition 口径</th><th>" +
@@ -70,8 +69,8 @@ std::string tier_table(const ReportInput& input,
            std::string(planner::to_string(tier->definition)) + "</td>" +
            share_cell(base, base, population);
     for (const ReportVariant& v : input.variants) {
-      out += share_cell(find_row(v.result->compliance, "all", "", tier->std_tier), base,
-                        population);
+      out +=
+          share_cell(find_row(v.result->compliance, "all", "", tier->std_tier), base, population);
     }
     out += "</tr>";
   }
@@ -80,8 +79,7 @@ std::string tier_table(const ReportInput& input,
 
 /// One scope's units in the base, the worst first (lowest share over the tiers; ties by id).
 std::string unit_table(const ReportInput& input, const std::string& scope,
-                       const std::string& heading,
-                       const std::vector<const ComplianceRow*>& tiers) {
+                       const std::string& heading, const std::vector<const ComplianceRow*>& tiers) {
   const bool population = input.base->has_population;
   std::map<std::string, double> worst;  // unit id -> lowest share over tiers
   for (const ComplianceRow& r : input.base->compliance) {
@@ -150,13 +148,14 @@ std::string compliance_section(const ReportInput& input) {
            "straight-line radius (docs/standards.md). 各层级按其自身口径计量：walk_min 为路网步行"
            "分钟，network_m 为路网距离（米），radius_m 为直线半径内的小区面积比例。</p>\n";
     out += tier_table(input, tiers);
-    out += unit_table(input, "community", "By community 按社区 (" + esc(input.base_name) +
-                                              ", worst first 最差在前)", tiers);
-    out += unit_table(input, "grid", "By grid 按网格 (" + esc(input.base_name) +
-                                         ", worst first 最差在前)", tiers);
-    out += unit_table(input, "subdistrict", "By subdistrict 按街道/镇 (" +
-                                                esc(input.base_name) + ", worst first 最差在前)",
+    out += unit_table(input, "community",
+                      "By community 按社区 (" + esc(input.base_name) + ", worst first 最差在前)",
                       tiers);
+    out += unit_table(input, "grid",
+                      "By grid 按网格 (" + esc(input.base_name) + ", worst first 最差在前)", tiers);
+    out += unit_table(
+        input, "subdistrict",
+        "By subdistrict 按街道/镇 (" + esc(input.base_name) + ", worst first 最差在前)", tiers);
   }
   return out + grids;
 }

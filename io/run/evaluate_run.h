@@ -37,9 +37,9 @@ struct EvaluateConfig {
 
 struct EvaluateOutcome {
   planner::EvaluationRun run;
-  RunInfo info;  ///< inputs, CRS and network figures, as in summary.json
-  std::string summary_path;  ///< where summary.json was written
-  std::string compliance_csv_path;  ///< where the compliance CSV was written; empty: none
+  RunInfo info;                      ///< inputs, CRS and network figures, as in summary.json
+  std::string summary_path;          ///< where summary.json was written
+  std::string compliance_csv_path;   ///< where the compliance CSV was written; empty: none
   planner::EvaluationParams params;  ///< as run (with the standard read)
   StageTimer timer;
 };

@@ -18,8 +18,8 @@ namespace io {
 /// The input options of `evaluate` (and the same keys of a scenario file).
 struct InputOptions {
   LayerRef roads, centers, blocks, entrances, communities, grids, subdistricts;
-  FieldMap road_fields, center_fields, block_fields, entrance_fields, community_fields,
-      grid_fields, subdistrict_fields;
+  FieldMap road_fields, center_fields, block_fields, entrance_fields, community_fields, grid_fields,
+      subdistrict_fields;
   ReadSettings settings;                   ///< --encoding, --assume-crs, --fail-on-invalid
   std::string crs;                         ///< --crs; empty: UTM zone of the data's centre
   bool gcj02 = false;                      ///< --gcj02

@@ -143,11 +143,12 @@ void ScenarioDriver::load_city() {
   if (!m_inputs.centers.path.empty()) {
     m_info.inputs.emplace_back("centers", layer_label(m_inputs.centers));
   }
-  for (const auto& [role, ref] : {std::pair<const char*, const LayerRef*>{"blocks", &m_inputs.blocks},
-                                  {"entrances", &m_inputs.entrances},
-                                  {"communities", &m_inputs.communities},
-                                  {"grids", &m_inputs.grids},
-                                  {"subdistricts", &m_inputs.subdistricts}}) {
+  for (const auto& [role, ref] :
+       {std::pair<const char*, const LayerRef*>{"blocks", &m_inputs.blocks},
+        {"entrances", &m_inputs.entrances},
+        {"communities", &m_inputs.communities},
+        {"grids", &m_inputs.grids},
+        {"subdistricts", &m_inputs.subdistricts}}) {
     if (!ref->path.empty()) m_info.inputs.emplace_back(role, layer_label(*ref));
   }
   m_info.run_crs = m_loaded.run_crs;

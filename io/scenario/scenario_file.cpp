@@ -26,8 +26,8 @@ namespace fs = std::filesystem;
 using scenario_detail::pos_of;
 using scenario_detail::Reader;
 
-const std::set<std::string_view> param_keys{"speed-kmh",      "minutes",      "cover-minutes",
-                                            "max-snap",       "sample-spacing", "search-limit",
+const std::set<std::string_view> param_keys{"speed-kmh", "minutes",        "cover-minutes",
+                                            "max-snap",  "sample-spacing", "search-limit",
                                             "standard"};
 
 /// A parameter key; false when `key` is not one.

@@ -34,8 +34,8 @@ struct Located {
 /// The input options of `evaluate`, read from the file.
 struct ScenarioInputs {
   LayerRef roads, centers, blocks, entrances, communities, grids, subdistricts;
-  FieldMap road_fields, center_fields, block_fields, entrance_fields, community_fields,
-      grid_fields, subdistrict_fields;
+  FieldMap road_fields, center_fields, block_fields, entrance_fields, community_fields, grid_fields,
+      subdistrict_fields;
   ReadSettings settings;
   std::string crs;
   bool gcj02 = false;

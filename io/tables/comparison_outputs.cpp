@@ -172,9 +172,11 @@ std::string standard_change_text(const std::vector<planner::StandardTierChange>&
       return r ? planner::met_share(*r, p) * 100.0 : 0.0;
     };
     std::snprintf(line, sizeof line, "  %s compliance (%s): %.1f%% -> %.1f%% (%+.1f points)%s\n",
-                  t.std_tier.c_str(), p ? "population" : "blocks", share(t.before),
-                  share(t.after), share(t.after) - share(t.before),
-                  !t.before ? ", tier only after" : !t.after ? ", tier only before" : "");
+                  t.std_tier.c_str(), p ? "population" : "blocks", share(t.before), share(t.after),
+                  share(t.after) - share(t.before),
+                  !t.before  ? ", tier only after"
+                  : !t.after ? ", tier only before"
+                             : "");
     out += line;
   }
   return out;

@@ -218,8 +218,7 @@ std::optional<planner::TierDefinition> definition_of(const std::string& word) {
 }
 
 /// The compliance layer of a run with a service standard; none: the snapshot has no standard.
-void read_compliance(GDALDataset& dataset, const std::string& path,
-                     planner::ResultSnapshot& out) {
+void read_compliance(GDALDataset& dataset, const std::string& path, planner::ResultSnapshot& out) {
   OGRLayer* found = nullptr;
   {
     const detail::QuietGdalErrors quiet;
@@ -249,9 +248,9 @@ void read_compliance(GDALDataset& dataset, const std::string& path,
     r.std_tier = text(*f, tier);
     const std::optional<planner::TierDefinition> d = definition_of(text(*f, definition));
     if (!d) {
-      throw InputError(fields.at(*f, definition),
-                       "not a definition (walk_min, network_m, radius_m); " +
-                           std::string(restore_hint));
+      throw InputError(
+          fields.at(*f, definition),
+          "not a definition (walk_min, network_m, radius_m); " + std::string(restore_hint));
     }
     r.definition = *d;
     r.blocks = count(*f, blocks, fields);

@@ -49,8 +49,9 @@ std::vector<std::string> standard_tier_names(const std::vector<VariantRow>& rows
 std::string standard_cells(const VariantRow& r, const std::vector<std::string>& names) {
   std::string out;
   for (const std::string& name : names) {
-    const auto it = std::find_if(r.standard.begin(), r.standard.end(),
-                                 [&](const planner::StandardShare& s) { return s.std_tier == name; });
+    const auto it =
+        std::find_if(r.standard.begin(), r.standard.end(),
+                     [&](const planner::StandardShare& s) { return s.std_tier == name; });
     out += "," + (it == r.standard.end() ? std::string() : summary_number(it->share));
   }
   return out;

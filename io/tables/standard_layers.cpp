@@ -75,12 +75,11 @@ OutputLayer compliance_layer(const planner::Evaluation& ev) {
                     {}};
   const bool p = ev.has_population;
   for (const planner::ComplianceRow& r : ev.standard->compliance) {
-    layer.rows.push_back({r.scope, r.scope_id, r.std_tier,
-                          std::string(planner::to_string(r.definition)),
-                          static_cast<std::int64_t>(r.blocks), static_cast<std::int64_t>(r.met_blk),
-                          p ? FieldValue(r.pop) : FieldValue(),
-                          p ? FieldValue(r.met_pop) : FieldValue(), r.area_m2, r.met_area,
-                          r.sh_blk, p ? FieldValue(r.sh_pop) : FieldValue(), r.sh_area});
+    layer.rows.push_back(
+        {r.scope, r.scope_id, r.std_tier, std::string(planner::to_string(r.definition)),
+         static_cast<std::int64_t>(r.blocks), static_cast<std::int64_t>(r.met_blk),
+         p ? FieldValue(r.pop) : FieldValue(), p ? FieldValue(r.met_pop) : FieldValue(), r.area_m2,
+         r.met_area, r.sh_blk, p ? FieldValue(r.sh_pop) : FieldValue(), r.sh_area});
   }
   return layer;
 }
@@ -119,9 +118,9 @@ std::string compliance_csv(const planner::Evaluation& ev) {
       "sh_pop,sh_area\n";
   const bool p = ev.has_population;
   for (const planner::ComplianceRow& r : ev.standard->compliance) {
-    out += csv_quoted(r.scope) + "," + csv_quoted(r.scope_id) + "," + csv_quoted(r.std_tier) +
-           "," + std::string(planner::to_string(r.definition)) + "," + std::to_string(r.blocks) +
-           "," + std::to_string(r.met_blk) + "," + (p ? csv_number(r.pop) : "") + "," +
+    out += csv_quoted(r.scope) + "," + csv_quoted(r.scope_id) + "," + csv_quoted(r.std_tier) + "," +
+           std::string(planner::to_string(r.definition)) + "," + std::to_string(r.blocks) + "," +
+           std::to_string(r.met_blk) + "," + (p ? csv_number(r.pop) : "") + "," +
            (p ? csv_number(r.met_pop) : "") + "," + csv_number(r.area_m2) + "," +
            csv_number(r.met_area) + "," + csv_number(r.sh_blk) + "," +
            (p ? csv_number(r.sh_pop) : "") + "," + csv_number(r.sh_area) + "\n";

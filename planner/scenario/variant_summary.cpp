@@ -26,8 +26,7 @@ VariantRow variant_row(const std::string& scenario, const VariantRun& r, const s
   row.covered_share = covered_share(t, ev.has_population);
   for (const TierTotals& tier : ev.tiers) {
     row.tiers.push_back({tier.tier, tier.centers, tier.totals.blocks, tier.totals.covered,
-                         tier.totals.covered_pop,
-                         covered_share(tier.totals, ev.has_population)});
+                         tier.totals.covered_pop, covered_share(tier.totals, ev.has_population)});
   }
   if (ev.standard) {
     for (const ComplianceRow& c : ev.standard->compliance) {

@@ -61,9 +61,9 @@ std::map<std::string, std::string> compliance(const std::string& gpkg, const std
 
 TEST(EvaluateStandard, MeasuresEachBlockAgainstEachTierAndWritesTheTables) {
   TempDir out("std-eval");
-  const auto r = run_circleplan("evaluate " + inputs() + " --standard " +
-                                data("standards/two-tiers.toml") + " --grids " +
-                                data("standards/grids.geojson") + " --out " + (out / "e.gpkg"));
+  const auto r =
+      run_circleplan("evaluate " + inputs() + " --standard " + data("standards/two-tiers.toml") +
+                     " --grids " + data("standards/grids.geojson") + " --out " + (out / "e.gpkg"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const std::string gpkg = out / "e.gpkg";
   Probe p(gpkg);
@@ -118,9 +118,9 @@ TEST(EvaluateStandard, MeasuresEachBlockAgainstEachTierAndWritesTheTables) {
 
 TEST(EvaluateStandard, HigherServesFalseKeepsTheTownCenterOutOfTheLocalTier) {
   TempDir out("std-strict");
-  const auto r = run_circleplan("evaluate " + inputs() + " --standard " +
-                                data("standards/two-tiers-strict.toml") + " --out " +
-                                (out / "e.gpkg"));
+  const auto r =
+      run_circleplan("evaluate " + inputs() + " --standard " +
+                     data("standards/two-tiers-strict.toml") + " --out " + (out / "e.gpkg"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const auto met = block_tiers(out / "e.gpkg", "met");
   EXPECT_EQ(met.at("W1/local"), "1");
@@ -149,8 +149,8 @@ TEST(EvaluateStandard, AStandardFileWithABadKeyIsAnInputErrorNamingFileAndLine) 
     f << "name = \"x\"\n[[tier]]\nname = \"a\"\ncenters = [\"community\"]\nwithin = { hours = 1 "
          "}\n";
   }
-  const auto r = run_circleplan("evaluate " + inputs() + " --standard " + bad.string() +
-                                " --out " + (out / "e.gpkg"));
+  const auto r = run_circleplan("evaluate " + inputs() + " --standard " + bad.string() + " --out " +
+                                (out / "e.gpkg"));
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_NE(r.output.find("bad.toml"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("line 5"), std::string::npos) << r.output;
@@ -163,8 +163,8 @@ TEST(RunStandard, EveryVariantIsMeasuredAndTheReportComparesTheTiers) {
                                 " --threads 1 --out " + (out / "out"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
   for (const char* v : {"base", "close-town", "strict"}) {
-    EXPECT_TRUE(fs::exists(out / "out" / (std::string(v) + ".compliance.csv"))) << v;
-    EXPECT_EQ(Probe(out / "out" / (std::string(v) + ".gpkg")).count("block_tiers"), 8) << v;
+    EXPECT_TRUE(fs::exists(out / ("out/" + std::string(v) + ".compliance.csv"))) << v;
+    EXPECT_EQ(Probe(out / ("out/" + std::string(v) + ".gpkg")).count("block_tiers"), 8) << v;
   }
   // Closing the town center: no block meets the town tier, and the east loses the local one.
   const auto closed = compliance(out / "out/close-town.gpkg", "met_blk");
