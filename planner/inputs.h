@@ -31,6 +31,10 @@ struct Center {
   std::string name;
   std::string tier;  ///< e.g. district / street / community; empty when the data has none
   XY pos;
+  /// Service capacity (floor area, staff, seats...) from --capacity-field; never invented:
+  /// empty when the data has none. Last, with an initializer, so {id, name, tier, pos} still
+  /// initializes a center.
+  std::optional<double> capacity{};
 };
 
 /// A residential block (小区) with its population when known.
