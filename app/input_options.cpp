@@ -14,6 +14,27 @@ void add_layer(CLI::App& cmd, const std::string& role, io::LayerRef& ref, const 
                  "layer of --" + role + " (default: the dataset's only or first layer)");
 }
 
+/// A kind of reporting unit (community, grid, subdistrict): its name in options, the default id
+/// field of its boundary layer, and the default block fields naming it.
+struct UnitWords {
+  const char* unit;
+  const char* id_default;
+  const char* block_defaults;
+};
+
+/// --<unit>-field (on blocks), --<unit>-id-field and --<unit>-name-field (on the boundaries).
+void add_unit_fields(CLI::App& cmd, const UnitWords& w, std::string& block_field,
+                     io::FieldMap& boundary_fields) {
+  const std::string unit = w.unit;
+  cmd.add_option("--" + unit + "-field", block_field,
+                 "block field naming its " + unit + " (default: " + w.block_defaults +
+                     "; absent: by overlap)");
+  cmd.add_option("--" + unit + "-id-field", boundary_fields.id,
+                 unit + " id field (default: " + w.id_default + ", id, osm_id; else FID)");
+  cmd.add_option("--" + unit + "-name-field", boundary_fields.name,
+                 unit + " name field (default: name)");
+}
+
 }  // namespace
 
 void add_input_options(CLI::App& cmd, InputOptions& o) {
@@ -44,26 +65,14 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("--pop-field", o.block_fields.population,
                  "block population field (default: pop, population, POP, 人口; without one the "
                  "figures are block counts and areas)");
-  cmd.add_option("--community-field", o.block_fields.community,
-                 "block field naming its community (default: community, comm_id)");
   cmd.add_option("--entrance-block-field", o.entrance_fields.block_id,
                  "entrance field naming its block (default: block_id; absent: by location)");
-  cmd.add_option("--community-id-field", o.community_fields.id,
-                 "community id field (default: comm_id, id, osm_id; else FID)");
-  cmd.add_option("--community-name-field", o.community_fields.name,
-                 "community name field (default: name)");
-  cmd.add_option("--grid-field", o.block_fields.grid,
-                 "block field naming its grid (default: grid, grid_id, 网格; absent: by overlap)");
-  cmd.add_option("--grid-id-field", o.grid_fields.id,
-                 "grid id field (default: grid_id, id, osm_id; else FID)");
-  cmd.add_option("--grid-name-field", o.grid_fields.name, "grid name field (default: name)");
-  cmd.add_option("--subdistrict-field", o.block_fields.subdistrict,
-                 "block field naming its subdistrict (default: subdistrict, subdist_id, 街道; "
-                 "absent: by overlap)");
-  cmd.add_option("--subdistrict-id-field", o.subdistrict_fields.id,
-                 "subdistrict id field (default: subdist_id, id, osm_id; else FID)");
-  cmd.add_option("--subdistrict-name-field", o.subdistrict_fields.name,
-                 "subdistrict name field (default: name)");
+  add_unit_fields(cmd, {"community", "comm_id", "community, comm_id, 社区"},
+                  o.block_fields.community, o.community_fields);
+  add_unit_fields(cmd, {"grid", "grid_id", "grid, grid_id, 网格"}, o.block_fields.grid,
+                  o.grid_fields);
+  add_unit_fields(cmd, {"subdistrict", "subdist_id", "subdistrict, subdist_id, 街道"},
+                  o.block_fields.subdistrict, o.subdistrict_fields);
 
   cmd.add_option("--encoding", o.settings.encoding,
                  "text encoding of inputs without a .cpg, e.g. GBK (default: as GDAL reads it)");

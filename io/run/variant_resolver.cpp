@@ -104,7 +104,10 @@ planner::VariantSpec VariantResolver::resolve(const ScenarioVariant& v,
   r.params = base;
   apply_params(v.params, r.params);
   r.areas = scenario_areas(m_file.areas);
-  if (v.site) r.site = planner::SiteRequest{*planner::parse_siting_model(v.site->model), v.site->k};
+  if (v.site) {
+    r.site =
+        planner::SiteRequest{*planner::parse_siting_model(v.site->model), v.site->k, v.site->tier};
+  }
   resolve_ids(v, r);
   resolve_shapes(v, r);
   if (v.footpath_snap_m) r.network.footpath_snap_m = *v.footpath_snap_m;

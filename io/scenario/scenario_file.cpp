@@ -183,12 +183,14 @@ ScenarioVariant read_variant(const Reader& r, const toml::node& node, std::size_
     } else if (k == "site") {
       SiteSpec s;
       s.pos = pos_of(v.source());
-      r.members(r.table(v, k), {"k", "model"}, "'site'",
+      r.members(r.table(v, k), {"k", "model", "tier"}, "'site'",
                 [&](std::string_view sk, const toml::node& sv) {
                   if (sk == "k") {
                     const std::int64_t kk = r.integer(sv, "site.k");
                     if (kk < 1 || kk > 1000) r.fail(sv, "'site.k' must be between 1 and 1000");
                     s.k = static_cast<std::uint32_t>(kk);
+                  } else if (sk == "tier") {
+                    s.tier = r.text(sv, "site.tier");
                   } else {
                     s.model = r.text(sv, "site.model");
                     if (s.model != "mclp" && s.model != "pmedian" && s.model != "pcenter") {

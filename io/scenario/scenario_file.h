@@ -77,6 +77,7 @@ struct ShapeSpec {
 struct SiteSpec {
   std::uint32_t k = 1;
   std::string model = "mclp";
+  std::string tier;  ///< tier value of the new centers (a service standard counts them by it)
   SourcePos pos;
 };
 

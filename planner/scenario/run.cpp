@@ -67,7 +67,7 @@ std::vector<Center> ScenarioCore::sited_centers(const Network& network, const In
   std::vector<Center> out;
   for (std::size_t r = 0; r < run.solution.sites.size(); ++r) {
     const SiteCandidate& c = run.candidates[run.solution.sites[r].candidate];
-    out.push_back({"site-" + std::to_string(r + 1), "new site " + c.id, "", c.pos});
+    out.push_back({"site-" + std::to_string(r + 1), "new site " + c.id, site.tier, c.pos});
   }
   return out;
 }

@@ -45,6 +45,7 @@ ServiceAreaParams area_params_for(ServiceAreaParams areas, const EvaluationParam
 struct SiteRequest {
   SitingModel model = SitingModel::mclp;
   std::uint32_t k = 1;
+  std::string tier;  ///< the tier value the new centers carry (e.g. 站点); may be empty
 };
 
 /// One variant with its edits resolved: every coordinate in the run CRS, every id checked.

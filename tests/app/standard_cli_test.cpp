@@ -162,7 +162,7 @@ TEST(RunStandard, EveryVariantIsMeasuredAndTheReportComparesTheTiers) {
   const auto r = run_circleplan("run " + data("standards/two-tiers-scenario.toml") +
                                 " --threads 1 --out " + (out / "out"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  for (const char* v : {"base", "close-town", "strict"}) {
+  for (const char* v : {"base", "close-town", "strict", "site-one"}) {
     EXPECT_TRUE(fs::exists(out / ("out/" + std::string(v) + ".compliance.csv"))) << v;
     EXPECT_EQ(Probe(out / ("out/" + std::string(v) + ".gpkg")).count("block_tiers"), 8) << v;
   }
@@ -173,6 +173,14 @@ TEST(RunStandard, EveryVariantIsMeasuredAndTheReportComparesTheTiers) {
   EXPECT_NE(r.output.find("town compliance (population): 90.0% -> 0.0% (-90.0 points)"),
             std::string::npos)
       << r.output;
+  // A sited center carries the site edit's tier, so the standard counts it.
+  Probe sited(out / "out/site-one.gpkg");
+  const auto ids = sited.strings("centers", "center_id");
+  const auto tiers = sited.strings("centers", "tier");
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids[1], "site-1");
+  EXPECT_EQ(tiers[1], "town");
+  EXPECT_EQ(r.output.find("site-1"), std::string::npos) << r.output;  // no "no tier" warning
   const std::string csv = read_file(out / "out/summary.csv");
   EXPECT_NE(csv.find("std_local_share,std_town_share"), std::string::npos) << csv;
   const std::string report = read_file(out / "out/report.html");
