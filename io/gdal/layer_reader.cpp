@@ -164,6 +164,7 @@ std::vector<planner::Center> read_centers(const LayerRef& ref, const FieldMap& f
   const FieldRef id = layer.field(fields.id, center_id_defaults);
   const FieldRef name = layer.field(fields.name, name_defaults);
   const FieldRef tier = layer.field(fields.tier, {"tier", "level", "级别"});
+  const FieldRef capacity = layer.field(fields.capacity, {"capacity", "容量"});
   const auto& values = layer.values();
   UniqueIds ids(layer, id, "--center-id-field");
   std::vector<planner::Center> centers;
@@ -175,6 +176,7 @@ std::vector<planner::Center> read_centers(const LayerRef& ref, const FieldMap& f
         ids.add(center.id, fid);
         center.name = values.text(feature, fid, name).value_or("");
         center.tier = values.text(feature, fid, tier).value_or("");
+        center.capacity = values.non_negative_number(feature, fid, capacity);
         if (detail::shape_of(geometry.getGeometryType()) == OgrShape::polygon) {
           const auto inside = detail::point_on_surface(geometry);
           if (!inside) {

@@ -47,6 +47,7 @@ struct FieldMap {
       id;  ///< default: center_id / block_id / comm_id by role, then id, ID, osm_id, else the FID
   std::string name;         ///< default: name, NAME, 名称
   std::string tier;         ///< centers; default: tier, level, 级别
+  std::string capacity;     ///< centers; default: capacity, 容量; absent: no capacity
   std::string community;    ///< blocks; default: community, comm_id, 社区; absent is fine
   std::string grid;         ///< blocks; default: grid, grid_id, 网格; absent is fine
   std::string subdistrict;  ///< blocks; default: subdistrict, subdist_id, 街道; absent is fine
