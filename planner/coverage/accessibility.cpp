@@ -80,7 +80,10 @@ void center_figures(const AccessMatrix& matrix, const MethodScores& first,
   if (!(sum_demand > 0.0)) return;  // no center with capacity has anyone to serve
   const double average = sum_demand / sum_capacity;
   for (std::size_t r = 0; r < matrix.rows(); ++r) {
-    if (capacity[r] > 0.0) out.load[matrix.center[r]] = first.demand[r] / capacity[r] / average;
+    // Without demand a center has no load to compare (its demand, 0, says it is idle).
+    if (capacity[r] > 0.0 && first.demand[r] > 0.0) {
+      out.load[matrix.center[r]] = first.demand[r] / capacity[r] / average;
+    }
   }
 }
 

@@ -42,8 +42,8 @@ struct AccessResult {
   /// 1000 x R_j: capacity per 1,000 weighted residents; nullopt also without demand (D_j = 0)
   std::vector<std::optional<double>> ratio;
   /// (D_j / S_j) / (sum D / sum S over snapped centers with capacity > 0): 1 is the average
-  /// load, 2 twice the people per unit of capacity. nullopt without capacity (S_j = 0) or when
-  /// no center with capacity has demand.
+  /// load, 2 twice the people per unit of capacity. nullopt without capacity (S_j = 0) or
+  /// without demand (D_j = 0).
   std::vector<std::optional<double>> load;
   /// Up to 10 center indices by load, highest first (ties: center id bytewise, then input order).
   std::vector<std::uint32_t> most_loaded;
