@@ -137,6 +137,7 @@ void validate(const EvaluationParams& p) {
   check_range(sample_spacing_range, p.sample_spacing_m);
   check_range(search_limit_range, p.search_limit_minutes);
   if (p.standard) validate(*p.standard);
+  if (p.access) validate(*p.access, resolved_t0_minutes(*p.access, p.cover_threshold_minutes()));
 }
 
 Evaluation evaluate(const Network& network, const Inputs& inputs, const EvaluationParams& params) {
@@ -195,6 +196,10 @@ Evaluation evaluate(const Network& network, const WalkTimes& walk, const Inputs&
   if (!ev.grids.ids.empty()) {
     ev.grid_outcomes =
         grid_outcomes(inputs, ev.grids, ev.standard ? &*ev.standard : nullptr, ev.has_population);
+  }
+  if (params.access) {
+    ev.access =
+        measure_access(network, walk, inputs, ev, *params.access, params.threads, params.cancel);
   }
   return ev;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "planner/cancel.h"
+#include "planner/coverage/accessibility.h"
 #include "planner/coverage/communities.h"
 #include "planner/coverage/compliance.h"
 #include "planner/coverage/coverage.h"
@@ -33,6 +34,9 @@ struct EvaluationParams {
   /// A service standard to measure blocks against (docs/standards.md); its walk tiers raise
   /// the search limit as the cover threshold does.
   std::optional<Standard> standard;
+  /// Accessibility scores to compute after the coverage (docs/accessibility.md); t0 = 0 there
+  /// means this run's cover threshold.
+  std::optional<AccessParams> access;
 
   double speed_mps() const { return speed_kmh / kmh_per_mps; }
   double cover_threshold_minutes() const;
@@ -77,11 +81,12 @@ struct Evaluation {
   std::vector<CenterOutcome> centers;
   std::vector<SnappedSource> sources;  ///< the snapped centers (label = center index)
   CommunityAssignment communities;
-  std::vector<Totals> community_totals;  ///< parallel to communities.ids
-  CommunityAssignment grids;             ///< blocks to grids (网格); empty without grids
-  CommunityAssignment subdistricts;      ///< blocks to subdistricts (街道/镇)
-  std::vector<GridOutcome> grid_outcomes;  ///< parallel to grids.ids
+  std::vector<Totals> community_totals;     ///< parallel to communities.ids
+  CommunityAssignment grids;                ///< blocks to grids (网格); empty without grids
+  CommunityAssignment subdistricts;         ///< blocks to subdistricts (街道/镇)
+  std::vector<GridOutcome> grid_outcomes;   ///< parallel to grids.ids
   std::optional<StandardOutcome> standard;  ///< with params.standard
+  std::optional<AccessResult> access;       ///< with params.access
   Totals totals;
   std::vector<TierTotals> tiers;      ///< sorted by tier name; empty when centers have no tiers
   std::vector<double> vertex_time_s;  ///< nearest-center seconds per vertex (inf: beyond limit)
