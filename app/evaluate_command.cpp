@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 
+#include "app/access_options.h"
 #include "app/input_options.h"
 #include "app/interrupt.h"
 #include "app/memory_limit.h"
@@ -37,6 +38,7 @@ struct EvaluateConfig {
   /// polygons, so `--minutes 5,10,15 --overlap dissolve` needs no --service-areas as well.
   std::vector<CLI::Option*> area_options;
   std::string max_memory;
+  AccessOptions access;
 };
 
 /// Per tier of the standard: blocks (and people) meeting it; blocks meeting every tier; grids
@@ -70,6 +72,24 @@ void print_standard(const io::EvaluateOutcome& out) {
   }
 }
 
+/// The most loaded centers and the worst served blocks by the first --access method.
+void print_access(const io::EvaluateOutcome& out) {
+  const planner::Evaluation& ev = out.run.ev;
+  if (!ev.access) return;
+  const planner::AccessResult& a = *ev.access;
+  const std::string method(planner::to_string(a.methods.front()));
+  std::printf("access (%s, %g minutes): most loaded centers (load 1 = average):", method.c_str(),
+              a.t0_minutes);
+  for (const std::uint32_t c : a.most_loaded) {
+    std::printf(" %s %.2f;", out.inputs.centers[c].id.c_str(), a.load[c].value_or(0.0));
+  }
+  std::printf("\n  worst served blocks (capacity per 1,000 residents):");
+  for (const std::uint32_t b : a.worst_served) {
+    std::printf(" %s %.3g;", out.inputs.blocks[b].id.c_str(), a.score[0][b].value_or(0.0));
+  }
+  std::printf("\n");
+}
+
 void print_summary(const io::EvaluateOutcome& out) {
   const planner::Evaluation& ev = out.run.ev;
   const io::RunInfo& run = out.info;
@@ -95,6 +115,7 @@ void print_summary(const io::EvaluateOutcome& out) {
                 tier.centers, tier.totals.covered, tier.totals.blocks);
   }
   print_standard(out);
+  print_access(out);
   const std::string health = io::diagnostics_text(out.run.diagnostics);
   if (health.empty()) {
     std::printf("network health: no findings\n");
@@ -109,6 +130,7 @@ void run_evaluate(EvaluateConfig& cfg) {
   io::EvaluateConfig& run = cfg.run;
   if (cfg.cover_minutes_option->count() > 0) run.params.cover_minutes = cfg.cover_minutes;
   run.params.cancel = cancel_token();
+  run.params.access = access_params(cfg.access, run.params.cover_threshold_minutes());
   run.areas.bands = *io::mode_of(io::band_words, cfg.bands);
   run.areas.overlap = *io::mode_of(io::overlap_words, cfg.overlap);
   run.areas.hull = *io::mode_of(io::hull_words, cfg.hull);
@@ -214,6 +236,7 @@ Command register_evaluate(CLI::App& root) {
   cmd->add_option("--threads", cfg->run.params.threads, "threads (default 0: all cores)")
       ->capture_default_str();
   add_diagnostics_options(*cmd, cfg->run.diagnostics);
+  add_access_options(*cmd, cfg->access);
   cmd->add_option("--standard", cfg->run.standard_path,
                   "service standard file (TOML): tiers of centers, each with its own walk time, "
                   "network distance or radius; writes block_tiers, compliance and "

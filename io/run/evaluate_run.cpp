@@ -50,6 +50,11 @@ void evaluation_warnings(const LoadedInputs& loaded, const planner::Evaluation& 
   if (ev.standard) {
     for (const std::string& w : ev.standard->warnings) warn(sink, w);
   }
+  if (ev.access && ev.access->centers_without_capacity > 0) {
+    warn(sink, std::to_string(ev.access->centers_without_capacity) +
+                   " centers have no capacity value; they count as capacity 0 in the "
+                   "accessibility scores (give --capacity-field, docs/accessibility.md)");
+  }
 }
 
 RunInfo run_info(const InputOptions& in, const LoadedInputs& loaded,
@@ -91,7 +96,7 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
   planner::EvaluationParams params = cfg.params;
   if (!cfg.standard_path.empty()) params.standard = read_standard(cfg.standard_path);
 
-  const LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);
+  LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);
   stage("network", planner::network_bytes(loaded.inputs.roads));
   planner::SplitOptions split;
   split.node_tolerance_m = cfg.inputs.node_tolerance_m;
@@ -112,6 +117,8 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
   timer.stop();
   write_text_file(timings_path(cfg.output), timer.json());
   out.params = std::move(params);
+  out.inputs = std::move(loaded.inputs);
+  out.inputs.roads.clear();
   return out;
 }
 

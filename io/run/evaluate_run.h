@@ -41,6 +41,7 @@ struct EvaluateOutcome {
   std::string summary_path;          ///< where summary.json was written
   std::string compliance_csv_path;   ///< where the compliance CSV was written; empty: none
   planner::EvaluationParams params;  ///< as run (with the standard read)
+  planner::Inputs inputs;            ///< as evaluated, in the run CRS; roads left out
   StageTimer timer;
 };
 

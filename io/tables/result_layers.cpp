@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "io/tables/access_layers.h"
 #include "io/tables/diagnostics_layer.h"
 #include "io/tables/json_writer.h"
 #include "io/tables/standard_layers.h"
@@ -15,11 +16,6 @@ using planner::invalid_id;
 FieldValue minutes_of(double seconds) {
   if (seconds == inf_time) return std::monostate{};
   return seconds / 60.0;
-}
-
-FieldValue center_id_of(const planner::Inputs& inputs, std::uint32_t center) {
-  if (center == invalid_id) return std::monostate{};
-  return inputs.centers[center].id;
 }
 
 void totals_json(JsonWriter& json, const planner::Totals& t, bool has_population) {
@@ -68,6 +64,11 @@ void add_unit_values(std::vector<FieldValue>& row, const planner::Evaluation& ev
 
 }  // namespace
 
+FieldValue center_id_field(const planner::Inputs& inputs, std::uint32_t center) {
+  if (center == invalid_id) return std::monostate{};
+  return inputs.centers[center].id;
+}
+
 OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluation& ev) {
   OutputLayer layer{"blocks",
                     GeometryKind::polygon,
@@ -85,6 +86,7 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
                     {},
                     {}};
   add_unit_fields(layer, ev);
+  add_block_access_fields(layer, ev);
   for (std::size_t b = 0; b < inputs.blocks.size(); ++b) {
     const planner::Block& block = inputs.blocks[b];
     const planner::BlockCoverage& cov = ev.blocks[b];
@@ -93,7 +95,7 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
     FieldValue pop;
     if (block.pop) pop = *block.pop;
     layer.rows.push_back(
-        {block.id, block.name, pop, minutes_of(cov.time_s), center_id_of(inputs, cov.center),
+        {block.id, block.name, pop, minutes_of(cov.time_s), center_id_field(inputs, cov.center),
          cov.cov_share, std::string(planner::to_string(cov.status)),
          cov.reason == planner::NotCoveredReason::none
              ? FieldValue()
@@ -101,6 +103,7 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
          comm == invalid_id ? FieldValue() : FieldValue(ev.communities.ids[comm]),
          ev.sites[b].area_m2, std::string(ev.sites[b].from_entrances ? "entrances" : "point")});
     add_unit_values(layer.rows.back(), ev, b);
+    add_block_access_values(layer.rows.back(), ev, b);
     layer.geometries.emplace_back(block.shape);
   }
   return layer;
@@ -121,6 +124,7 @@ OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluati
                      {"served_pop", FieldType::real}},
                     {},
                     {}};
+  add_center_access_fields(layer, ev);
   for (std::size_t c = 0; c < inputs.centers.size(); ++c) {
     const planner::Center& center = inputs.centers[c];
     const planner::CenterOutcome& out = ev.centers[c];
@@ -130,6 +134,7 @@ OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluati
          ev.has_population ? FieldValue(reach[c].pop) : FieldValue(),
          static_cast<std::int64_t>(out.component_size), static_cast<std::int64_t>(out.served_blk),
          ev.has_population ? FieldValue(out.served_pop) : FieldValue()});
+    add_center_access_values(layer.rows.back(), inputs, ev, c);
     layer.geometries.emplace_back(center.pos);
   }
   return layer;
@@ -233,7 +238,7 @@ OutputLayer nodes_layer(const planner::Network& network, const planner::Inputs& 
   const planner::EdgeSet& edges = network.edges;
   for (std::size_t v = 0; v < edges.vertex_count(); ++v) {
     layer.rows.push_back({edges.vertex_external_id[v], minutes_of(ev.vertex_time_s[v]),
-                          center_id_of(inputs, ev.vertex_center[v])});
+                          center_id_field(inputs, ev.vertex_center[v])});
     layer.geometries.emplace_back(edges.vertex_xy[v]);
   }
   return layer;
@@ -312,6 +317,7 @@ std::string summary_json(const RunInfo& run, const planner::EvaluationParams& pa
   }
   json.end_array();
   standard_json(json, params, inputs, ev);
+  access_json(json, inputs, ev);
   json.end_object();
   return json.str();
 }

@@ -28,6 +28,9 @@ struct RunInfo {
   std::size_t largest_component_vertices = 0;
 };
 
+/// A center's id as a field value; null for invalid_id (no center).
+FieldValue center_id_field(const planner::Inputs& inputs, std::uint32_t center);
+
 OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluation& ev);
 /// Centers; reach (per center, from the service-area searches) fills reach_blk and reach_pop.
 OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluation& ev,

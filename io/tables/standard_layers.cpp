@@ -4,16 +4,12 @@
 #include <cstdio>
 
 #include "io/tables/csv_text.h"
+#include "io/tables/result_layers.h"
 
 namespace io {
 namespace {
 
 using planner::invalid_id;
-
-FieldValue center_id_of(const planner::Inputs& inputs, std::uint32_t center) {
-  if (center == invalid_id) return std::monostate{};
-  return inputs.centers[center].id;
-}
 
 /// A block's value for a tier: minutes or metres (null when nothing serving is in reach), or a
 /// share of its area.
@@ -49,7 +45,7 @@ OutputLayer block_tiers_layer(const planner::Inputs& inputs, const planner::Eval
       const planner::BlockTierValue& v = outcome.values[t][b];
       layer.rows.push_back({inputs.blocks[b].id, tier.name, tier_value(v),
                             std::string(planner::value_unit(tier.definition)),
-                            center_id_of(inputs, v.center), std::int64_t{v.met ? 1 : 0}});
+                            center_id_field(inputs, v.center), std::int64_t{v.met ? 1 : 0}});
     }
   }
   return layer;
