@@ -15,26 +15,16 @@
 #include "io/osm/osm_reader.h"
 #include "planner/coverage/evaluation.h"
 #include "planner/network/network.h"
+#include "tests/io/osm/osm_city.h"
 #include "tests/planner/coverage/tier_consistency.h"
 #include "tests/test_paths.h"
 
 namespace {
 
-struct City {
-  planner::Inputs inputs;
-  planner::Network network;
-};
+using City = testing_support::OsmCity;
 
 City load(const std::string& path) {
-  City city;
-  io::OsmExtract extract = io::read_osm(path);
-  city.inputs.roads = std::move(extract.roads);
-  city.inputs.blocks = std::move(extract.blocks);
-  city.inputs.centers = std::move(extract.centers);
-  io::measure_lonlat(city.inputs.roads, io::LengthModel::ellipsoid);
-  io::project_inputs(city.inputs, io::choose_run_crs("", city.inputs));
-  city.network = planner::build_network(city.inputs.roads);
-  return city;
+  return testing_support::load_osm_city(path);
 }
 
 planner::StandardTier walk_tier(std::string name, std::vector<std::string> centers, double minutes,
