@@ -63,7 +63,8 @@ void print_standard(const io::EvaluateOutcome& out) {
     std::printf("compliance: %s\n", out.compliance_csv_path.c_str());
   }
   if (!ev.grids.ids.empty()) {
-    const std::vector<std::string> without = io::grids_without_point(ev);
+    const std::vector<std::string> without =
+        planner::grids_without_point(ev.grids, ev.grid_outcomes);
     std::printf("grids: %zu, without a service point: %zu", ev.grids.ids.size(), without.size());
     for (std::size_t i = 0; i < without.size(); ++i) {
       std::printf("%s%s", i == 0 ? " (" : ", ", without[i].c_str());

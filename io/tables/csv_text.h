@@ -1,11 +1,20 @@
 // The one CSV quoting rule of every .csv circleplan writes (RFC 4180): a cell with a comma,
-// quote or line break is quoted, quotes doubled.
+// quote or line break is quoted, quotes doubled; and the one number format of the summary and
+// compliance tables.
 #pragma once
 
+#include <cstdio>
 #include <string>
 #include <string_view>
 
 namespace io {
+
+/// A number in a summary or compliance CSV: 10 significant digits, the C locale's format.
+inline std::string csv_number(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
 
 inline std::string csv_quoted(std::string_view s) {
   if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);

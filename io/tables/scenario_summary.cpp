@@ -1,7 +1,6 @@
 #include "io/tables/scenario_summary.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 #include "io/tables/csv_text.h"
@@ -14,15 +13,9 @@ using planner::VariantRow;
 
 namespace {
 
-std::string summary_number(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
-
 std::string summary_minutes_text(const std::vector<double>& m) {
   std::string out;
-  for (double x : m) out += (out.empty() ? "" : " ") + summary_number(x);
+  for (double x : m) out += (out.empty() ? "" : " ") + csv_number(x);
   return out;
 }
 
@@ -52,7 +45,7 @@ std::string standard_cells(const VariantRow& r, const std::vector<std::string>& 
     const auto it =
         std::find_if(r.standard.begin(), r.standard.end(),
                      [&](const planner::StandardShare& s) { return s.std_tier == name; });
-    out += "," + (it == r.standard.end() ? std::string() : summary_number(it->share));
+    out += "," + (it == r.standard.end() ? std::string() : csv_number(it->share));
   }
   return out;
 }
@@ -79,16 +72,16 @@ std::string summary_csv(const std::vector<VariantRow>& rows) {
              std::string(17 + 3 * tiers.size() + std_tiers.size(), ',') + "\n";
       continue;
     }
-    out += "ok,," + summary_number(r.speed_kmh) + "," + summary_minutes_text(r.minutes) + "," +
-           summary_number(r.cover_minutes) + "," + summary_number(r.max_snap_m) + "," +
+    out += "ok,," + csv_number(r.speed_kmh) + "," + summary_minutes_text(r.minutes) + "," +
+           csv_number(r.cover_minutes) + "," + csv_number(r.max_snap_m) + "," +
            csv_quoted(r.edits) + "," + std::to_string(r.centers) + "," +
            std::to_string(r.network_edges) + "," + std::to_string(r.blocks) + "," +
            std::to_string(r.covered) + "," + std::to_string(r.uncovered) + "," +
            std::to_string(r.unreachable) + ",";
-    out += (r.has_population ? summary_number(r.pop) : "") + "," +
-           (r.has_population ? summary_number(r.covered_pop) : "") + "," +
-           summary_number(r.covered_share) + "," + std::to_string(r.newly_covered) + "," +
-           std::to_string(r.newly_uncovered) + "," + std::to_string(r.minutes_changed);
+    out += (r.has_population ? csv_number(r.pop) : "") + "," +
+           (r.has_population ? csv_number(r.covered_pop) : "") + "," + csv_number(r.covered_share) +
+           "," + std::to_string(r.newly_covered) + "," + std::to_string(r.newly_uncovered) + "," +
+           std::to_string(r.minutes_changed);
     for (const std::string& name : tiers) {
       const auto it = std::find_if(r.tiers.begin(), r.tiers.end(),
                                    [&](const TierRow& t) { return t.tier == name; });
@@ -96,8 +89,8 @@ std::string summary_csv(const std::vector<VariantRow>& rows) {
         out += ",,,";
       } else {
         out += "," + std::to_string(it->covered) + "," +
-               (r.has_population ? summary_number(it->covered_pop) : "") + "," +
-               summary_number(it->covered_share);
+               (r.has_population ? csv_number(it->covered_pop) : "") + "," +
+               csv_number(it->covered_share);
       }
     }
     out += standard_cells(r, std_tiers);

@@ -1,7 +1,6 @@
 #include "io/tables/standard_layers.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "io/tables/csv_text.h"
 #include "io/tables/result_layers.h"
@@ -16,12 +15,6 @@ using planner::invalid_id;
 FieldValue tier_value(const planner::BlockTierValue& v) {
   if (!std::isfinite(v.value)) return std::monostate{};
   return v.value;
-}
-
-std::string csv_number(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
 }
 
 }  // namespace
@@ -124,14 +117,6 @@ std::string compliance_csv(const planner::Evaluation& ev) {
   return out;
 }
 
-std::vector<std::string> grids_without_point(const planner::Evaluation& ev) {
-  std::vector<std::string> ids;
-  for (std::size_t g = 0; g < ev.grids.ids.size(); ++g) {
-    if (!ev.grid_outcomes[g].has_point) ids.push_back(ev.grids.ids[g]);
-  }
-  return ids;
-}
-
 void standard_json(JsonWriter& json, const planner::EvaluationParams& params,
                    const planner::Inputs& inputs, const planner::Evaluation& ev) {
   if (params.standard && ev.standard) {
@@ -157,7 +142,7 @@ void standard_json(JsonWriter& json, const planner::EvaluationParams& params,
         json.key("population").value(all.pop);
         json.key("met_population").value(all.met_pop);
       }
-      json.key("met_share").value(ev.has_population ? all.sh_pop : all.sh_blk);
+      json.key("met_share").value(planner::met_share(all, ev.has_population));
       json.end_object();
     }
     json.end_array();
@@ -175,7 +160,9 @@ void standard_json(JsonWriter& json, const planner::EvaluationParams& params,
   if (!ev.grids.ids.empty()) {
     json.key("grids").value(static_cast<std::int64_t>(ev.grids.ids.size()));
     json.key("grids_without_point").begin_array();
-    for (const std::string& id : grids_without_point(ev)) json.value(id);
+    for (const std::string& id : planner::grids_without_point(ev.grids, ev.grid_outcomes)) {
+      json.value(id);
+    }
     json.end_array();
   }
 }

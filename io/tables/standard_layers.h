@@ -31,9 +31,6 @@ OutputLayer grids_layer(const planner::Inputs& inputs, const planner::Evaluation
 /// The compliance table as CSV (UTF-8, header row, RFC 4180 quoting), for submission.
 std::string compliance_csv(const planner::Evaluation& ev);
 
-/// Ids of the grids without a service point, in grid order.
-std::vector<std::string> grids_without_point(const planner::Evaluation& ev);
-
 /// summary.json's "standard" object: name, file, tiers with their definition, threshold and
 /// "all" compliance figures, the blocks (and people) meeting every tier; then "grids" and
 /// "grids_without_point" when there are grids.

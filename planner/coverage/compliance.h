@@ -81,6 +81,10 @@ StandardOutcome measure_standard(const Network& network, const WalkTimes& walk,
 
 /// The grids' blocks, population and service points; comply_share from `standard` when given
 /// (nullptr: no standard).
+/// Ids of the grids without a service point, in grid order (一网格一站点).
+std::vector<std::string> grids_without_point(const CommunityAssignment& grids,
+                                             const std::vector<GridOutcome>& outcomes);
+
 std::vector<GridOutcome> grid_outcomes(const Inputs& inputs, const CommunityAssignment& grids,
                                        const StandardOutcome* standard, bool has_population);
 

@@ -75,4 +75,13 @@ std::vector<GridOutcome> grid_outcomes(const Inputs& inputs, const CommunityAssi
   return out;
 }
 
+std::vector<std::string> grids_without_point(const CommunityAssignment& grids,
+                                             const std::vector<GridOutcome>& outcomes) {
+  std::vector<std::string> ids;
+  for (std::size_t g = 0; g < outcomes.size(); ++g) {
+    if (!outcomes[g].has_point) ids.push_back(grids.ids[g]);
+  }
+  return ids;
+}
+
 }  // namespace planner

@@ -274,9 +274,7 @@ ResultSnapshot snapshot_of(const Inputs& inputs, const Evaluation& ev,
   }
   if (ev.standard) s.compliance = ev.standard->compliance;
   s.grids = static_cast<std::uint32_t>(ev.grids.ids.size());
-  for (std::size_t g = 0; g < ev.grid_outcomes.size(); ++g) {
-    if (!ev.grid_outcomes[g].has_point) s.grids_without_point.push_back(ev.grids.ids[g]);
-  }
+  s.grids_without_point = grids_without_point(ev.grids, ev.grid_outcomes);
   return s;
 }
 

@@ -31,7 +31,7 @@ VariantRow variant_row(const std::string& scenario, const VariantRun& r, const s
   if (ev.standard) {
     for (const ComplianceRow& c : ev.standard->compliance) {
       if (c.scope != "all") continue;
-      row.standard.push_back({c.std_tier, c.met_blk, ev.has_population ? c.sh_pop : c.sh_blk});
+      row.standard.push_back({c.std_tier, c.met_blk, met_share(c, ev.has_population)});
     }
   }
   if (against_base) {
