@@ -1,44 +1,12 @@
 #include "app/access_options.h"
 
-#include <charconv>
-#include <string_view>
+#include <string>
 
 #include "app/range_check.h"
 #include "app/usage_error.h"
 #include "planner/errors.h"
 
 namespace app {
-namespace {
-
-double parse_number(std::string_view text, std::string_view item) {
-  double value = 0.0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) {
-    throw UsageError("--access-steps: '" + std::string(item) +
-                     "' is not MINUTES:WEIGHT, e.g. 5:1,10:0.68,15:0.22");
-  }
-  return value;
-}
-
-/// "5:1,10:0.68,15:0.22" as steps; the engine checks their order and ranges.
-std::vector<planner::AccessStep> parse_steps(std::string_view text) {
-  std::vector<planner::AccessStep> steps;
-  while (!text.empty()) {
-    const std::size_t comma = text.find(',');
-    const std::string_view item = text.substr(0, comma);
-    const std::size_t colon = item.find(':');
-    if (colon == std::string_view::npos) {
-      throw UsageError("--access-steps: '" + std::string(item) +
-                       "' is not MINUTES:WEIGHT, e.g. 5:1,10:0.68,15:0.22");
-    }
-    steps.push_back(
-        {parse_number(item.substr(0, colon), item), parse_number(item.substr(colon + 1), item)});
-    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
-  }
-  return steps;
-}
-
-}  // namespace
 
 void add_access_options(CLI::App& cmd, AccessOptions& o) {
   cmd.add_option("--access", o.methods,
@@ -65,7 +33,11 @@ std::optional<planner::AccessParams> access_params(const AccessOptions& o, doubl
   planner::AccessParams p;
   for (const std::string& word : o.methods) p.methods.push_back(*planner::access_method_of(word));
   p.t0_minutes = o.minutes;
-  p.steps = parse_steps(o.steps);
+  try {
+    p.steps = planner::parse_access_steps(o.steps);
+  } catch (const planner::InvalidValue& e) {
+    throw UsageError(std::string("--access-steps: ") + e.what());
+  }
   try {
     planner::validate(p, planner::resolved_t0_minutes(p, cover_minutes));
   } catch (const planner::InvalidValue& e) {

@@ -39,14 +39,16 @@ void run_compare(const CompareConfig& cfg) {
   const std::uint32_t changed = static_cast<std::uint32_t>(comparison.blocks.size()) - n.unchanged;
   std::printf(
       "%u of %zu blocks changed: %u newly covered, %u newly uncovered, %u other status, %u "
-      "minutes only (%u lower, %u higher), %u nearest center only, %u only before, %u only "
-      "after; centers: %u opened, %u closed\nwritten: %s/changes.gpkg, changes.csv, "
+      "minutes only (%u lower, %u higher), %u nearest center only, %u access score only, %u only "
+      "before, %u only after; centers: %u opened, %u closed\nwritten: %s/changes.gpkg, "
+      "changes.csv, "
       "comparison.json\n",
       changed, comparison.blocks.size(), n.newly_covered, n.newly_uncovered, n.status, n.minutes,
-      n.minutes_lower, n.minutes_higher, n.center, n.removed, n.added, n.centers_opened,
+      n.minutes_lower, n.minutes_higher, n.center, n.access, n.removed, n.added, n.centers_opened,
       n.centers_closed, cfg.out.c_str());
   std::printf("%s",
               io::standard_change_text(comparison.standard, comparison.has_population).c_str());
+  std::printf("%s", io::access_change_text(comparison).c_str());
 }
 
 }  // namespace

@@ -52,6 +52,19 @@ echo "== service standard: a local tier within 10 minutes, a town tier within 20
 sed -n '/^standard /,/^compliance:/p' "$out/porto-standard.txt"
 
 echo
+echo "== accessibility: center capacity per 1,000 residents (docs/accessibility.md) =="
+echo "   ILLUSTRATIVE data: OSM has neither population nor floor areas, so"
+echo "   scripts/illustrative-capacity.sh makes them up by a rule (15,000 residents per km² of"
+echo "   residential land; floor area by amenity) in out/porto-illustrative.gpkg"
+"$root/scripts/illustrative-capacity.sh" "$out/porto.gpkg" "$out/porto-illustrative.gpkg"
+ill=(--roads "$out/porto.gpkg" --roads-layer roads
+     --centers "$out/porto-illustrative.gpkg" --centers-layer centers_illustrative
+     --blocks "$out/porto-illustrative.gpkg" --blocks-layer blocks_illustrative)
+"$bin" evaluate "${ill[@]}" --capacity-field area_m2 --access e2sfca,bfca \
+  --minutes 5,10,15 --out "$out/porto-access.gpkg" --overwrite >"$out/porto-access.txt" 2>&1
+grep -E "^(population|access|  worst)" "$out/porto-access.txt"
+
+echo
 echo "== circleplan site: where 3 new stations would cover the most blocks (mclp) =="
 "$bin" site \
   --roads "$out/porto.gpkg" --roads-layer roads \
@@ -67,7 +80,9 @@ echo
 echo "Outputs in $out/: porto.gpkg (osm layers), porto-evaluation.gpkg (blocks, centers,"
 echo "communities, summary, nodes), porto-evaluation-shp/ (shapefiles),"
 echo "porto-service-areas.gpkg (service_areas, reach_edges), porto-standard.gpkg (block_tiers,"
-echo "compliance; porto-standard.compliance.csv), porto-sites.gpkg"
+echo "compliance; porto-standard.compliance.csv), porto-illustrative.gpkg and porto-access.gpkg"
+echo "(acc_e2sfca, acc_bfca, acc_rank on blocks; capacity, demand, ratio, load on centers),"
+echo "porto-sites.gpkg"
 echo "(sites, site_blocks, site_curve), *.summary.json, porto-scenario/ (one result per variant,"
 echo "changes-<variant>/, report.html, summary.csv)."
 echo "Map data © OpenStreetMap contributors, ODbL."

@@ -56,6 +56,8 @@ std::string change_text(planner::BlockChangeKind kind) {
       return "minutes 时间变化";
     case planner::BlockChangeKind::center:
       return "nearest center 最近中心变化";
+    case planner::BlockChangeKind::access:
+      return "access score 可达性评分变化";
     case planner::BlockChangeKind::removed:
       return "only before 仅在前";
     case planner::BlockChangeKind::added:
@@ -110,13 +112,20 @@ std::string headline_table(const ReportInput& input, const std::string& scope,
   return out + "</tbody></table>\n";
 }
 
-std::string counts_line(const planner::ComparisonCounts& n) {
+std::string counts_line(const planner::Comparison& comparison) {
+  const planner::ComparisonCounts& n = comparison.counts;
+  std::string access;
+  for (const planner::AccessChange& a : comparison.access) {
+    const std::string method(planner::to_string(a.method));
+    access += " · " + method + " better served 可达性提高: " + std::to_string(a.higher) + " · " +
+              method + " worse 可达性降低: " + std::to_string(a.lower);
+  }
   return "<p class=\"counts\">newly covered 新覆盖: <b>" + std::to_string(n.newly_covered) +
          "</b> · newly uncovered 新失去覆盖: <b>" + std::to_string(n.newly_uncovered) +
          "</b> · minutes lower 时间缩短: " + std::to_string(n.minutes_lower) +
          " · minutes higher 时间增加: " + std::to_string(n.minutes_higher) +
          " · centers opened 新增中心: " + std::to_string(n.centers_opened) +
-         " · centers closed 关闭中心: " + std::to_string(n.centers_closed) + "</p>\n";
+         " · centers closed 关闭中心: " + std::to_string(n.centers_closed) + access + "</p>\n";
 }
 
 std::string change_table(const ReportInput& input, const planner::Comparison& comparison) {
@@ -199,7 +208,7 @@ std::string html_report(const ReportInput& input) {
   out += map_svg(input, frame, *input.base, nullptr, input.base_name);
   for (const ReportVariant& v : input.variants) {
     out += "<h2>" + esc(v.name) + " vs 相比 " + esc(input.base_name) + "</h2>\n";
-    out += counts_line(v.comparison->counts);
+    out += counts_line(*v.comparison);
     out += map_svg(input, frame, *v.result, v.comparison, v.name);
     out += change_table(input, *v.comparison);
   }

@@ -126,7 +126,7 @@ class ScenarioDriver {
 void ScenarioDriver::read_file() {
   m_timer.start("read scenario");
   m_file = read_scenario(m_path);
-  apply_params(m_file.params, m_base_params);
+  apply_params(m_file.params, m_base_params, m_path, SourcePos{1, 1}, "the scenario");
   m_base_params.threads = m_o.threads;
   check_out_folder(m_o);
 }

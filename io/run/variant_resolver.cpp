@@ -1,5 +1,6 @@
 #include "io/run/variant_resolver.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include "io/crs/crs.h"
 #include "io/errors.h"
 #include "io/standards/standard_file.h"
+#include "planner/errors.h"
 #include "planner/siting/model.h"
 
 namespace io {
@@ -50,11 +52,57 @@ void describe_params(const ScenarioParams& p, std::vector<std::string>& parts) {
   if (p.standard) {
     parts.push_back("standard=" + std::filesystem::path(p.standard->value).filename().string());
   }
+  if (p.access) {
+    std::string words;
+    for (planner::AccessMethod m : p.access->value) {
+      words += (words.empty() ? "" : " ") + std::string(planner::to_string(m));
+    }
+    parts.push_back("access=" + words);
+  }
+  if (p.access_minutes) param("access-minutes", p.access_minutes->value);
+  if (p.access_steps) parts.push_back("access-steps");
 }
 
 }  // namespace
 
-void apply_params(const ScenarioParams& s, planner::EvaluationParams& p) {
+namespace {
+
+/// The access keys over the inherited access parameters, checked against the cover threshold.
+void apply_access(const ScenarioParams& s, planner::EvaluationParams& p, const std::string& path,
+                  SourcePos scope_pos, const std::string& scope) {
+  if (!s.access && !s.access_minutes && !s.access_steps && !p.access) return;
+  planner::AccessParams a = p.access.value_or(planner::AccessParams{});
+  SourcePos at = scope_pos;
+  if (s.access) {
+    a.methods = s.access->value;
+    at = s.access->pos;
+  }
+  if (s.access_minutes) {
+    a.t0_minutes = s.access_minutes->value;
+    at = s.access_minutes->pos;
+  }
+  if (s.access_steps) {  // the last one given is where a mismatch is reported
+    a.steps = s.access_steps->value;
+    at = s.access_steps->pos;
+  }
+  if (a.methods.empty()) {
+    throw_scenario_error(path, at,
+                         scope +
+                             ": 'access-minutes' and 'access-steps' need 'access', e.g. "
+                             "access = [\"e2sfca\"]");
+  }
+  try {
+    planner::validate(a, planner::resolved_t0_minutes(a, p.cover_threshold_minutes()));
+  } catch (const planner::InvalidValue& e) {
+    throw_scenario_error(path, at, scope + ": " + e.what());
+  }
+  p.access = std::move(a);
+}
+
+}  // namespace
+
+void apply_params(const ScenarioParams& s, planner::EvaluationParams& p, const std::string& path,
+                  SourcePos scope_pos, const std::string& scope) {
   if (s.speed_kmh) p.speed_kmh = *s.speed_kmh;
   if (s.minutes) p.minutes = *s.minutes;
   if (s.cover_minutes) p.cover_minutes = *s.cover_minutes;
@@ -62,6 +110,7 @@ void apply_params(const ScenarioParams& s, planner::EvaluationParams& p) {
   if (s.sample_spacing_m) p.sample_spacing_m = *s.sample_spacing_m;
   if (s.search_limit_minutes) p.search_limit_minutes = *s.search_limit_minutes;
   if (s.standard) p.standard = read_standard(s.standard->value);
+  apply_access(s, p, path, scope_pos, scope);
 }
 
 planner::ServiceAreaParams scenario_areas(const ScenarioAreas& a) {
@@ -84,6 +133,7 @@ std::string describe_edits(const ScenarioVariant& v) {
   count("add-centers", v.add_centers.size() + v.add_center_layers.size());
   count("close-roads", v.close_roads.size());
   count("close-crossing", v.barriers.size() + v.barrier_layers.size());
+  count("set-capacity", v.set_capacity.size());
   count("add-footpaths", v.footpaths.size() + v.footpath_layers.size());
   for (const auto& [cls, f] : v.speed_factor) {
     std::ostringstream s;
@@ -102,7 +152,7 @@ planner::VariantSpec VariantResolver::resolve(const ScenarioVariant& v,
   planner::VariantSpec r;
   r.name = v.name;
   r.params = base;
-  apply_params(v.params, r.params);
+  apply_params(v.params, r.params, m_file.path, v.pos, "variant '" + v.name + "'");
   r.areas = scenario_areas(m_file.areas);
   if (v.site) {
     r.site =
@@ -113,7 +163,22 @@ planner::VariantSpec VariantResolver::resolve(const ScenarioVariant& v,
   if (v.footpath_snap_m) r.network.footpath_snap_m = *v.footpath_snap_m;
   r.network.speed_factor = v.speed_factor;
   resolve_layers(v, r);
+  resolve_capacities(v, r);
   return r;
+}
+
+void VariantResolver::resolve_capacities(const ScenarioVariant& v, planner::VariantSpec& r) const {
+  for (const auto& c : v.set_capacity) {
+    const std::string& id = c.value.first;
+    const bool added = std::any_of(r.centers.add.begin(), r.centers.add.end(),
+                                   [&](const planner::Center& a) { return a.id == id; });
+    if (!added && !planner::unknown_center_ids(m_loaded.inputs.centers, {id}).empty()) {
+      throw_scenario_error(m_file.path, c.pos,
+                           "variant '" + v.name + "': set-capacity: no center has id '" + id +
+                               "' (ids are the centers layer's id field, or an added center's)");
+    }
+    r.centers.set_capacity.push_back(c.value);
+  }
 }
 
 void VariantResolver::resolve_ids(const ScenarioVariant& v, planner::VariantSpec& r) const {
@@ -141,7 +206,9 @@ void VariantResolver::resolve_shapes(const ScenarioVariant& v, planner::VariantS
   for (const CenterSpec& c : v.add_centers) {
     const planner::XY xy =
         to_run(c.lonlat ? std::string("EPSG:4326") : m_file.edit_crs, c.xy, c.pos, v.name);
-    r.centers.add.push_back({c.id, c.name, c.tier, xy});
+    planner::Center center{c.id, c.name, c.tier, xy};
+    center.capacity = c.capacity;
+    r.centers.add.push_back(std::move(center));
   }
   for (const ShapeSpec& s : v.barriers) {
     for (planner::LineString l : s.lines) {

@@ -15,8 +15,12 @@
 
 namespace io {
 
-/// The scenario file's parameters over `params` (unset keys keep its values).
-void apply_params(const ScenarioParams& file, planner::EvaluationParams& params);
+/// The scenario file's parameters over `params` (unset keys keep its values). `path` and `scope`
+/// ("the scenario" or "variant 'x'", at `scope_pos`) name the place of an error: access keys
+/// that do not fit together (steps not ending at the catchment, access-minutes without access)
+/// are checked here, once the cover threshold of the scope is known.
+void apply_params(const ScenarioParams& file, planner::EvaluationParams& params,
+                  const std::string& path, SourcePos scope_pos, const std::string& scope);
 
 /// The service-area options of the file (minutes, speed and threads come from the run).
 planner::ServiceAreaParams scenario_areas(const ScenarioAreas& areas);
@@ -37,6 +41,8 @@ class VariantResolver {
   void resolve_ids(const ScenarioVariant& v, planner::VariantSpec& r) const;
   void resolve_shapes(const ScenarioVariant& v, planner::VariantSpec& r);
   void resolve_layers(const ScenarioVariant& v, planner::VariantSpec& r) const;
+  /// After the added centers are known: set-capacity may name one of them.
+  void resolve_capacities(const ScenarioVariant& v, planner::VariantSpec& r) const;
   planner::XY to_run(const std::string& crs, planner::XY p, SourcePos pos,
                      const std::string& variant);
 

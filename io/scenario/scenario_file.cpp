@@ -18,6 +18,7 @@
 #include "io/gdal/ogr_geometry.h"
 #include "io/scenario/scenario_reader.h"
 #include "io/scenario/service_area_words.h"
+#include "planner/errors.h"
 
 namespace io {
 namespace {
@@ -26,9 +27,39 @@ namespace fs = std::filesystem;
 using scenario_detail::pos_of;
 using scenario_detail::Reader;
 
-const std::set<std::string_view> param_keys{"speed-kmh", "minutes",        "cover-minutes",
-                                            "max-snap",  "sample-spacing", "search-limit",
-                                            "standard"};
+const std::set<std::string_view> param_keys{
+    "speed-kmh",    "minutes",  "cover-minutes", "max-snap",       "sample-spacing",
+    "search-limit", "standard", "access",        "access-minutes", "access-steps"};
+
+/// `access = "e2sfca"` or `access = ["e2sfca", "bfca"]`: known words, none twice.
+std::vector<planner::AccessMethod> read_access_methods(const Reader& r, const toml::node& v) {
+  std::vector<planner::AccessMethod> methods;
+  auto one = [&](const toml::node& x) {
+    const std::string word = r.text(x, "access");
+    const std::optional<planner::AccessMethod> m = planner::access_method_of(word);
+    if (!m) r.fail(x, "'access' methods are 2sfca, e2sfca, g2sfca and bfca (got '" + word + "')");
+    if (std::find(methods.begin(), methods.end(), *m) != methods.end()) {
+      r.fail(x, "'access' names " + word + " twice");
+    }
+    methods.push_back(*m);
+  };
+  if (v.is_string()) {
+    one(v);
+  } else {
+    for (const toml::node& x : r.array(v, "access")) one(x);
+  }
+  if (methods.empty()) r.fail(v, "'access' needs at least one method, e.g. [\"e2sfca\"]");
+  return methods;
+}
+
+/// A capacity (`set-capacity`, an `add-centers` entry): a number >= 0.
+double read_capacity(const Reader& r, const toml::node& v, std::string_view key) {
+  const double c = r.number(v, key);
+  if (!(c >= 0.0) || !std::isfinite(c)) {
+    r.fail(v, "'" + std::string(key) + "' must be a number >= 0 (a center's capacity)");
+  }
+  return c;
+}
 
 /// A parameter key; false when `key` is not one.
 bool read_param(const Reader& r, std::string_view key, const toml::node& v, ScenarioParams& p) {
@@ -58,6 +89,19 @@ bool read_param(const Reader& r, std::string_view key, const toml::node& v, Scen
     p.search_limit_minutes = r.number_in(v, planner::search_limit_range);
   } else if (key == "standard") {
     p.standard = Located<std::string>{r.path(v, key), pos_of(v.source())};
+  } else if (key == "access") {
+    p.access =
+        Located<std::vector<planner::AccessMethod>>{read_access_methods(r, v), pos_of(v.source())};
+  } else if (key == "access-minutes") {
+    p.access_minutes =
+        Located<double>{r.number_in(v, planner::access_minutes_range), pos_of(v.source())};
+  } else if (key == "access-steps") {
+    try {
+      p.access_steps = Located<std::vector<planner::AccessStep>>{
+          planner::parse_access_steps(r.text(v, key)), pos_of(v.source())};
+    } catch (const planner::InvalidValue& e) {
+      r.fail(v, std::string("'access-steps': ") + e.what());
+    }
   } else {
     return false;
   }
@@ -72,7 +116,7 @@ LayerSpec layer_spec(const Reader& r, const toml::node& v, std::string_view key,
     return s;
   }
   std::set<std::string_view> known{"path", "layer"};
-  if (centers) known.insert({"id-field", "name-field", "tier-field"});
+  if (centers) known.insert({"id-field", "name-field", "tier-field", "capacity-field"});
   r.members(r.table(v, key), known, std::string("'") + std::string(key) + "'",
             [&](std::string_view k, const toml::node& x) {
               if (k == "path") s.ref.path = r.path(x, k);
@@ -80,6 +124,7 @@ LayerSpec layer_spec(const Reader& r, const toml::node& v, std::string_view key,
               if (k == "id-field") s.fields.id = r.text(x, k);
               if (k == "name-field") s.fields.name = r.text(x, k);
               if (k == "tier-field") s.fields.tier = r.text(x, k);
+              if (k == "capacity-field") s.fields.capacity = r.text(x, k);
             });
   if (s.ref.path.empty()) r.fail(v, std::string("'") + std::string(key) + "' needs a path");
   return s;
@@ -89,7 +134,7 @@ CenterSpec center_spec(const Reader& r, const toml::node& v) {
   CenterSpec c;
   c.pos = pos_of(v.source());
   std::optional<double> lon, lat, x, y;
-  r.members(r.table(v, "add-centers"), {"id", "name", "tier", "lon", "lat", "x", "y"},
+  r.members(r.table(v, "add-centers"), {"id", "name", "tier", "lon", "lat", "x", "y", "capacity"},
             "an 'add-centers' entry", [&](std::string_view k, const toml::node& n) {
               if (k == "id") {
                 c.id = n.is_integer() ? std::to_string(*n.value<std::int64_t>()) : r.text(n, k);
@@ -100,6 +145,7 @@ CenterSpec center_spec(const Reader& r, const toml::node& v) {
               if (k == "lat") lat = r.number(n, k);
               if (k == "x") x = r.number(n, k);
               if (k == "y") y = r.number(n, k);
+              if (k == "capacity") c.capacity = read_capacity(r, n, k);
             });
   if (c.id.empty()) r.fail(v, "an 'add-centers' entry needs an id");
   if (lon && lat && !x && !y) {
@@ -131,7 +177,8 @@ ScenarioVariant read_variant(const Reader& r, const toml::node& node, std::size_
                                    "add-footpaths-layer",
                                    "footpath-snap",
                                    "speed-factor",
-                                   "site"};
+                                   "site",
+                                   "set-capacity"};
   known.insert(param_keys.begin(), param_keys.end());
   r.members(t, known, "a [[variant]]", [&](std::string_view k, const toml::node& v) {
     if (read_param(r, k, v, var.params)) return;
@@ -180,6 +227,11 @@ ScenarioVariant read_variant(const Reader& r, const toml::node& node, std::size_
         if (!message.empty()) r.fail(f, "road class '" + std::string(cls.str()) + "': " + message);
         var.speed_factor[std::string(cls.str())] = factor;
       }
+    } else if (k == "set-capacity") {
+      for (auto&& [id, c] : r.table(v, k)) {
+        var.set_capacity.push_back(
+            {{std::string(id.str()), read_capacity(r, c, "set-capacity")}, pos_of(c.source())});
+      }
     } else if (k == "site") {
       SiteSpec s;
       s.pos = pos_of(v.source());
@@ -222,6 +274,7 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
       {"center-id-field", &in.center_fields.id},
       {"center-name-field", &in.center_fields.name},
       {"tier-field", &in.center_fields.tier},
+      {"capacity-field", &in.center_fields.capacity},
       {"block-id-field", &in.block_fields.id},
       {"block-name-field", &in.block_fields.name},
       {"pop-field", &in.block_fields.population},

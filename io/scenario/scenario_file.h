@@ -10,10 +10,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "io/gdal/layer_reader.h"
 #include "planner/areas/service_areas.h"
+#include "planner/coverage/access_params.h"
 #include "planner/geometry.h"
 #include "planner/parameters.h"
 
@@ -50,6 +52,12 @@ struct ScenarioParams {
   std::optional<std::vector<double>> minutes;
   /// `standard`: a service standard file (docs/standards.md), relative to the scenario file.
   std::optional<Located<std::string>> standard;
+  /// `access`, `access-minutes`, `access-steps` (docs/accessibility.md): the methods (checked
+  /// words, no repeats), the catchment and E2SFCA's steps (parsed, checked against t0 once the
+  /// run's cover threshold is known).
+  std::optional<Located<std::vector<planner::AccessMethod>>> access;
+  std::optional<Located<double>> access_minutes;
+  std::optional<Located<std::vector<planner::AccessStep>>> access_steps;
 };
 
 /// A center added by coordinates: lon/lat (WGS84) or x/y in the file's edit-crs.
@@ -58,6 +66,7 @@ struct CenterSpec {
   planner::XY xy;
   bool lonlat = false;
   SourcePos pos;
+  std::optional<double> capacity{};  ///< `capacity` (>= 0); none: counts as 0 in access scores
 };
 
 /// A layer given in the file, with its field mapping (centers: id/name/tier fields).
@@ -96,6 +105,8 @@ struct ScenarioVariant {
   std::optional<double> footpath_snap_m;
   std::map<std::string, double> speed_factor;  ///< road class -> speed multiplier
   std::optional<SiteSpec> site;
+  /// `set-capacity = { C12 = 800 }`: center id -> capacity (>= 0), by id.
+  std::vector<Located<std::pair<std::string, double>>> set_capacity{};
 };
 
 /// Service-area options of `evaluate` (--service-areas, --bands, ...), for the base and every

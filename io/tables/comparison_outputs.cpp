@@ -36,7 +36,7 @@ FieldValue text_or_null(const std::string& text) {
   return out;
 }
 
-const std::vector<OutputField>& change_fields() {
+const std::vector<OutputField>& coverage_change_fields() {
   static const std::vector<OutputField> fields{
       {"block_id", FieldType::text},   {"name", FieldType::text},
       {"comm_id", FieldType::text},    {"pop", FieldType::real},
@@ -47,20 +47,41 @@ const std::vector<OutputField>& change_fields() {
   return fields;
 }
 
+/// The coverage fields, then per accessibility method both sides computed bef_<m>, aft_<m> and
+/// chg_<m> (e.g. chg_e2sfca: within Shapefile's 10 characters).
+std::vector<OutputField> change_fields(const Comparison& comparison) {
+  std::vector<OutputField> fields = coverage_change_fields();
+  for (planner::AccessMethod m : comparison.access_methods) {
+    const std::string word(planner::to_string(m));
+    for (const char* prefix : {"bef_", "aft_", "chg_"}) {
+      fields.push_back({prefix + word, FieldType::real});
+    }
+  }
+  return fields;
+}
+
 std::vector<FieldValue> change_row(const BlockChange& c) {
   FieldValue name = c.name;  // "" stays "" (as in the blocks layer), unlike a missing id
-  return {c.id,
-          name,
-          text_or_null(c.community),
-          real_or_null(c.pop),
-          real_or_null(c.minutes_before),
-          real_or_null(c.minutes_after),
-          real_or_null(c.minutes_change),
-          status_or_null(c.status_before),
-          status_or_null(c.status_after),
-          text_or_null(c.center_before),
-          text_or_null(c.center_after),
-          std::string(planner::to_string(c.kind))};
+  std::vector<FieldValue> row{c.id,
+                              name,
+                              text_or_null(c.community),
+                              real_or_null(c.pop),
+                              real_or_null(c.minutes_before),
+                              real_or_null(c.minutes_after),
+                              real_or_null(c.minutes_change),
+                              status_or_null(c.status_before),
+                              status_or_null(c.status_after),
+                              text_or_null(c.center_before),
+                              text_or_null(c.center_after),
+                              std::string(planner::to_string(c.kind))};
+  for (std::size_t m = 0; m < c.access_before.size(); ++m) {
+    const std::optional<double>& b = c.access_before[m];
+    const std::optional<double>& a = c.access_after[m];
+    row.push_back(real_or_null(b));
+    row.push_back(real_or_null(a));
+    row.push_back(real_or_null(a && b ? std::optional<double>(*a - *b) : std::nullopt));
+  }
+  return row;
 }
 
 std::string csv_cell(const FieldValue& value) {
@@ -109,13 +130,15 @@ void figures_json(JsonWriter& json, const char* key,
   json.end_object();
 }
 
-void counts_json(JsonWriter& json, const planner::ComparisonCounts& n) {
+void counts_json(JsonWriter& json, const Comparison& comparison) {
+  const planner::ComparisonCounts& n = comparison.counts;
   json.key("counts").begin_object();
   json.key("newly_covered").value(n.newly_covered);
   json.key("newly_uncovered").value(n.newly_uncovered);
   json.key("status").value(n.status);
   json.key("minutes").value(n.minutes);
   json.key("center").value(n.center);
+  if (!comparison.access_methods.empty()) json.key("access").value(n.access);
   json.key("removed").value(n.removed);
   json.key("added").value(n.added);
   json.key("unchanged").value(n.unchanged);
@@ -160,7 +183,36 @@ void standard_changes_json(JsonWriter& json, const Comparison& comparison) {
   json.end_array();
 }
 
+/// Per accessibility method both sides computed: blocks compared, better and worse served.
+void access_changes_json(JsonWriter& json, const Comparison& comparison) {
+  if (comparison.access.empty()) return;
+  json.key("access").begin_array();
+  for (const planner::AccessChange& a : comparison.access) {
+    json.begin_object();
+    json.key("method").value(planner::to_string(a.method));
+    json.key("blocks_compared").value(a.compared);
+    json.key("higher").value(a.higher);
+    json.key("lower").value(a.lower);
+    json.end_object();
+  }
+  json.end_array();
+}
+
 }  // namespace
+
+std::string access_change_text(const Comparison& comparison) {
+  std::string out;
+  for (const planner::AccessChange& a : comparison.access) {
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "  access %s: of %u blocks scored on both sides, %u better served, %u worse, "
+                  "%u the same\n",
+                  std::string(planner::to_string(a.method)).c_str(), a.compared, a.higher, a.lower,
+                  a.compared - a.higher - a.lower);
+    out += line;
+  }
+  return out;
+}
 
 std::string standard_change_text(const std::vector<planner::StandardTierChange>& changes,
                                  bool has_population) {
@@ -184,7 +236,7 @@ std::string standard_change_text(const std::vector<planner::StandardTierChange>&
 
 OutputLayer changes_layer(const Comparison& comparison, const planner::ResultSnapshot& before,
                           const planner::ResultSnapshot& after) {
-  OutputLayer layer{"changes", GeometryKind::polygon, change_fields(), {}, {}};
+  OutputLayer layer{"changes", GeometryKind::polygon, change_fields(comparison), {}, {}};
   for (const BlockChange& c : comparison.blocks) {
     if (!planner::is_change(c)) continue;
     layer.rows.push_back(change_row(c));
@@ -198,7 +250,7 @@ OutputLayer changes_layer(const Comparison& comparison, const planner::ResultSna
 
 std::string changes_csv(const Comparison& comparison) {
   std::string out;
-  const std::vector<OutputField>& fields = change_fields();
+  const std::vector<OutputField> fields = change_fields(comparison);
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
     out += fields[i].name;
@@ -224,7 +276,8 @@ std::string comparison_json(const Comparison& comparison, const std::string& bef
   json.key("after").value(after_label);
   json.key("population_known").value(comparison.has_population);
   json.key("minutes_tolerance").value(planner::minutes_tolerance);
-  counts_json(json, comparison.counts);
+  counts_json(json, comparison);
+  access_changes_json(json, comparison);
   json.key("scopes").begin_array();
   for (const planner::ScopeChange& s : comparison.scopes) {
     json.begin_object();
@@ -268,11 +321,11 @@ std::string comparison_json(const Comparison& comparison, const std::string& bef
   }
   json.end_array();
   json.key("blocks").begin_array();
+  const std::vector<OutputField> fields = change_fields(comparison);
   for (const BlockChange& c : comparison.blocks) {
     if (!planner::is_change(c)) continue;
     json.begin_object();
     const std::vector<FieldValue> row = change_row(c);
-    const std::vector<OutputField>& fields = change_fields();
     for (std::size_t i = 0; i < row.size(); ++i) {
       json.key(fields[i].name);
       if (const auto* real = std::get_if<double>(&row[i])) {

@@ -31,6 +31,10 @@ std::string comparison_json(const planner::Comparison& comparison, const std::st
 std::string standard_change_text(const std::vector<planner::StandardTierChange>& changes,
                                  bool has_population);
 
+/// One line per accessibility method both sides computed: "  access e2sfca: of 1100 blocks
+/// scored on both sides, 120 better served, 30 worse, 950 the same". Empty without scores.
+std::string access_change_text(const planner::Comparison& comparison);
+
 /// What write_comparison writes and where.
 struct ComparisonFiles {
   std::string folder;

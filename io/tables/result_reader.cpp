@@ -11,6 +11,7 @@
 #include "io/errors.h"
 #include "io/gdal/gdal_handles.h"
 #include "io/gdal/ogr_geometry.h"
+#include "planner/coverage/access_params.h"
 
 namespace io {
 namespace {
@@ -50,6 +51,12 @@ OGRLayer& layer_of(GDALDataset& dataset, const std::string& path, const std::str
 class FieldIndex {
  public:
   FieldIndex(OGRLayer& layer, std::string path) : m_layer(layer), m_path(std::move(path)) {}
+
+  /// The field's index, or -1 when the layer has no such field (an optional output).
+  int optional(const std::string& name, Want want) {
+    if (m_layer.GetLayerDefn()->GetFieldIndex(name.c_str()) < 0) return -1;
+    return require(name, want);
+  }
 
   int require(const std::string& name, Want want) {
     OGRFeatureDefn* defn = m_layer.GetLayerDefn();
@@ -153,6 +160,16 @@ void read_blocks(GDALDataset& dataset, const std::string& path, planner::ResultS
   const int center = fields.require("center_id", Want::text);
   const int status = fields.require("status", Want::text);
   const int comm = fields.require("comm_id", Want::text);
+  // Accessibility scores (evaluate --access): whichever acc_<method> fields the result has.
+  std::vector<int> access;
+  for (planner::AccessMethod m :
+       {planner::AccessMethod::two_step, planner::AccessMethod::enhanced,
+        planner::AccessMethod::gaussian, planner::AccessMethod::balanced}) {
+    const int index = fields.optional(std::string(planner::field_name(m)), Want::number);
+    if (index < 0) continue;
+    access.push_back(index);
+    out.access_methods.push_back(m);
+  }
   if (const OGRSpatialReference* crs = layer.GetSpatialRef()) {
     char* wkt = nullptr;
     if (crs->exportToWkt(&wkt) == OGRERR_NONE && wkt != nullptr) crs_wkt = wkt;
@@ -170,6 +187,7 @@ void read_blocks(GDALDataset& dataset, const std::string& path, planner::ResultS
     b.minutes = number(*f, minutes, fields);
     b.status = status_of(*f, status, fields);
     b.center_id = text(*f, center);
+    for (int index : access) b.access.push_back(number(*f, index, fields));
     if (const auto it = tier_of.find(b.center_id); it != tier_of.end()) {
       b.center_tier = it->second;
     }

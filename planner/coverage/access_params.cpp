@@ -1,6 +1,7 @@
 #include "planner/coverage/access_params.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <string>
 
@@ -11,6 +12,16 @@ std::string number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", v);
   return buf;
+}
+
+double step_number(std::string_view text, std::string_view item) {
+  double value = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) {
+    throw InvalidValue("'" + std::string(item) +
+                       "' is not MINUTES:WEIGHT, e.g. 5:1,10:0.68,15:0.22");
+  }
+  return value;
 }
 
 void validate_steps(const std::vector<AccessStep>& steps, double t0_minutes) {
@@ -85,6 +96,23 @@ double resolved_t0_minutes(const AccessParams& params, double cover_minutes) {
 
 std::vector<AccessStep> resolved_steps(const AccessParams& params, double t0_minutes) {
   return params.steps.empty() ? default_steps(t0_minutes) : params.steps;
+}
+
+std::vector<AccessStep> parse_access_steps(std::string_view text) {
+  std::vector<AccessStep> steps;
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    const std::string_view item = text.substr(0, comma);
+    const std::size_t colon = item.find(':');
+    if (colon == std::string_view::npos) {
+      throw InvalidValue("'" + std::string(item) +
+                         "' is not MINUTES:WEIGHT, e.g. 5:1,10:0.68,15:0.22");
+    }
+    steps.push_back(
+        {step_number(item.substr(0, colon), item), step_number(item.substr(colon + 1), item)});
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+  }
+  return steps;
 }
 
 void validate(const AccessParams& params, double t0_minutes) {

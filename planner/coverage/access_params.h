@@ -55,6 +55,11 @@ double resolved_t0_minutes(const AccessParams& params, double cover_minutes);
 /// The steps actually used: params.steps, or default_steps(t0) when empty.
 std::vector<AccessStep> resolved_steps(const AccessParams& params, double t0_minutes);
 
+/// "5:1,10:0.68,15:0.22" (MINUTES:WEIGHT items, as --access-steps and the scenario key
+/// access-steps write them) as steps; validate() checks their order and ranges. Throws
+/// InvalidValue naming the malformed item.
+std::vector<AccessStep> parse_access_steps(std::string_view text);
+
 /// Throws InvalidValue naming the option (--access, --access-minutes, --access-steps) when the
 /// methods are empty or repeated, t0 (already resolved) is outside (0, 600] minutes, or the steps
 /// are not strictly ascending with weights in (0, 1] and the last bound equal to t0.

@@ -52,13 +52,30 @@ bool same_minutes(const std::optional<double>& a, const std::optional<double>& b
   return !a || std::abs(*a - *b) <= minutes_tolerance;
 }
 
-BlockChangeKind kind_of(const BlockResult& b, const BlockResult& a) {
+BlockChangeKind kind_of(const BlockResult& b, const BlockResult& a, const BlockChange& change) {
   if (!is_covered(b.status) && is_covered(a.status)) return BlockChangeKind::newly_covered;
   if (is_covered(b.status) && !is_covered(a.status)) return BlockChangeKind::newly_uncovered;
   if (b.status != a.status) return BlockChangeKind::status;
   if (!same_minutes(b.minutes, a.minutes)) return BlockChangeKind::minutes;
   if (b.center_id != a.center_id) return BlockChangeKind::center;
+  for (std::size_t m = 0; m < change.access_before.size(); ++m) {
+    if (!same_score(change.access_before[m], change.access_after[m])) {
+      return BlockChangeKind::access;
+    }
+  }
   return BlockChangeKind::unchanged;
+}
+
+/// Per method, blocks scored on both sides that are better or worse served after.
+void count_access(std::vector<AccessChange>& changes, const BlockChange& change) {
+  for (std::size_t m = 0; m < changes.size(); ++m) {
+    const std::optional<double>& b = change.access_before[m];
+    const std::optional<double>& a = change.access_after[m];
+    if (!b || !a) continue;
+    ++changes[m].compared;
+    if (same_score(b, a)) continue;
+    ++(*a > *b ? changes[m].higher : changes[m].lower);
+  }
 }
 
 void count(ComparisonCounts& counts, const BlockChange& change) {
@@ -78,6 +95,9 @@ void count(ComparisonCounts& counts, const BlockChange& change) {
     case BlockChangeKind::center:
       ++counts.center;
       break;
+    case BlockChangeKind::access:
+      ++counts.access;
+      break;
     case BlockChangeKind::removed:
       ++counts.removed;
       break;
@@ -94,7 +114,8 @@ void count(ComparisonCounts& counts, const BlockChange& change) {
 }
 
 BlockChange block_change(const ResultSnapshot& before, const ResultSnapshot& after,
-                         std::uint32_t bi, std::uint32_t ai) {
+                         const std::vector<AccessMethod>& methods, std::uint32_t bi,
+                         std::uint32_t ai) {
   BlockChange change;
   change.before_index = bi;
   change.after_index = ai;
@@ -118,12 +139,19 @@ BlockChange block_change(const ResultSnapshot& before, const ResultSnapshot& aft
   if (change.minutes_before && change.minutes_after) {
     change.minutes_change = *change.minutes_after - *change.minutes_before;
   }
+  if (!methods.empty()) {
+    const std::vector<std::optional<double>> none(methods.size());
+    change.access_before =
+        b != nullptr ? scores_for(before.access_methods, b->access, methods) : none;
+    change.access_after =
+        a != nullptr ? scores_for(after.access_methods, a->access, methods) : none;
+  }
   if (b == nullptr) {
     change.kind = BlockChangeKind::added;
   } else if (a == nullptr) {
     change.kind = BlockChangeKind::removed;
   } else {
-    change.kind = kind_of(*b, *a);
+    change.kind = kind_of(*b, *a, change);
   }
   return change;
 }
@@ -181,6 +209,8 @@ std::string_view to_string(BlockChangeKind kind) {
       return "minutes";
     case BlockChangeKind::center:
       return "center";
+    case BlockChangeKind::access:
+      return "access";
     case BlockChangeKind::removed:
       return "removed";
     case BlockChangeKind::added:
@@ -244,6 +274,9 @@ ResultSnapshot snapshot_of(const Inputs& inputs, const Evaluation& ev,
       r.center_tier = inputs.centers[cov.center].tier;
     }
     r.shape = block.shape;
+    if (ev.access) {
+      for (const auto& scores : ev.access->score) r.access.push_back(scores[i]);
+    }
     s.blocks.push_back(std::move(r));
   }
   s.centers.reserve(inputs.centers.size());
@@ -275,15 +308,19 @@ ResultSnapshot snapshot_of(const Inputs& inputs, const Evaluation& ev,
   if (ev.standard) s.compliance = ev.standard->compliance;
   s.grids = static_cast<std::uint32_t>(ev.grids.ids.size());
   s.grids_without_point = grids_without_point(ev.grids, ev.grid_outcomes);
+  if (ev.access) s.access_methods = ev.access->methods;
   return s;
 }
 
 Comparison compare(const ResultSnapshot& before, const ResultSnapshot& after) {
   Comparison out;
   out.has_population = before.has_population || after.has_population;
+  out.access_methods = shared_access_methods(before.access_methods, after.access_methods);
+  for (AccessMethod m : out.access_methods) out.access.push_back({m, 0, 0, 0});
   for (const auto& [bi, ai] : match_by_id(before.blocks, after.blocks)) {
-    out.blocks.push_back(block_change(before, after, bi, ai));
+    out.blocks.push_back(block_change(before, after, out.access_methods, bi, ai));
     count(out.counts, out.blocks.back());
+    count_access(out.access, out.blocks.back());
   }
   for (const auto& [bi, ai] : match_by_id(before.centers, after.centers)) {
     out.centers.push_back(center_change(before, after, bi, ai));

@@ -16,6 +16,7 @@
 #include "planner/coverage/evaluation.h"
 #include "planner/geometry.h"
 #include "planner/inputs.h"
+#include "planner/scenario/access_change.h"
 
 namespace planner {
 
@@ -30,6 +31,8 @@ struct BlockResult {
   std::string center_id;    ///< nearest center, empty when none
   std::string center_tier;  ///< that center's tier, empty when none or untiered
   MultiPolygon shape;       ///< run CRS metres (for the changes layer and the report maps)
+  /// Accessibility scores (1000 x A_i), aligned with ResultSnapshot::access_methods.
+  std::vector<std::optional<double>> access{};
 };
 
 /// One center as a result states it.
@@ -67,6 +70,8 @@ struct ResultSnapshot {
   std::vector<ComplianceRow> compliance;
   std::uint32_t grids = 0;                       ///< grids (网格) reported on; 0: none given
   std::vector<std::string> grids_without_point;  ///< their ids, in grid order
+  /// The accessibility methods the blocks carry scores of (none without --access).
+  std::vector<AccessMethod> access_methods{};
 };
 
 /// The snapshot of an evaluation in memory. `reach` (per center, from build_service_areas) fills
@@ -81,13 +86,14 @@ enum class BlockChangeKind {
   status,           ///< not covered on both sides, but uncovered <-> unreachable
   minutes,          ///< same status, minutes differ (or known on one side only)
   center,           ///< same status and minutes, another nearest center
+  access,           ///< same coverage and nearest center, an accessibility score changed
   removed,          ///< only in `before`
   added,            ///< only in `after`
   unchanged,
 };
 
-/// "newly_covered" | "newly_uncovered" | "status" | "minutes" | "center" | "removed" | "added" |
-/// "unchanged": the words written to the `change` field.
+/// "newly_covered" | "newly_uncovered" | "status" | "minutes" | "center" | "access" | "removed" |
+/// "added" | "unchanged": the words written to the `change` field.
 std::string_view to_string(BlockChangeKind kind);
 
 struct BlockChange {
@@ -102,6 +108,8 @@ struct BlockChange {
   BlockChangeKind kind = BlockChangeKind::unchanged;
   std::uint32_t before_index = invalid_id;  ///< into before.blocks, invalid_id when absent
   std::uint32_t after_index = invalid_id;   ///< into after.blocks, invalid_id when absent
+  /// Scores of Comparison::access_methods on each side (nullopt: none on that side).
+  std::vector<std::optional<double>> access_before{}, access_after{};
 };
 
 enum class CenterChangeKind { kept, opened, closed };
@@ -136,6 +144,7 @@ struct StandardTierChange {
 struct ComparisonCounts {
   std::uint32_t newly_covered = 0, newly_uncovered = 0, status = 0, minutes = 0, center = 0,
                 removed = 0, added = 0, unchanged = 0;
+  std::uint32_t access = 0;  ///< blocks whose only change is an accessibility score
   std::uint32_t minutes_lower = 0, minutes_higher = 0;  ///< among blocks known on both sides
   std::uint32_t centers_opened = 0, centers_closed = 0, centers_reach_changed = 0;
 };
@@ -151,6 +160,10 @@ struct Comparison {
   /// The standard's tiers over all blocks: before's order, then tiers only after has.
   std::vector<StandardTierChange> standard;
   ComparisonCounts counts;
+  /// Accessibility methods both sides computed (shared_access_methods), and per method how many
+  /// blocks are better or worse served after.
+  std::vector<AccessMethod> access_methods{};
+  std::vector<AccessChange> access{};
 };
 
 /// Minutes closer than this are equal: the same route summed in another order may differ in the

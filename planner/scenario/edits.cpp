@@ -316,6 +316,11 @@ std::vector<Center> edit_centers(const std::vector<Center>& base, const CenterEd
     if (!closed.contains(c.id)) out.push_back(c);
   }
   out.insert(out.end(), edits.add.begin(), edits.add.end());
+  for (const auto& [id, capacity] : edits.set_capacity) {
+    for (Center& c : out) {
+      if (c.id == id) c.capacity = capacity;
+    }
+  }
   return out;
 }
 

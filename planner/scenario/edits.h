@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "planner/geometry.h"
@@ -66,13 +67,16 @@ Network network_from_edges(EdgeSet edges);
 std::vector<std::int64_t> unknown_road_ids(const std::vector<RoadLine>& roads,
                                            const std::vector<std::int64_t>& ids);
 
-/// Center edits: close by id, then add (run CRS).
+/// Center edits: close by id, then add (run CRS), then set capacities by id.
 struct CenterEdits {
   std::vector<std::string> close;
   std::vector<Center> add;
+  /// id -> capacity; every center with the id (kept or added) takes it.
+  std::vector<std::pair<std::string, double>> set_capacity{};
 };
 
-/// The centers with the closed ones removed (order kept) and the added ones appended.
+/// The centers with the closed ones removed (order kept), the added ones appended, and the
+/// capacities set.
 std::vector<Center> edit_centers(const std::vector<Center>& base, const CenterEdits& edits);
 
 /// The ids among `ids` that no center has, in the order given.

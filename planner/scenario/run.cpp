@@ -79,7 +79,8 @@ VariantRun ScenarioCore::evaluate(const VariantSpec& spec, const StageHook& hook
   r.areas = area_params_for(spec.areas, spec.params);
   r.inputs = m_shared;
   const bool edits = !spec.centers.close.empty() || !spec.centers.add.empty() ||
-                     !spec.network.empty() || spec.site.has_value();
+                     !spec.centers.set_capacity.empty() || !spec.network.empty() ||
+                     spec.site.has_value();
   if (edits) {
     before(hook, "edit " + spec.name);
     r.inputs.centers = edit_centers(m_shared.centers, spec.centers);

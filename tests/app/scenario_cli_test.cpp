@@ -3,6 +3,7 @@
 // should, closing and re-adding a center changes nothing; malformed scenario files fail with
 // file, line and column; a batch survives a broken scenario; outputs do not depend on threads.
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -25,15 +26,20 @@ std::string scenarios_dir() {
   return testing_support::test_data_dir() + "/scenarios";
 }
 
-/// block_id -> field value of a result's blocks layer.
-std::map<std::string, std::string> block_field(const std::string& gpkg, const std::string& field) {
-  Probe p(gpkg);
+/// block_id -> field value of any layer with a block_id field.
+std::map<std::string, std::string> block_field_of(const std::string& path, const std::string& layer,
+                                                  const std::string& field) {
+  Probe p(path);
   std::map<std::string, std::string> out;
-  if (!p.ok()) return out;
-  const auto ids = p.strings("blocks", "block_id");
-  const auto values = p.strings("blocks", field);
+  const auto ids = p.strings(layer, "block_id");
+  const auto values = p.strings(layer, field);
   for (std::size_t i = 0; i < ids.size() && i < values.size(); ++i) out[ids[i]] = values[i];
   return out;
+}
+
+/// block_id -> field value of a result's blocks layer.
+std::map<std::string, std::string> block_field(const std::string& gpkg, const std::string& field) {
+  return block_field_of(gpkg, "blocks", field);
 }
 
 std::set<std::string> changed_blocks(const std::string& changes_gpkg) {
@@ -241,6 +247,11 @@ TEST(ScenarioErrors, EachMalformedFileNamesWhatAndWhere) {
       {"syntax-error.toml", 1, {"syntax-error.toml", "TOML syntax error", "line "}},
       {"no-such-scenario.toml", 1, {"no-such-scenario.toml", "no such scenario file"}},
       {"footpath-far.toml", 1, {"line 9, column 1", "footpath 1", "footpath-snap"}},
+      {"bad-capacity-id.toml", 1, {"line 8, column ", "set-capacity: no center has id 'c9'"}},
+      {"bad-access.toml", 1, {"line 4, column 21", "'access' methods are", "'3sfca'"}},
+      {"bad-access-steps.toml",
+       1,
+       {"line 10, column 16", "variant 'longer-walks'", "must end at the catchment"}},
   };
   for (const BadCase& c : cases) {
     TempDir out("circleplan-bad");
@@ -389,6 +400,89 @@ TEST(PortoScenario, TheShippedExampleWritesLayersComparisonsAndReport) {
   EXPECT_EQ(std::count(centers.begin(), centers.end(), "site-1") +
                 std::count(centers.begin(), centers.end(), "site-2"),
             2);
+}
+
+}  // namespace
+
+namespace {
+
+/// block_id -> number of a field of a layer ("" -> NaN, so a null never passes for a value).
+std::map<std::string, double> numbers_by_block(const std::string& path, const std::string& layer,
+                                               const std::string& field) {
+  Probe p(path);
+  std::map<std::string, double> out;
+  const auto ids = p.strings(layer, "block_id");
+  const auto values = p.strings(layer, field);
+  for (std::size_t i = 0; i < ids.size() && i < values.size(); ++i) {
+    out[ids[i]] = values[i].empty() ? std::nan("") : std::stod(values[i]);
+  }
+  return out;
+}
+
+// The two halves with capacities (capacity.toml): one center of 500 m² reaching all four blocks
+// (population 100, 200, 300, 400) within t0 = 40 minutes. By the formulas of
+// docs/accessibility.md: 2SFCA D = 1000, R = 0.5, so every block scores 1000 x 0.5 = 500; BFCA
+// splits the center's ratio over the 4 blocks it reaches, 1000 x 0.5 / 4 = 125. Doubling the
+// capacity doubles both; closing the bridge and opening c2 (300 m²) east leaves c1 to the west
+// (300 people: 1000 x 500/300) and c2 to the east (700 people: 1000 x 300/700).
+TEST(ScenarioAccess, CapacityEditsChangeScoresAsTheFormulasSay) {
+  TempDir out("circleplan-scen-access");
+  const auto r =
+      run_circleplan("run " + scenarios_dir() + "/capacity.toml --threads 1 --out " + (out / "o"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const auto& [id, status] : block_field(out / "o/base.gpkg", "status")) {
+    ASSERT_EQ(status, "covered") << id;  // the hand values assume every block within 40 minutes
+  }
+  const std::map<std::string, double> half_west{{"W1", 1}, {"W2", 1}, {"E1", 0}, {"E2", 0}};
+  const auto base_2sfca = numbers_by_block(out / "o/base.gpkg", "blocks", "acc_2sfca");
+  const auto base_bfca = numbers_by_block(out / "o/base.gpkg", "blocks", "acc_bfca");
+  const auto doubled_2sfca =
+      numbers_by_block(out / "o/capacity-doubled.gpkg", "blocks", "acc_2sfca");
+  const auto doubled_bfca = numbers_by_block(out / "o/capacity-doubled.gpkg", "blocks", "acc_bfca");
+  const auto east_2sfca = numbers_by_block(out / "o/east-center.gpkg", "blocks", "acc_2sfca");
+  ASSERT_EQ(base_2sfca.size(), 4u);
+  for (const auto& [id, west] : half_west) {
+    EXPECT_NEAR(base_2sfca.at(id), 500.0, 1e-9) << id;
+    EXPECT_NEAR(base_bfca.at(id), 125.0, 1e-9) << id;
+    EXPECT_NEAR(doubled_2sfca.at(id), 1000.0, 1e-9) << id;
+    EXPECT_NEAR(doubled_bfca.at(id), 250.0, 1e-9) << id;
+    EXPECT_NEAR(east_2sfca.at(id), west ? 1000.0 * 500.0 / 300.0 : 1000.0 * 300.0 / 700.0, 1e-9)
+        << id;
+  }
+  // The capacity edit changes no coverage: every block is an "access" change, with the score
+  // before, after and the difference per method both sides computed.
+  const std::string changes = out / "o/changes-capacity-doubled/changes.gpkg";
+  const auto kinds = block_field_of(changes, "changes", "change");
+  ASSERT_EQ(kinds.size(), 4u);
+  for (const auto& [id, kind] : kinds) EXPECT_EQ(kind, "access") << id;
+  const auto chg = numbers_by_block(changes, "changes", "chg_2sfca");
+  const auto bef = numbers_by_block(changes, "changes", "bef_bfca");
+  const auto aft = numbers_by_block(changes, "changes", "aft_bfca");
+  for (const auto& [id, west] : half_west) {
+    EXPECT_NEAR(chg.at(id), 500.0, 1e-9) << id;
+    EXPECT_NEAR(bef.at(id), 125.0, 1e-9) << id;
+    EXPECT_NEAR(aft.at(id), 250.0, 1e-9) << id;
+  }
+  std::string json = read_file(out / "o/changes-capacity-doubled/comparison.json");
+  json.erase(std::remove_if(json.begin(), json.end(), [](char c) { return c == ' ' || c == '\n'; }),
+             json.end());
+  EXPECT_NE(json.find("\"method\":\"2sfca\",\"blocks_compared\":4,\"higher\":4,\"lower\":0"),
+            std::string::npos)
+      << json;
+  // The capacities are in the centers layers; the added center's comes from its entry.
+  EXPECT_EQ(Probe(out / "o/capacity-doubled.gpkg").strings("centers", "capacity"),
+            std::vector<std::string>{"1000"});
+  const auto east_capacity = Probe(out / "o/east-center.gpkg").strings("centers", "capacity");
+  EXPECT_EQ(east_capacity, (std::vector<std::string>{"500", "300"}));
+  // `compare` on the two files reads the scores back and says the same.
+  const auto cmp = run_circleplan("compare " + (out / "o/base.gpkg") + " " +
+                                  (out / "o/capacity-doubled.gpkg") + " --out " + (out / "c"));
+  ASSERT_EQ(cmp.exit_code, 0) << cmp.output;
+  EXPECT_NE(cmp.output.find("access 2sfca: of 4 blocks scored on both sides, 4 better served"),
+            std::string::npos)
+      << cmp.output;
+  EXPECT_EQ(read_file(out / "c/changes.csv"),
+            read_file(out / "o/changes-capacity-doubled/changes.csv"));
 }
 
 }  // namespace

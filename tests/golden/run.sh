@@ -48,6 +48,12 @@ run_all() {
     --out out/porto-service-areas.gpkg "${t[@]}" || return 1
   step evaluate "${base[@]}" --minutes 5,10,15 --standard data/standards/porto-demo.toml \
     --out out/porto-standard.gpkg "${t[@]}" || return 1
+  "$root/scripts/illustrative-capacity.sh" out/porto.gpkg out/porto-illustrative.gpkg || return 1
+  local ill=(--roads out/porto.gpkg --roads-layer roads
+             --centers out/porto-illustrative.gpkg --centers-layer centers_illustrative
+             --blocks out/porto-illustrative.gpkg --blocks-layer blocks_illustrative)
+  step evaluate "${ill[@]}" --capacity-field area_m2 --access e2sfca,bfca --minutes 5,10,15 \
+    --out out/porto-access.gpkg "${t[@]}" || return 1
   step site "${base[@]}" --model mclp --k 3 --out out/porto-sites.gpkg "${t[@]}" || return 1
   step run data/porto-scenario.toml --out out/porto-scenario "${t[@]}" || return 1
   # West Oakland (tests/data): the extract has no civic centers, so the split service areas

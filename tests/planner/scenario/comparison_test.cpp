@@ -324,5 +324,43 @@ TEST(SnapshotOf, AnOpenedCenterLowersExactlyTheBlocksItIsNearer) {
   EXPECT_EQ(c.counts.minutes_lower, 1u);
 }
 
+// Accessibility scores: only the methods both sides hold are compared, in declaration order
+// whatever the order each side listed them; a score change alone is its own kind; equal within
+// the relative tolerance is no change; a coverage change still wins over a score change.
+TEST(Compare, AccessScoresAreComparedForTheMethodsBothSidesHold) {
+  ResultSnapshot before = base_snapshot();
+  ResultSnapshot after = base_snapshot();
+  before.access_methods = {AccessMethod::balanced, AccessMethod::two_step};
+  after.access_methods = {AccessMethod::two_step, AccessMethod::enhanced, AccessMethod::balanced};
+  for (BlockResult& b : before.blocks) b.access = {10.0, 200.0};      // bfca, 2sfca
+  for (BlockResult& b : after.blocks) b.access = {200.0, 7.0, 10.0};  // 2sfca, e2sfca, bfca
+  after.blocks[0].access[0] = 260.0;                                  // b3: 2sfca higher
+  after.blocks[1].access[2] = 10.0 * (1 + 1e-12);  // b1: the same within tolerance
+  after.blocks[2].access[2] = 4.0;                 // b2: bfca lower
+  after.blocks[3].status = CoverStatus::covered;   // b4: newly covered and a score change
+  after.blocks[3].minutes = 9.0;
+  after.blocks[3].access[0] = 300.0;
+  after.blocks[4].access[2] = std::nullopt;  // b5: a score lost
+  const Comparison c = compare(before, after);
+  ASSERT_EQ(c.access_methods,
+            (std::vector<AccessMethod>{AccessMethod::two_step, AccessMethod::balanced}));
+  EXPECT_EQ(find(c, "b3").kind, BlockChangeKind::access);
+  EXPECT_EQ(find(c, "b3").access_before, (std::vector<std::optional<double>>{200.0, 10.0}));
+  EXPECT_EQ(find(c, "b3").access_after, (std::vector<std::optional<double>>{260.0, 10.0}));
+  EXPECT_EQ(find(c, "b1").kind, BlockChangeKind::unchanged);
+  EXPECT_EQ(find(c, "b2").kind, BlockChangeKind::access);
+  EXPECT_EQ(find(c, "b4").kind, BlockChangeKind::newly_covered);
+  EXPECT_EQ(find(c, "b5").kind, BlockChangeKind::access);
+  EXPECT_EQ(c.counts.access, 3u);
+  ASSERT_EQ(c.access.size(), 2u);
+  EXPECT_EQ(c.access[0].compared, 5u);  // 2sfca: b3 and b4 higher
+  EXPECT_EQ(c.access[0].higher, 2u);
+  EXPECT_EQ(c.access[0].lower, 0u);
+  EXPECT_EQ(c.access[1].compared, 4u);  // bfca: b5 has none after; b2 lower
+  EXPECT_EQ(c.access[1].higher, 0u);
+  EXPECT_EQ(c.access[1].lower, 1u);
+  EXPECT_EQ(to_string(BlockChangeKind::access), "access");
+}
+
 }  // namespace
 }  // namespace planner

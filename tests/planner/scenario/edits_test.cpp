@@ -162,4 +162,17 @@ TEST(ScenarioEdits, CentersAreClosedByIdAndAddedAtTheEnd) {
   EXPECT_EQ(planner::unknown_road_ids(plus_roads(), {5, 6}), std::vector<std::int64_t>{6});
 }
 
+TEST(ScenarioEdits, SetCapacityReachesKeptAndAddedCentersAfterTheAdds) {
+  std::vector<planner::Center> base{{"a", "", "", {0, 0}}, {"b", "", "", {1, 1}}};
+  base[0].capacity = 100.0;
+  planner::CenterEdits edits;
+  edits.add = {{"n", "", "", {2, 2}}};
+  edits.set_capacity = {{"b", 250.0}, {"n", 0.0}};
+  const auto out = planner::edit_centers(base, edits);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].capacity, std::optional<double>(100.0));  // untouched
+  EXPECT_EQ(out[1].capacity, std::optional<double>(250.0));  // had none: now set
+  EXPECT_EQ(out[2].capacity, std::optional<double>(0.0));    // an added center's too
+}
+
 }  // namespace
