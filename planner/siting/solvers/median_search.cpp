@@ -11,7 +11,8 @@ double vns_median(const SitingProblem& p, std::vector<std::uint32_t>& sites, dou
                   double good_enough, const MedianSearchEffort& effort) {
   const std::size_t m = p.candidate_count();
   const std::size_t open_count = sites.size();
-  if (open_count == 0 || open_count >= m) return cost;
+  if (open_count == 0 || open_count >= m || p.entry_count() == 0) return cost;
+  const std::uint64_t max_passes = effort.max_work / p.entry_count();
   const std::uint32_t largest = static_cast<std::uint32_t>(
       std::min<std::size_t>({effort.max_swaps, open_count, m - open_count}));
   if (largest == 0) return cost;
@@ -20,7 +21,7 @@ double vns_median(const SitingProblem& p, std::vector<std::uint32_t>& sites, dou
   std::vector<std::uint32_t> trial;
   std::uint64_t passes = 0;
   std::uint32_t k = 1, idle = 0;
-  while (cost > good_enough && idle < effort.patience && passes < effort.max_passes) {
+  while (cost > good_enough && idle < effort.patience && passes < max_passes) {
     // k distinct open sites leave (moved to the front), k distinct closed candidates come in.
     trial = sites;
     std::fill(taken.begin(), taken.end(), 0);
