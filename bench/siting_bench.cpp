@@ -2,12 +2,14 @@
 //  * exact p-median with CBC on OR-Library pmed1-20, each under a time limit (seconds from
 //    CIRCLEPLAN_SITING_TIME_LIMIT, default 60): counters give the time, the objective, the
 //    published optimum and the gap left;
+//  * the heuristic (no --exact: interchange + variable neighbourhood search) on the same
+//    instances: time, objective, bound, excess over the published optimum (docs/siting.md);
 //  * Malta (../shared/data/osm-malta, OSM residential areas as demand, the civic stand-ins as
 //    existing centers, every network vertex thinned to 100 m as a candidate): building the
 //    candidate x block structure from either side, then MCLP k = 10 (and 40, where the
 //    heuristic leaves a gap for CBC to close) and LSCP, heuristic and exact (same time limit).
 //
-//   build-release/bench/siting_bench [--benchmark_filter=Malta]
+//   build-release/bench/siting_bench [--benchmark_filter=Malta|PmedHeuristic]
 // Data is found through CIRCLEPLAN_SHARED_DATA_DIR, else ../shared/data beside the repo.
 #include <cstdlib>
 #include <string>

@@ -3,8 +3,8 @@
 // k = 1, 2, ... up to a cap, then 1 again), then the interchange down to a local optimum; a better
 // answer replaces the best and restarts at k = 1. It stops when the answer meets the lower bound,
 // after `patience` shakes in a row without a better answer, or when the interchange has visited
-// `max_work` pairs in all (passes x pairs: about a second whatever the instance, so a large
-// network run gets fewer shakes, never a long wait). The swaps come from a fixed-seed
+// `max_work` pairs in all (passes x pairs: a bounded amount of work whatever the instance, so a
+// large network run gets fewer shakes, never a long wait). The swaps come from a fixed-seed
 // std::mt19937 (its sequence is fixed by the standard, and reduced by %, not by a library's
 // distribution), so the answer repeats on every platform and thread count.
 #pragma once
