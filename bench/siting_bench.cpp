@@ -2,12 +2,14 @@
 //  * exact p-median with CBC on OR-Library pmed1-20, each under a time limit (seconds from
 //    CIRCLEPLAN_SITING_TIME_LIMIT, default 60): counters give the time, the objective, the
 //    published optimum and the gap left;
+//  * the heuristic (no --exact: interchange + variable neighbourhood search) on the same
+//    instances: time, objective, bound, excess over the published optimum (docs/siting.md);
 //  * Malta (../shared/data/osm-malta, OSM residential areas as demand, the civic stand-ins as
 //    existing centers, every network vertex thinned to 100 m as a candidate): building the
 //    candidate x block structure from either side, then MCLP k = 10 (and 40, where the
 //    heuristic leaves a gap for CBC to close) and LSCP, heuristic and exact (same time limit).
 //
-//   build-release/bench/siting_bench [--benchmark_filter=Malta]
+//   build-release/bench/siting_bench [--benchmark_filter=Malta|PmedHeuristic]
 // Data is found through CIRCLEPLAN_SHARED_DATA_DIR, else ../shared/data beside the repo.
 #include <cstdlib>
 #include <string>
@@ -61,6 +63,32 @@ void BM_PmedExact(benchmark::State& state) {
   state.counters["seconds"] = s.seconds;
 }
 BENCHMARK(BM_PmedExact)->DenseRange(1, 20)->Iterations(1)->Unit(benchmark::kSecond);
+
+/// The heuristic (no --exact) on the same instances: time and excess over the published optimum.
+void BM_PmedHeuristic(benchmark::State& state) {
+  const std::string name = "pmed" + std::to_string(state.range(0));
+  const std::string dir = shared_data() + "/orlib-pmed/";
+  const io::PmedInstance inst = io::read_orlib_pmed(dir + name + ".txt");
+  const double optimum = io::read_orlib_optima(dir + "pmedopt.txt").at(name);
+  const planner::SitingProblem problem = planner::graph_problem(inst.vertices, inst.edges);
+  planner::SitingOptions o;
+  o.model = planner::SitingModel::pmedian;
+  o.k = inst.p;
+  planner::SitingSolution s;
+  for (auto _ : state) {
+    s = planner::solve_siting(problem, o);
+    benchmark::DoNotOptimize(s.sites.data());
+  }
+  state.counters["n"] = inst.vertices;
+  state.counters["p"] = inst.p;
+  state.counters["optimum"] = optimum;
+  state.counters["objective"] = s.objective;
+  state.counters["bound"] = s.bound;
+  state.counters["excess_pct"] = 100.0 * (s.objective - optimum) / optimum;
+  state.counters["gap_pct"] = 100.0 * s.gap;
+  state.counters["seconds"] = s.seconds;
+}
+BENCHMARK(BM_PmedHeuristic)->DenseRange(1, 20)->Iterations(1)->Unit(benchmark::kSecond);
 
 struct Malta {
   planner::Network network;

@@ -113,7 +113,8 @@ void extend_median(const SitingProblem& p, std::vector<std::uint32_t>& sites, st
 }
 
 double swap_median(const SitingProblem& p, std::vector<std::uint32_t>& sites,
-                   std::span<const char> blocked, std::span<const char> pinned) {
+                   std::span<const char> blocked, std::span<const char> pinned,
+                   std::uint64_t* passes) {
   const std::size_t m = p.candidate_count();
   std::vector<char> open(m, 0);
   for (std::uint32_t s : sites) open[s] = 1;
@@ -122,6 +123,7 @@ double swap_median(const SitingProblem& p, std::vector<std::uint32_t>& sites,
   std::vector<std::uint32_t> touched;
   double total = 0.0;
   for (std::size_t round = 0; round < 100 * m + 100; ++round) {
+    if (passes) ++*passes;
     find_nearest(p, open, n);
     total = 0.0;
     for (std::uint32_t s : sites) loss[s] = 0.0;

@@ -27,8 +27,10 @@ void extend_median(const SitingProblem& problem, std::vector<std::uint32_t>& sit
                    std::span<const char> blocked = {});
 
 /// Best-improvement swaps until none lowers the cost; returns the cost. `blocked` candidates are
-/// never swapped in, `pinned` ones never swapped out.
+/// never swapped in, `pinned` ones never swapped out. `passes` (optional) counts the passes over
+/// the pairs (one per swap made, plus the last one that found none): the work done.
 double swap_median(const SitingProblem& problem, std::vector<std::uint32_t>& sites,
-                   std::span<const char> blocked = {}, std::span<const char> pinned = {});
+                   std::span<const char> blocked = {}, std::span<const char> pinned = {},
+                   std::uint64_t* passes = nullptr);
 
 }  // namespace planner

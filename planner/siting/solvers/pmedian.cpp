@@ -1,5 +1,6 @@
 // pmedian: k new sites minimising the total weighted cost. Greedy + fast interchange from two
-// starts (greedy, and the best Lagrangian k-set), with the Lagrangian bound. Exact: candidates
+// starts (greedy, and the best Lagrangian k-set), with the Lagrangian bound; the heuristic answer
+// then goes through variable neighbourhood search (median_search.h). Exact: candidates
 // the bound proves useless (or indispensable) are fixed, and the rest goes to CBC in the radius
 // formulation of Elloumi (2010), written as a chain (z_l >= z_{l-1} - y at level l) so a demand
 // with L distinct distances costs O(L + its candidates) nonzeros instead of O(L^2).
@@ -8,6 +9,7 @@
 
 #include "planner/siting/solvers/median.h"
 #include "planner/siting/solvers/median_bound.h"
+#include "planner/siting/solvers/median_search.h"
 #include "planner/siting/solvers/mip.h"
 #include "planner/siting/solvers/solvers.h"
 
@@ -117,9 +119,14 @@ ModelAnswer solve_pmedian(const SitingProblem& p, const SitingOptions& options,
   }
   double bound = std::min(lag.bound, cost);
   if (integral) bound = std::min(cost, std::ceil(bound - 1e-6));
+  // Beyond the two local optima (the heuristic answer only: --exact hands them to CBC as they
+  // were): variable neighbourhood search until the bound is met or its effort is spent.
+  if (!options.exact) cost = vns_median(p, sites, cost, bound + bound_tolerance(cost));
 
   ModelAnswer out;
-  out.method = "greedy + interchange, lagrangian bound";
+  out.method = options.exact
+                   ? "greedy + interchange, lagrangian bound"
+                   : "greedy + interchange + variable neighbourhood search, lagrangian bound";
   if (options.exact && bound < cost - bound_tolerance(cost) && !lag.multipliers.empty()) {
     const double target = improvement_target(cost, integral);
     const std::vector<int> fix = median_fixing(p, options.k, lag.multipliers, target);

@@ -1,6 +1,7 @@
 // Matrix inputs read and solved through the library, checked against published results:
 // spopt's San Francisco case (LSCP, MCLP, p-median, p-center), OR-Library p-median (pmed1-5
-// exact, pmed1-20 heuristic within 1%) and weighted set covering (scp41, scpa2). Plus the CSV
+// exact; the heuristic on pmed1-20 is in pmedian_quality_test.cpp) and weighted set covering
+// (scp41, scpa2). Plus the CSV
 // rules: quotes, BOM, CRLF, mapped columns, and bad input named by file, line and column.
 #include "io/siting/matrix_reader.h"
 
@@ -220,16 +221,7 @@ std::string pmed_name(const ::testing::TestParamInfo<int>& info) {
 }
 INSTANTIATE_TEST_SUITE_P(Pmed1to5, PmedExact, ::testing::Range(1, 6), pmed_name);
 
-class PmedHeuristic : public ::testing::TestWithParam<int> {};
-TEST_P(PmedHeuristic, WithinOnePercentAndBoundHolds) {
-  const auto s = solve_pmed(GetParam(), false);
-  const double opt = pmed_optimum(GetParam());
-  EXPECT_LE(s.objective, 1.01 * opt);
-  EXPECT_GE(s.objective, opt);
-  EXPECT_LE(s.bound, opt);
-  EXPECT_NEAR(s.gap, (s.objective - s.bound) / s.objective, 1e-12);
-}
-INSTANTIATE_TEST_SUITE_P(Pmed1to20, PmedHeuristic, ::testing::Range(1, 21), pmed_name);
+// The heuristic on pmed1-20 (within 0.2 %): pmedian_quality_test.cpp.
 
 // --- OR-Library weighted set covering as lscp ---------------------------------------------
 
