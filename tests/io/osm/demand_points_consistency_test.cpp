@@ -1,9 +1,9 @@
 // Demand points on real blocks (planner/coverage/demand_points.h): the OSM residential areas of
-// the shipped Porto extract and of the West Oakland copy in tests/data, with their multipolygons,
-// holes and overlaps. Evidence independent of the indexed, prepared lookup: the same rule
-// written as a plain loop over every block with unprepared GEOS predicates and distances. Points:
-// each block's inside point and first vertex (on its boundary, often shared), and random points
-// over the area and 300 m around it; every weight is accounted for once.
+// the shipped Porto extract and of the West Oakland copy in tests/data (6 areas), with their
+// multipolygons, holes and overlaps. Evidence independent of the indexed, prepared lookup: the same
+// rule written as a plain loop over every block with unprepared GEOS predicates and distances.
+// Points: each block's inside point and first vertex (on its boundary, often shared), and random
+// points over the area and 300 m around it; every weight is accounted for once.
 #include <algorithm>
 #include <random>
 #include <string>
@@ -55,7 +55,7 @@ std::vector<std::uint32_t> plain_assignment(const std::vector<planner::Block>& b
 void check_extract(const std::string& path) {
   const testing_support::OsmCity city = testing_support::load_osm_city(path);
   const std::vector<planner::Block>& blocks = city.inputs.blocks;
-  ASSERT_GT(blocks.size(), 10u) << path;
+  ASSERT_GE(blocks.size(), 5u) << path;
   planner::DemandPoints demand;
   planner::Box area;
   planner::GeosContext ctx;

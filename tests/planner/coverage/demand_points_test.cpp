@@ -89,7 +89,8 @@ TEST(DemandPoints, SharedEdgeAndTiesGoToTheBlockListedFirst) {
   EXPECT_EQ(a.inside.points, 4u);
   EXPECT_EQ(a.nearest.points, 4u);
   EXPECT_EQ(a.unassigned.points, 1u);
-  EXPECT_EQ(a.block_weight, (std::vector<double>{2.5, 3.0, 6.5, 2.0}));  // D C B A
+  // D: p8 2.5; C: p3 3; B: p1 1 + p2 0.5 + p4 1 + p6 4 + p7 1; A: p0 2.
+  EXPECT_EQ(a.block_weight, (std::vector<double>{2.5, 3.0, 7.5, 2.0}));
 }
 
 TEST(DemandPoints, SnapDistanceZeroKeepsOnlyPointsInsideOrOnABoundary) {
