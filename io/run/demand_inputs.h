@@ -4,6 +4,9 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "io/run/load_inputs.h"
 #include "io/tables/demand_layers.h"
