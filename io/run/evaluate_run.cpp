@@ -97,6 +97,7 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
   if (!cfg.standard_path.empty()) params.standard = read_standard(cfg.standard_path);
 
   LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);
+  if (!cfg.inputs.demand_points.points.path.empty()) timer.start("demand points");
   out.demand = load_demand_points(cfg.inputs, loaded, cfg.warn);
   stage("network", planner::network_bytes(loaded.inputs.roads));
   planner::SplitOptions split;

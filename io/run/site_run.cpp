@@ -138,6 +138,7 @@ SiteOutcome run_site(const SiteRunConfig& cfg) {
 
   const LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);
   const SiteLayers site_layers = load_site_layers(cfg, loaded);
+  if (!cfg.inputs.demand_points.points.path.empty()) timer.start("demand points");
   out.demand = load_demand_points(cfg.inputs, loaded, cfg.warn);
   if (out.demand) np.demand.requests = out.demand->aggregation.block_weight;
   stage("network", planner::network_bytes(loaded.inputs.roads));
