@@ -19,6 +19,7 @@
 #include "app/usage_error.h"
 #include "io/run/evaluate_run.h"
 #include "io/scenario/service_area_words.h"
+#include "io/tables/demand_layers.h"
 #include "io/tables/diagnostics_layer.h"
 #include "io/tables/standard_layers.h"
 
@@ -117,6 +118,7 @@ void print_summary(const io::EvaluateOutcome& out) {
   }
   print_standard(out);
   print_access(out);
+  if (out.demand) std::printf("%s\n", io::demand_points_text(*out.demand).c_str());
   const std::string health = io::diagnostics_text(out.run.diagnostics);
   if (health.empty()) {
     std::printf("network health: no findings\n");

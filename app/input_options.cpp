@@ -35,6 +35,21 @@ void add_unit_fields(CLI::App& cmd, const UnitWords& w, std::string& block_field
                  unit + " name field (default: name)");
 }
 
+/// --demand-points and its layer, weight field and snap distance (docs/user-guide.md).
+void add_demand_point_options(CLI::App& cmd, io::DemandPointOptions& d) {
+  add_layer(cmd, "demand-points", d.points,
+            "service requests (points, e.g. 12345 hotline or 城事通 records), optional: summed "
+            "per block into the blocks' requests field");
+  cmd.add_option("--demand-points-weight", d.weight_field,
+                 "field of --demand-points holding each point's weight (default: each point "
+                 "weighs 1; an empty or negative value is an error)");
+  cmd.add_option("--demand-snap-m", d.snap_m,
+                 "metres a demand point outside every block may lie from the nearest block and "
+                 "still count for it (farther: unassigned)")
+      ->check(in_range(planner::demand_snap_range))
+      ->capture_default_str();
+}
+
 }  // namespace
 
 void add_input_options(CLI::App& cmd, InputOptions& o) {
@@ -76,6 +91,8 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
                   o.grid_fields);
   add_unit_fields(cmd, {"subdistrict", "subdist_id", "subdistrict, subdist_id, 街道"},
                   o.block_fields.subdistrict, o.subdistrict_fields);
+
+  add_demand_point_options(cmd, o.demand_points);
 
   cmd.add_option("--encoding", o.settings.encoding,
                  "text encoding of inputs without a .cpg, e.g. GBK (default: as GDAL reads it)");

@@ -18,6 +18,8 @@
 #include "app/usage_error.h"
 #include "io/run/site_run.h"
 #include "io/siting/siting_layers.h"
+#include "io/tables/demand_layers.h"
+#include "planner/siting/demand_weight.h"
 #include "planner/siting/model.h"
 
 namespace app {
@@ -40,6 +42,7 @@ struct SiteConfig {
   bool json = false;
   std::string max_memory;
   CLI::Option* existing_option = nullptr;
+  std::string demand_weight = "population";  ///< --demand-weight
 };
 
 planner::SitingOptions siting_options(const SiteConfig& cfg) {
@@ -117,10 +120,25 @@ void run_matrix(SiteConfig cfg) {
   print_matrix_result(cfg, options, io::run_matrix_site(run));
 }
 
-void print_network_summary(const planner::NetworkSiting& run, const std::string& summary) {
+/// What the weights count, for the printout: people, blocks, requests or both.
+const char* weight_words(const planner::NetworkSiting& run) {
+  switch (run.weight_kind) {
+    case planner::DemandWeight::requests:
+      return "requests";
+    case planner::DemandWeight::both:
+      return "people + weighted requests";
+    case planner::DemandWeight::population:
+      break;
+  }
+  return run.weights_are_population ? "people" : "blocks";
+}
+
+void print_network_summary(const io::SiteOutcome& out) {
+  const planner::NetworkSiting& run = out.run;
   const planner::SitingSolution& s = run.solution;
   const double total = run.problem.total_weight();
-  const char* what = run.weights_are_population ? "people" : "blocks";
+  const char* what = weight_words(run);
+  if (out.demand) std::printf("%s\n", io::demand_points_text(*out.demand).c_str());
   std::printf("candidates: %zu (%s), %u beyond --max-snap; %zu candidate-block pairs\n",
               run.candidates.size(), run.generated ? "generated on the network" : "given",
               run.unsnapped_candidates, run.entries);
@@ -136,13 +154,14 @@ void print_network_summary(const planner::NetworkSiting& run, const std::string&
   std::printf("covered within %g minutes: %.0f of %.0f %s before, %.0f (%.1f%%) after\n",
               run.cover_s / 60.0, s.fixed_weight, total, what, s.covered_weight,
               total > 0 ? 100.0 * s.covered_weight / total : 0.0);
-  if (s.uncoverable_count > 0 && run.weights_are_population) {
-    std::printf("no candidate within reach of %u blocks (%.0f people)\n", s.uncoverable_count,
-                s.uncoverable_weight);
+  if (s.uncoverable_count > 0 &&
+      (run.weights_are_population || run.weight_kind != planner::DemandWeight::population)) {
+    std::printf("no candidate within reach of %u blocks (%.0f %s)\n", s.uncoverable_count,
+                s.uncoverable_weight, what);
   } else if (s.uncoverable_count > 0) {
     std::printf("no candidate within reach of %u blocks\n", s.uncoverable_count);
   }
-  std::printf("summary: %s\n", summary.c_str());
+  std::printf("summary: %s\n", out.summary_path.c_str());
 }
 
 void run_network(const SiteConfig& cfg) {
@@ -151,13 +170,14 @@ void run_network(const SiteConfig& cfg) {
   run.params.cancel = cancel_token();
   run.siting = siting_options(cfg);
   run.siting.curve_k = cfg.curve;
+  run.demand_weight = *planner::parse_demand_weight(cfg.demand_weight);
   const MemoryGuard memory(cfg.max_memory);
   run.before_stage = [&](const std::string& stage, std::uint64_t bytes) {
     memory.before_stage(stage, bytes);
   };
   const io::SiteOutcome out = io::run_site(run);
   std::fprintf(stderr, "timings:\n%s", out.timer.report().c_str());
-  print_network_summary(out.run, out.summary_path);
+  print_network_summary(out);
 }
 
 /// Both modes: the model and how to solve it.
@@ -192,6 +212,20 @@ void add_matrix_options(CLI::App* cmd, SiteConfig& cfg) {
                                         "matrix mode: coverage threshold in the matrix's unit")
                             ->check(in_range(planner::max_cost_range));
   cmd->add_flag("--json", cfg.json, "matrix mode: print one JSON object");
+}
+
+/// Network mode: what a block weighs (docs/siting.md). --demand-points itself is an input
+/// option (app/input_options.cpp).
+void add_demand_weight_options(CLI::App* cmd, SiteConfig& cfg) {
+  cmd->add_option("--demand-weight", cfg.demand_weight,
+                  "what a block weighs: population | requests (the --demand-points summed per "
+                  "block) | both (population + requests x --request-weight)")
+      ->check(CLI::IsMember({"population", "requests", "both"}))
+      ->capture_default_str();
+  cmd->add_option("--request-weight", cfg.run.request_weight,
+                  "with --demand-weight both: what one request weighs against one resident")
+      ->check(in_range(planner::request_weight_range))
+      ->capture_default_str();
 }
 
 /// Network mode: the city, the candidates, the output; and --max-memory, for both modes.
@@ -237,6 +271,7 @@ void add_network_options(CLI::App* cmd, SiteConfig& cfg) {
       "generate candidates at every network vertex (thinned), not only near uncovered blocks");
   cmd->add_flag("--existing-removable", cfg.run.existing_removable,
                 "existing centers become candidates instead of staying open");
+  add_demand_weight_options(cmd, cfg);
 }
 
 }  // namespace
@@ -265,6 +300,12 @@ Command register_site(CLI::App& root) {
             }
             // Messages about the existing centers name the option the user wrote.
             if (cfg->existing_option->count() > 0) cfg->run.inputs.centers_option = "--existing";
+            if (matrix && (!cfg->run.inputs.demand_points.points.path.empty() ||
+                           cfg->demand_weight != "population")) {
+              throw UsageError(
+                  "--demand-points and --demand-weight are network mode options; in matrix "
+                  "mode the weights are the --demand file's");
+            }
             if (matrix) {
               run_matrix(*cfg);
             } else {

@@ -119,8 +119,10 @@ std::string FieldReader::id_or_fid(const OGRFeature& feature, std::int64_t fid,
 }
 
 std::optional<double> FieldReader::non_negative_number(const OGRFeature& feature, std::int64_t fid,
-                                                       const FieldRef& field) const {
+                                                       const FieldRef& field,
+                                                       const char* remedy) const {
   if (!is_set(feature, field)) return std::nullopt;
+  const std::string fix = remedy != nullptr ? remedy : count_remedy;
   double value = 0.0;
   if (field.type == OFTInteger || field.type == OFTInteger64) {
     value = static_cast<double>(feature.GetFieldAsInteger64(field.index));
@@ -132,15 +134,15 @@ std::optional<double> FieldReader::non_negative_number(const OGRFeature& feature
     const std::string_view digits = trimmed(raw);
     if (digits.empty()) return std::nullopt;  // blank CSV/DBF cells mean "unknown"
     const auto parsed = parse_whole<double>(digits);
-    if (!parsed) throw InputError(at(fid, field), "'" + raw + "' is not a number; " + count_remedy);
+    if (!parsed) throw InputError(at(fid, field), "'" + raw + "' is not a number; " + fix);
     value = *parsed;
   }
   if (!std::isfinite(value)) {
-    throw InputError(at(fid, field), std::string("value is not a finite number; ") + count_remedy);
+    throw InputError(at(fid, field), "value is not a finite number; " + fix);
   }
   if (value < 0.0) {
     throw InputError(at(fid, field),
-                     "negative value " + format_number(value) + " not allowed; " + count_remedy);
+                     "negative value " + format_number(value) + " not allowed; " + fix);
   }
   return value;
 }

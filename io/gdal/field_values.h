@@ -50,9 +50,11 @@ class FieldReader {
   std::string id_or_fid(const OGRFeature& feature, std::int64_t fid, const FieldRef& field) const;
 
   /// A count such as population: numeric field or text holding a number (blank text is null).
-  /// Non-numeric text, NaN/infinity or a negative value is an InputError.
+  /// Non-numeric text, NaN/infinity or a negative value is an InputError ending with `remedy`
+  /// (null: the population wording, "correct it, or empty the cell ...").
   std::optional<double> non_negative_number(const OGRFeature& feature, std::int64_t fid,
-                                            const FieldRef& field) const;
+                                            const FieldRef& field,
+                                            const char* remedy = nullptr) const;
 
   /// Integer fields, reals without fraction and text holding an integer; anything else is an
   /// InputError. Null or absent: nullopt.

@@ -97,6 +97,8 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
   if (!cfg.standard_path.empty()) params.standard = read_standard(cfg.standard_path);
 
   LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);
+  if (!cfg.inputs.demand_points.points.path.empty()) timer.start("demand points");
+  out.demand = load_demand_points(cfg.inputs, loaded, cfg.warn);
   stage("network", planner::network_bytes(loaded.inputs.roads));
   planner::SplitOptions split;
   split.node_tolerance_m = cfg.inputs.node_tolerance_m;
@@ -107,11 +109,13 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
 
   stage("write", 0);
   out.info = run_info(cfg.inputs, loaded, network);
-  const std::vector<OutputLayer> layers =
-      evaluation_layers(network, loaded.inputs, params, out.run, areas.polygons, cfg.nodes_layer);
+  add_demand_input(out.info.inputs, cfg.inputs);
+  const DemandPointsReport* demand = out.demand ? &*out.demand : nullptr;
+  const std::vector<OutputLayer> layers = evaluation_layers(
+      network, loaded.inputs, params, out.run, areas.polygons, cfg.nodes_layer, demand);
   out.summary_path = write_results(
       cfg.output, layers, crs_to_wkt(loaded.run_crs),
-      summary_json(out.info, params, loaded.inputs, out.run.ev, &out.run.diagnostics));
+      summary_json(out.info, params, loaded.inputs, out.run.ev, &out.run.diagnostics, demand));
   write_compliance_csv(cfg.output, out.run.ev.standard ? compliance_csv(out.run.ev) : "");
   if (out.run.ev.standard) out.compliance_csv_path = compliance_csv_path(cfg.output);
   timer.stop();

@@ -3,8 +3,10 @@
 // what a Python caller runs without the command line.
 #pragma once
 
+#include <optional>
 #include <string>
 
+#include "io/run/demand_inputs.h"
 #include "io/run/load_inputs.h"
 #include "io/run/output_files.h"
 #include "io/run/run_errors.h"
@@ -43,6 +45,9 @@ struct EvaluateOutcome {
   planner::EvaluationParams params;  ///< as run (with the standard read)
   planner::Inputs inputs;            ///< as evaluated, in the run CRS; roads left out
   StageTimer timer;
+  /// With --demand-points (inputs.demand_points): the requests per block and where the points
+  /// went, as written in blocks.requests and summary.json's demand_points.
+  std::optional<DemandPointsReport> demand{};
 };
 
 /// Runs `evaluate` and writes its outputs. Throws UsageError, InputError, OutputError, what the

@@ -10,9 +10,9 @@ std::vector<OutputLayer> evaluation_layers(const planner::Network& network,
                                            const planner::Inputs& inputs,
                                            const planner::EvaluationParams& params,
                                            const planner::EvaluationRun& run, bool service_areas,
-                                           bool nodes) {
+                                           bool nodes, const DemandPointsReport* demand) {
   std::vector<OutputLayer> layers;
-  layers.push_back(blocks_layer(inputs, run.ev));
+  layers.push_back(blocks_layer(inputs, run.ev, demand));
   layers.push_back(centers_layer(inputs, run.ev, run.areas.reach));
   if (service_areas) {
     layers.push_back(service_areas_layer(inputs, run.areas, run.ev.has_population));

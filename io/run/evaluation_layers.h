@@ -13,12 +13,13 @@
 namespace io {
 
 /// blocks, centers, [service_areas, reach_edges], communities, [grids], summary, diagnostics,
-/// [block_tiers, compliance (with params.standard)], [nodes].
+/// [block_tiers, compliance (with params.standard)], [nodes]. With demand (--demand-points),
+/// blocks gain requests.
 std::vector<OutputLayer> evaluation_layers(const planner::Network& network,
                                            const planner::Inputs& inputs,
                                            const planner::EvaluationParams& params,
                                            const planner::EvaluationRun& run, bool service_areas,
-                                           bool nodes);
+                                           bool nodes, const DemandPointsReport* demand = nullptr);
 
 /// The network's size and components into the run's summary.json.
 void add_network_info(RunInfo& info, const planner::Network& network);

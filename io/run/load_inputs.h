@@ -10,10 +10,19 @@
 #include "io/gdal/layer_reader.h"
 #include "io/run/run_errors.h"
 #include "io/run/stage_timer.h"
+#include "planner/coverage/demand_points.h"
 #include "planner/inputs.h"
 #include "planner/parameters.h"
 
 namespace io {
+
+/// --demand-points and its options (`evaluate`, `site`): service requests summed per block
+/// (io/run/demand_inputs.h).
+struct DemandPointOptions {
+  LayerRef points;           ///< --demand-points, --demand-points-layer; empty path: none
+  std::string weight_field;  ///< --demand-points-weight; empty: each point weighs 1
+  double snap_m = planner::default_demand_snap_m;  ///< --demand-snap-m
+};
 
 /// The input options of `evaluate` (and the same keys of a scenario file).
 struct InputOptions {
@@ -27,6 +36,8 @@ struct InputOptions {
   double node_tolerance_m = planner::default_node_tolerance_m;  ///< --node-tolerance
   /// The option named in messages about the centers layer: `site` reads it as --existing.
   std::string centers_option = "--centers";
+  /// Read by load_demand_points (io/run/demand_inputs.h), not by load_inputs.
+  DemandPointOptions demand_points{};
 };
 
 struct LoadedInputs {

@@ -30,7 +30,19 @@ planner::NetworkSitingParams siting_params(const SiteRunConfig& cfg) {
   np.candidate_spacing_m = cfg.candidate_spacing_m;
   np.existing_removable = cfg.existing_removable;
   np.all_vertices = cfg.all_vertices;
+  np.demand.kind = cfg.demand_weight;
+  np.demand.request_weight = cfg.request_weight;
   return np;
+}
+
+/// --demand-weight requests or both weigh blocks by the points of --demand-points.
+void check_demand_weight(const SiteRunConfig& cfg) {
+  if (cfg.demand_weight == planner::DemandWeight::population) return;
+  if (cfg.inputs.demand_points.points.path.empty()) {
+    throw UsageError("--demand-weight " + std::string(planner::to_string(cfg.demand_weight)) +
+                     " needs --demand-points (the service requests to weigh blocks by)");
+  }
+  planner::check_range(planner::request_weight_range, cfg.request_weight);
 }
 
 struct SiteLayers {
@@ -81,8 +93,12 @@ void siting_warnings(const planner::NetworkSiting& run, const SiteRunConfig& cfg
     warn(cfg.warn, std::to_string(run.blocks_without_population) +
                        " blocks have no population value; they weigh 0");
   }
-  if (!run.weights_are_population) {
+  if (run.weight_kind == planner::DemandWeight::population && !run.weights_are_population) {
     note(cfg.note, "blocks carry no population; every block weighs 1, so figures are block counts");
+  }
+  if (run.weight_kind == planner::DemandWeight::both && !run.base.has_population) {
+    note(cfg.note,
+         "blocks carry no population; --demand-weight both weighs blocks by their requests alone");
   }
   if (run.candidates.empty()) {
     note(cfg.note, "no candidate sites (every block is covered, or none is near the network)");
@@ -100,6 +116,7 @@ RunInfo run_info(const SiteRunConfig& cfg, const LoadedInputs& loaded,
   if (!cfg.candidates.path.empty())
     info.inputs.emplace_back("candidates", layer_label(cfg.candidates));
   if (!cfg.allowed.path.empty()) info.inputs.emplace_back("allowed", layer_label(cfg.allowed));
+  add_demand_input(info.inputs, cfg.inputs);
   info.run_crs = loaded.run_crs;
   info.network_vertices = network.edges.vertex_count();
   info.network_edges = network.edges.edge_count();
@@ -115,11 +132,15 @@ SiteOutcome run_site(const SiteRunConfig& cfg) {
     if (cfg.before_stage) cfg.before_stage(name, bytes);
     timer.start(name);
   };
-  const planner::NetworkSitingParams np = siting_params(cfg);
+  planner::NetworkSitingParams np = siting_params(cfg);
+  check_demand_weight(cfg);
   check_output(cfg.output);  // refuse now, not after siting
 
   const LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);
   const SiteLayers site_layers = load_site_layers(cfg, loaded);
+  if (!cfg.inputs.demand_points.points.path.empty()) timer.start("demand points");
+  out.demand = load_demand_points(cfg.inputs, loaded, cfg.warn);
+  if (out.demand) np.demand.requests = out.demand->aggregation.block_weight;
   stage("network", planner::network_bytes(loaded.inputs.roads));
   planner::SplitOptions split;
   split.node_tolerance_m = cfg.inputs.node_tolerance_m;
@@ -138,8 +159,9 @@ SiteOutcome run_site(const SiteRunConfig& cfg) {
   const std::vector<OutputLayer> layers{sites_layer(out.run),
                                         site_blocks_layer(out.run, loaded.inputs),
                                         site_curve_layer(out.run), site_summary_layer(out.run)};
-  out.summary_path = write_results(cfg.output, layers, crs_to_wkt(loaded.run_crs),
-                                   site_summary_json(out.info, np, out.run));
+  out.summary_path =
+      write_results(cfg.output, layers, crs_to_wkt(loaded.run_crs),
+                    site_summary_json(out.info, np, out.run, out.demand ? &*out.demand : nullptr));
   timer.stop();
   write_text_file(timings_path(cfg.output), timer.json());
   return out;

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
+#include "io/run/demand_inputs.h"
 #include "io/run/load_inputs.h"
 #include "io/run/output_files.h"
 #include "io/run/run_errors.h"
@@ -39,6 +41,11 @@ struct SiteRunConfig {
   WarningSink warn;  ///< empty: warnings to stderr
   /// What the figures mean (block counts, no candidate): empty: "circleplan: note: ..." to stderr.
   WarningSink note;
+  /// --demand-weight and --request-weight (docs/siting.md): what a block weighs. requests and
+  /// both need inputs.demand_points (a UsageError without); the requests per block are filled
+  /// from those points.
+  planner::DemandWeight demand_weight = planner::DemandWeight::population;
+  double request_weight = 1.0;
 };
 
 struct SiteOutcome {
@@ -46,6 +53,8 @@ struct SiteOutcome {
   RunInfo info;              ///< inputs, CRS and network figures, as in summary.json
   std::string summary_path;  ///< where summary.json was written
   StageTimer timer;
+  /// With --demand-points: the requests per block and where the points went.
+  std::optional<DemandPointsReport> demand{};
 };
 
 /// Runs `site` on the network and writes its outputs. Throws UsageError, InputError,

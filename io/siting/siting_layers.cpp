@@ -22,7 +22,17 @@ double share(double part, double total) {
   return total > 0.0 ? part / total : 0.0;
 }
 
+/// What the weights are: "population" or "blocks" (1 each), or with --demand-weight
+/// "requests" or "population + requests" (both; the factor is in parameters.request_weight).
 const char* weight_meaning(const planner::NetworkSiting& run) {
+  switch (run.weight_kind) {
+    case planner::DemandWeight::requests:
+      return "requests";
+    case planner::DemandWeight::both:
+      return "population + requests";
+    case planner::DemandWeight::population:
+      break;
+  }
   return run.weights_are_population ? "population" : "blocks";
 }
 
@@ -173,7 +183,7 @@ OutputLayer site_summary_layer(const planner::NetworkSiting& run) {
 }
 
 std::string site_summary_json(const RunInfo& info, const planner::NetworkSitingParams& params,
-                              const planner::NetworkSiting& run) {
+                              const planner::NetworkSiting& run, const DemandPointsReport* demand) {
   const planner::SitingSolution& s = run.solution;
   const double total = run.problem.total_weight();
   JsonWriter json;
@@ -193,6 +203,10 @@ std::string site_summary_json(const RunInfo& info, const planner::NetworkSitingP
   json.key("candidate_spacing_m").value(params.candidate_spacing_m);
   json.key("all_vertices").value(params.all_vertices);
   json.key("existing_removable").value(params.existing_removable);
+  if (demand != nullptr) {
+    json.key("demand_weight").value(planner::to_string(params.demand.kind));
+    json.key("request_weight").value(params.demand.request_weight);
+  }
   json.end_object();
   json.key("network").begin_object();
   json.key("vertices").value(static_cast<std::int64_t>(info.network_vertices));
@@ -243,6 +257,7 @@ std::string site_summary_json(const RunInfo& info, const planner::NetworkSitingP
     json.end_object();
   }
   json.end_array();
+  if (demand != nullptr) demand_points_json(json, *demand);
   json.end_object();
   return json.str();
 }

@@ -44,8 +44,11 @@ OutputLayer site_curve_layer(const planner::NetworkSiting& run);
 OutputLayer site_summary_layer(const planner::NetworkSiting& run);
 
 /// summary.json of a network run: inputs, parameters, candidates, solution, curve. No timings.
+/// With demand (--demand-points): parameters.demand_weight and request_weight, and a
+/// demand_points object last (io/tables/demand_layers.h).
 std::string site_summary_json(const RunInfo& info, const planner::NetworkSitingParams& params,
-                              const planner::NetworkSiting& run);
+                              const planner::NetworkSiting& run,
+                              const DemandPointsReport* demand = nullptr);
 
 /// The matrix mode's answer: model, objective, bound, gap, optimal, selected (ids in rank
 /// order), covered_weight/covered_count (null without a threshold), and more.

@@ -69,7 +69,8 @@ FieldValue center_id_field(const planner::Inputs& inputs, std::uint32_t center) 
   return inputs.centers[center].id;
 }
 
-OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluation& ev) {
+OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluation& ev,
+                         const DemandPointsReport* demand) {
   OutputLayer layer{"blocks",
                     GeometryKind::polygon,
                     {{"block_id", FieldType::text},
@@ -87,6 +88,7 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
                     {}};
   add_unit_fields(layer, ev);
   add_block_access_fields(layer, ev);
+  add_block_request_field(layer, demand);
   for (std::size_t b = 0; b < inputs.blocks.size(); ++b) {
     const planner::Block& block = inputs.blocks[b];
     const planner::BlockCoverage& cov = ev.blocks[b];
@@ -104,6 +106,7 @@ OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluatio
          ev.sites[b].area_m2, std::string(ev.sites[b].from_entrances ? "entrances" : "point")});
     add_unit_values(layer.rows.back(), ev, b);
     add_block_access_values(layer.rows.back(), ev, b);
+    add_block_request_value(layer.rows.back(), demand, b);
     layer.geometries.emplace_back(block.shape);
   }
   return layer;
@@ -246,7 +249,8 @@ OutputLayer nodes_layer(const planner::Network& network, const planner::Inputs& 
 
 std::string summary_json(const RunInfo& run, const planner::EvaluationParams& params,
                          const planner::Inputs& inputs, const planner::Evaluation& ev,
-                         const planner::NetworkDiagnostics* diagnostics) {
+                         const planner::NetworkDiagnostics* diagnostics,
+                         const DemandPointsReport* demand) {
   JsonWriter json;
   json.begin_object();
   json.key("inputs").begin_object();
@@ -318,6 +322,7 @@ std::string summary_json(const RunInfo& run, const planner::EvaluationParams& pa
   json.end_array();
   standard_json(json, params, inputs, ev);
   access_json(json, inputs, ev);
+  if (demand != nullptr) demand_points_json(json, *demand);
   json.end_object();
   return json.str();
 }

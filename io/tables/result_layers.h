@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "io/gdal/output_layer.h"
+#include "io/tables/demand_layers.h"
 #include "planner/areas/service_areas.h"
 #include "planner/coverage/evaluation.h"
 #include "planner/coverage/network_diagnostics.h"
@@ -31,7 +32,9 @@ struct RunInfo {
 /// A center's id as a field value; null for invalid_id (no center).
 FieldValue center_id_field(const planner::Inputs& inputs, std::uint32_t center);
 
-OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluation& ev);
+/// Blocks; with demand (--demand-points), a requests field last.
+OutputLayer blocks_layer(const planner::Inputs& inputs, const planner::Evaluation& ev,
+                         const DemandPointsReport* demand = nullptr);
 /// Centers; reach (per center, from the service-area searches) fills reach_blk and reach_pop.
 OutputLayer centers_layer(const planner::Inputs& inputs, const planner::Evaluation& ev,
                           const std::vector<planner::CenterReach>& reach);
@@ -48,9 +51,11 @@ OutputLayer nodes_layer(const planner::Network& network, const planner::Inputs& 
 
 /// summary.json: parameters, network, headline figures, tiers, communities. No timings, so the
 /// file is byte-identical from run to run.
-/// With diagnostics, a "diagnostics" object follows "network" (io/tables/diagnostics_layer.h).
+/// With diagnostics, a "diagnostics" object follows "network" (io/tables/diagnostics_layer.h);
+/// with demand, a "demand_points" object comes last (io/tables/demand_layers.h).
 std::string summary_json(const RunInfo& run, const planner::EvaluationParams& params,
                          const planner::Inputs& inputs, const planner::Evaluation& ev,
-                         const planner::NetworkDiagnostics* diagnostics = nullptr);
+                         const planner::NetworkDiagnostics* diagnostics = nullptr,
+                         const DemandPointsReport* demand = nullptr);
 
 }  // namespace io

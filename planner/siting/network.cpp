@@ -47,15 +47,15 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
     run.base = evaluate(network, walk, inputs, base_params);
   }
 
-  // Weights: population when the blocks have it (missing ones weigh 0, as in evaluate's sums),
-  // else 1 per block, so every figure is a block count.
-  run.weights_are_population = run.base.has_population;
-  run.weights.resize(inputs.blocks.size());
-  for (std::size_t b = 0; b < inputs.blocks.size(); ++b) {
-    const auto& pop = inputs.blocks[b].pop;
-    run.weights[b] = run.weights_are_population ? pop.value_or(0.0) : 1.0;
-    if (run.weights_are_population && !pop) ++run.blocks_without_population;
-  }
+  // Weights (demand_weight.h): population when the blocks have it (missing ones weigh 0, as in
+  // evaluate's sums), else 1 per block, so every figure is a block count; or the requests, or
+  // both.
+  BlockWeights weights = siting_weights(inputs.blocks, run.base.has_population, params.demand);
+  run.weight_kind = params.demand.kind;
+  run.weights_are_population =
+      params.demand.kind == DemandWeight::population && !weights.block_counts;
+  run.blocks_without_population = weights.blocks_without_population;
+  run.weights = std::move(weights.weights);
 
   if (params.existing_removable) {
     for (const Center& c : inputs.centers) run.candidates.push_back({c.id, c.pos, 1.0, true});

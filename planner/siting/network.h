@@ -10,6 +10,7 @@
 
 #include "planner/coverage/evaluation.h"
 #include "planner/siting/candidates.h"
+#include "planner/siting/demand_weight.h"
 #include "planner/siting/model.h"
 #include "planner/siting/problem.h"
 
@@ -24,6 +25,9 @@ struct NetworkSitingParams {
   /// Existing centers become candidates too (and are no longer kept open): "where should the
   /// k stations be", rather than "where do k more go".
   bool existing_removable = false;
+  /// What a block weighs (--demand-weight): population by default; requests or both need
+  /// demand.requests per block (from --demand-points).
+  SitingDemand demand{};
 };
 
 /// A block a new site brings within the threshold, with the site evaluate would name for it.
@@ -51,6 +55,9 @@ struct NetworkSiting {
   bool from_demand_side = false;
   double build_s = 0.0;  ///< time to build the structure
   double solve_s = 0.0;
+  /// What `weights` are (--demand-weight); with population, weights_are_population says
+  /// whether they are people or block counts.
+  DemandWeight weight_kind{};
 };
 
 /// prepare_siting() then solve_prepared(params.siting).
