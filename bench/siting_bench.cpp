@@ -37,7 +37,9 @@ double time_limit_s() {
   return s ? std::atof(s) : 60.0;
 }
 
-void BM_PmedExact(benchmark::State& state) {
+/// p-median on OR-Library instance pmed<range(0)>, exact (CBC under the time limit) or the
+/// heuristic: time, objective, bound and excess over the published optimum.
+void run_pmed(benchmark::State& state, bool exact) {
   const std::string name = "pmed" + std::to_string(state.range(0));
   const std::string dir = shared_data() + "/orlib-pmed/";
   const io::PmedInstance inst = io::read_orlib_pmed(dir + name + ".txt");
@@ -46,34 +48,8 @@ void BM_PmedExact(benchmark::State& state) {
   planner::SitingOptions o;
   o.model = planner::SitingModel::pmedian;
   o.k = inst.p;
-  o.exact = true;
-  o.time_limit_s = time_limit_s();
-  planner::SitingSolution s;
-  for (auto _ : state) {
-    s = planner::solve_siting(problem, o);
-    benchmark::DoNotOptimize(s.sites.data());
-  }
-  state.counters["n"] = inst.vertices;
-  state.counters["p"] = inst.p;
-  state.counters["optimum"] = optimum;
-  state.counters["objective"] = s.objective;
-  state.counters["bound"] = s.bound;
-  state.counters["gap_pct"] = 100.0 * s.gap;
-  state.counters["proven"] = s.optimal ? 1 : 0;
-  state.counters["seconds"] = s.seconds;
-}
-BENCHMARK(BM_PmedExact)->DenseRange(1, 20)->Iterations(1)->Unit(benchmark::kSecond);
-
-/// The heuristic (no --exact) on the same instances: time and excess over the published optimum.
-void BM_PmedHeuristic(benchmark::State& state) {
-  const std::string name = "pmed" + std::to_string(state.range(0));
-  const std::string dir = shared_data() + "/orlib-pmed/";
-  const io::PmedInstance inst = io::read_orlib_pmed(dir + name + ".txt");
-  const double optimum = io::read_orlib_optima(dir + "pmedopt.txt").at(name);
-  const planner::SitingProblem problem = planner::graph_problem(inst.vertices, inst.edges);
-  planner::SitingOptions o;
-  o.model = planner::SitingModel::pmedian;
-  o.k = inst.p;
+  o.exact = exact;
+  if (exact) o.time_limit_s = time_limit_s();
   planner::SitingSolution s;
   for (auto _ : state) {
     s = planner::solve_siting(problem, o);
@@ -86,7 +62,18 @@ void BM_PmedHeuristic(benchmark::State& state) {
   state.counters["bound"] = s.bound;
   state.counters["excess_pct"] = 100.0 * (s.objective - optimum) / optimum;
   state.counters["gap_pct"] = 100.0 * s.gap;
+  state.counters["proven"] = s.optimal ? 1 : 0;
   state.counters["seconds"] = s.seconds;
+}
+
+void BM_PmedExact(benchmark::State& state) {
+  run_pmed(state, true);
+}
+BENCHMARK(BM_PmedExact)->DenseRange(1, 20)->Iterations(1)->Unit(benchmark::kSecond);
+
+/// The heuristic (no --exact) on the same instances.
+void BM_PmedHeuristic(benchmark::State& state) {
+  run_pmed(state, false);
 }
 BENCHMARK(BM_PmedHeuristic)->DenseRange(1, 20)->Iterations(1)->Unit(benchmark::kSecond);
 
