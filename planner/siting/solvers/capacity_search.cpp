@@ -1,6 +1,6 @@
 // Capacitated siting end to end (capacity.h): greedy + best-improvement swaps over site sets
 // judged by their assignment, the LP relaxation of the MIP as the proven bound (or CBC on the
-// MIP with --exact, started from the heuristic's sites), then the answer in the shape every
+// MIP with --exact, the heuristic kept unless CBC beats it), then the answer in the shape every
 // model reports: ranked sites, objective, bound, gap, plus who serves whom and the shortfall.
 #include <algorithm>
 #include <chrono>
@@ -178,31 +178,12 @@ SitingSolution solve_capacitated(const SitingProblem& p, const SitingOptions& op
 
   if (options.exact) {
     const CapacityMip model = build_capacity_mip(p, rules, k, false);
-    std::vector<int> start;
-    for (std::uint32_t j : open_sites(p, sites)) {
-      if (model.site_column[j] >= 0) start.push_back(model.site_column[j]);
-    }
-    if (!rules.split) {
-      // Single assignment: the start names every integer column at 1, the pairs and the
-      // demands left unserved too.
-      std::vector<char> served(p.demand_count(), 0);
-      for (std::size_t a = 0; a < model.pair.size(); ++a) {
-        for (const Assignment& q : best.pairs) {
-          if (q.demand == model.pair[a].demand && q.candidate == model.pair[a].candidate) {
-            start.push_back(model.pair_column[a]);
-            served[q.demand] = 1;
-          }
-        }
-      }
-      for (std::uint32_t i = 0; i < p.demand_count(); ++i) {
-        if (model.unserved_column[i] >= 0 && !served[i]) start.push_back(model.unserved_column[i]);
-      }
-    }
-    std::sort(start.begin(), start.end());
-    const MipOutcome r = solve_mip(model.mip, std::max(0.01, deadline.remaining_s()), start,
-                                   std::vector<double>(start.size(), 1.0));
+    // No MIP start: CBC 2.10 reads some of these starts wrongly (an "Illegal index" in
+    // ClpModel::getColumnName on stderr); the heuristic's answer is kept when CBC finds no
+    // better one, so only CBC's own search is slower for it.
+    const MipOutcome r = solve_mip(model.mip, std::max(0.01, deadline.remaining_s()));
     method = "cbc (capacitated " + std::string(rules.split ? "" : "single-assignment ") +
-             "formulation), greedy start";
+             "formulation), heuristic kept unless beaten";
     if (r.has_solution) {
       Assigned mip;
       mip.pairs = mip_assignment(p, model, r.values);
