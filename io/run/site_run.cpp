@@ -6,6 +6,7 @@
 #include "io/crs/crs.h"
 #include "io/crs/projection.h"
 #include "io/siting/siting_layers.h"
+#include "planner/errors.h"
 #include "planner/network/network.h"
 #include "planner/scenario/memory_estimate.h"
 #include "planner/siting/solve.h"
@@ -30,6 +31,7 @@ planner::NetworkSitingParams siting_params(const SiteRunConfig& cfg) {
   np.candidate_spacing_m = cfg.candidate_spacing_m;
   np.existing_removable = cfg.existing_removable;
   np.all_vertices = cfg.all_vertices;
+  np.site_capacity = cfg.site_capacity;
   return np;
 }
 
@@ -106,6 +108,19 @@ RunInfo run_info(const SiteRunConfig& cfg, const LoadedInputs& loaded,
   return info;
 }
 
+// --- Capacitated models (cmclp, cpmedian) ------------------------------------------------------
+
+/// The matrix mode's capacities: one --site-capacity for every candidate (a matrix has no
+/// existing centers).
+void set_matrix_capacities(planner::SitingProblem& problem, const MatrixSiteConfig& cfg) {
+  if (!cfg.site_capacity) {
+    throw planner::InvalidValue(std::string(planner::to_string(cfg.options.model)) +
+                                " in --matrix mode needs --site-capacity (every site's capacity, "
+                                "in the demand's weight unit)");
+  }
+  problem.set_capacities(std::vector<double>(problem.candidate_count(), *cfg.site_capacity));
+}
+
 }  // namespace
 
 SiteOutcome run_site(const SiteRunConfig& cfg) {
@@ -149,8 +164,10 @@ MatrixSiteOutcome run_matrix_site(const MatrixSiteConfig& cfg) {
   planner::validate(cfg.options);
   MatrixSiteOutcome out;
   out.input = read_matrix_input(cfg.files);
+  out.problem = out.input.problem();
+  if (planner::capacitated(cfg.options.model)) set_matrix_capacities(out.problem, cfg);
   if (cfg.before_stage) cfg.before_stage("solve", 0);
-  out.solution = planner::solve_siting(out.input.problem(), cfg.options);
+  out.solution = planner::solve_siting(out.problem, cfg.options);
   cfg.cancel.check();  // the solvers do not poll: a stop asked meanwhile is honoured here
   return out;
 }
