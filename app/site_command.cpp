@@ -162,7 +162,7 @@ void print_network_summary(const planner::NetworkSiting& run, const std::string&
   if (planner::capacitated(s.model)) {
     std::printf(
         "served within capacity: %.0f of %.0f %s (open capacity %.0f); unassigned: %.0f "
-        "%s in %u blocks reach an open site that has no capacity left\n",
+        "%s (%u blocks) within reach of open sites that are full\n",
         s.served_weight, total, what, s.total_capacity, s.unassigned_weight, what,
         s.unassigned_count);
   }

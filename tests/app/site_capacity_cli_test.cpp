@@ -147,7 +147,7 @@ TEST(SiteCapacityCli, NetworkModeExistingCentersWithCapacities) {
                      city_data("access/centers-capacity.geojson") + " --out " + (out / "s.gpkg"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("served within capacity: 800 of 1000 people (open capacity 900); "
-                          "unassigned: 200 people in 2 blocks"),
+                          "unassigned: 200 people (2 blocks) within reach"),
             std::string::npos)
       << r.output;
   Probe p(out / "s.gpkg");

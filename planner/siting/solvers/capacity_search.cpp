@@ -64,6 +64,15 @@ double capacity_simple_bound(const SitingProblem& p, const CapacityRules& rules)
   return v;
 }
 
+bool capacity_integral(const SitingProblem& p, const CapacityRules& rules) {
+  if (!p.integral_weights()) return false;
+  for (std::uint32_t j = 0; j < p.candidate_count(); ++j) {
+    if (p.capacity(j) != std::floor(p.capacity(j))) return false;
+  }
+  return rules.maximize() ||
+         (p.integral_costs() && p.unreached_cost() == std::floor(p.unreached_cost()));
+}
+
 /// Sites in build order: each next the one that helps most with the existing centers and the
 /// sites before it open (ties: smaller index); gains in the model's unit, never negative.
 std::vector<RankedSite> rank_capacitated(const SitingProblem& p, const CapacityRules& rules,
@@ -238,6 +247,11 @@ SitingSolution solve_capacitated(const SitingProblem& p, const SitingOptions& op
   out.sites = rank_capacitated(p, rules, sites);
   for (RankedSite& r : out.sites) r.assigned = load[r.candidate];
   out.objective = best.objective;
+  // Whole weights and capacities make every site set's best flow whole (and its cost, with
+  // whole costs): so is the optimum, and the bound rounds to it.
+  if (capacity_integral(p, rules)) {
+    bound = rules.maximize() ? std::floor(bound + 1e-6) : std::ceil(bound - 1e-6);
+  }
   out.bound = rules.maximize() ? std::max(bound, out.objective) : std::min(bound, out.objective);
   out.gap = relative_gap(out.objective, out.bound);
   out.optimal = optimal || out.gap <= 1e-9;
