@@ -178,6 +178,16 @@ TEST(SiteCapacityCli, NetworkModeExistingCentersWithCapacities) {
   EXPECT_NEAR(json_number(summary.substr(summary.find("\"id\": \"c2\"")), "assigned"), 700.0 - n1,
               1e-9);
 
+  // The same answer, byte for byte, whatever the thread count.
+  const std::string again = inputs + "--site-capacity 500 --existing " +
+                            city_data("access/centers-capacity.geojson") + " --format geojson ";
+  ASSERT_EQ(run_circleplan(again + "--threads 1 --out " + (out / "t1")).exit_code, 0);
+  ASSERT_EQ(run_circleplan(again + "--threads 2 --out " + (out / "t2")).exit_code, 0);
+  for (const char* f : {"sites.geojson", "site_blocks.geojson", "summary.json"}) {
+    EXPECT_EQ(read_file(out / (std::string("t1/") + f)), read_file(out / (std::string("t2/") + f)))
+        << f;
+  }
+
   // The same centers without a capacity value (and no --site-capacity): refused, naming the
   // first one.
   r = run_circleplan(inputs + "--existing " + city_data("scenarios/centers.geojson") + " --out " +

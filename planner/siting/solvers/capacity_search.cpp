@@ -177,7 +177,8 @@ SitingSolution solve_capacitated(const SitingProblem& p, const SitingOptions& op
   const CapacityRules rules = capacity_rules(options);
   const std::uint32_t k = options.k;
 
-  std::vector<std::uint32_t> sites = search_capacitated(p, rules, k, deadline.remaining_s());
+  // The swaps get half the time at most: the bound (or CBC) needs the rest.
+  std::vector<std::uint32_t> sites = search_capacitated(p, rules, k, 0.5 * deadline.remaining_s());
   Assigned best = assign_demand(p, rules, open_sites(p, sites));
   std::string method = rules.model == SitingModel::cmclp ? "greedy + swaps (max-flow assignment)"
                                                          : "greedy + swaps (greedy assignment)";
