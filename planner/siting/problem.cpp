@@ -114,9 +114,11 @@ void SitingProblem::set_capacities(std::vector<double> capacity, std::vector<cha
   if (!always_open.empty() && always_open.size() != candidate_count()) {
     throw InternalError("one always-open flag per candidate");
   }
-  for (std::size_t j = 0; j < capacity.size(); ++j) check_value(capacity[j], "capacity of", j);
+  for (std::size_t j = 0; j < capacity.size(); ++j)
+    check_value(capacity[j], "capacity of candidate", j);
   m_capacity = std::move(capacity);
   m_always_open = std::move(always_open);
+  m_has_capacities = true;
 }
 
 std::span<const std::uint32_t> SitingProblem::demands_of(std::uint32_t candidate) const {

@@ -75,7 +75,7 @@ class SitingProblem {
   /// candidates always open (existing centers; empty: none). Throws InternalError on a size
   /// mismatch or a bad value.
   void set_capacities(std::vector<double> capacity, std::vector<char> always_open = {});
-  bool has_capacities() const { return !m_capacity.empty(); }
+  bool has_capacities() const { return m_has_capacities; }
   double capacity(std::uint32_t candidate) const { return m_capacity[candidate]; }
   bool always_open(std::uint32_t candidate) const {
     return !m_always_open.empty() && m_always_open[candidate] != 0;
@@ -99,6 +99,7 @@ class SitingProblem {
   bool m_integral_weights = true, m_integral_site_costs = true, m_integral_costs = true;
   std::vector<double> m_capacity;
   std::vector<char> m_always_open;
+  bool m_has_capacities = false;  ///< set_capacities() was called (even with no candidate)
 };
 
 }  // namespace planner

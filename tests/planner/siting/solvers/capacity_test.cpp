@@ -298,6 +298,21 @@ TEST(CapacitatedSiting, RefusedWithoutCapacitiesOrWithSplitForOtherModels) {
   EXPECT_THROW(planner::solve_siting(p, o), planner::InvalidValue);  // no threshold
   o.cover_cost = 2.0;
   EXPECT_NEAR(planner::solve_siting(p, o).objective, 1.0, 1e-12);
+
+  // No candidate at all (everything filtered out): an empty answer, not an error.
+  SitingProblem none({5.0}, {}, {});
+  none.set_capacities({});
+  for (SitingModel m : {SitingModel::cmclp, SitingModel::cpmedian}) {
+    for (bool exact : {false, true}) {
+      o.model = m;
+      o.exact = exact;
+      const auto s = planner::solve_siting(none, o);
+      EXPECT_TRUE(s.sites.empty());
+      EXPECT_NEAR(s.objective, 0.0, 0.0);  // unreachable: not served, left out of the cost
+      EXPECT_EQ(s.unreachable_count, 1u);
+      EXPECT_TRUE(s.optimal);
+    }
+  }
 }
 
 }  // namespace
