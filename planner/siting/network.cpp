@@ -22,9 +22,14 @@ bool covering(SitingModel m) {
 
 // --- Capacitated models (cmclp, cpmedian): capacity plumbing --------------------------------
 
+struct SiteCapacities {
+  std::vector<double> capacity;
+  std::vector<char> open;
+};
+
 /// Each candidate's capacity (its own, else --site-capacity), and which are kept open (the
 /// existing centers, unless removable). Throws InvalidValue naming a site without one.
-void set_site_capacities(NetworkSiting& run, const NetworkSitingParams& params) {
+SiteCapacities site_capacities(const NetworkSiting& run, const NetworkSitingParams& params) {
   std::vector<double> capacity(run.candidates.size());
   std::vector<char> open(run.candidates.size(), 0);
   for (std::size_t c = 0; c < run.candidates.size(); ++c) {
@@ -46,7 +51,7 @@ void set_site_capacities(NetworkSiting& run, const NetworkSitingParams& params) 
     capacity[c] = *v;
     open[c] = s.existing && !params.existing_removable ? 1 : 0;
   }
-  run.problem.set_capacities(std::move(capacity), std::move(open));
+  return {std::move(capacity), std::move(open)};
 }
 
 /// The assignment to the new sites, ranked, as site_blocks.
@@ -133,6 +138,9 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
     offered = keep_allowed(given, allowed);
   }
   run.candidates.insert(run.candidates.end(), offered.begin(), offered.end());
+  // Checked now, before the searches: a missing capacity is refused at once.
+  SiteCapacities capacities;
+  if (with_capacity) capacities = site_capacities(run, params);
 
   // Candidates snap exactly as centers do, so their walks are the ones evaluate would see.
   SnapIndex snapper(network.edges);
@@ -169,7 +177,9 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
   // Beyond the search limit a walk is unknown but at least that long: charged at the limit.
   run.problem = SitingProblem(run.weights, site_cost, std::move(built.entries), fixed,
                               cover_only ? std::optional<double>() : limit_s);
-  if (with_capacity) set_site_capacities(run, params);
+  if (with_capacity) {
+    run.problem.set_capacities(std::move(capacities.capacity), std::move(capacities.open));
+  }
   run.build_s = seconds_since(started);
   return run;
 }
