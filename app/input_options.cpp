@@ -76,7 +76,7 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("--tier-field", o.center_fields.tier, "center tier field (default: tier, level)");
   cmd.add_option("--capacity-field", o.center_fields.capacity,
                  "center capacity field, e.g. floor area, staff or seats (default: capacity, 容量; "
-                 "used by --access, docs/accessibility.md)");
+                 "used by --access, docs/accessibility.md, and by site --model cmclp, cpmedian)");
   cmd.add_option("--block-id-field", o.block_fields.id,
                  "block id field (default: block_id, id, osm_id; else FID)");
   cmd.add_option("--block-name-field", o.block_fields.name, "block name field (default: name)");

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "app/input_options.h"
 #include "app/interrupt.h"
@@ -43,7 +44,16 @@ struct SiteConfig {
   std::string max_memory;
   CLI::Option* existing_option = nullptr;
   std::string demand_weight = "population";  ///< --demand-weight
+  // Capacitated models (both modes).
+  bool split_demand = false;
+  double site_capacity = 0.0;
+  CLI::Option* site_capacity_option = nullptr;
 };
+
+std::optional<double> site_capacity(const SiteConfig& cfg) {
+  if (cfg.site_capacity_option->count() == 0) return std::nullopt;
+  return cfg.site_capacity;
+}
 
 planner::SitingOptions siting_options(const SiteConfig& cfg) {
   planner::SitingOptions o;
@@ -54,6 +64,10 @@ planner::SitingOptions siting_options(const SiteConfig& cfg) {
   o.k = cfg.k;
   o.exact = cfg.exact;
   o.time_limit_s = cfg.time_limit_s;
+  o.split_demand = cfg.split_demand;
+  if (cfg.split_demand && o.model != planner::SitingModel::cpmedian) {
+    throw UsageError("--split-demand is for --model cpmedian (cmclp always splits demand)");
+  }
   return o;
 }
 
@@ -72,14 +86,23 @@ void print_matrix_result(const SiteConfig& cfg, const planner::SitingOptions& op
                          const io::MatrixSiteOutcome& out) {
   const planner::SitingSolution& s = out.solution;
   if (cfg.json) {
-    std::fputs(io::matrix_result_json(out.input, options, s).c_str(), stdout);
+    std::fputs(io::matrix_result_json(out.input, options, s, out.problem).c_str(), stdout);
     return;
   }
   std::printf("%s: objective %.10g, bound %.10g, gap %.4g%%%s (%s)\n", cfg.model.c_str(),
               s.objective, s.bound, 100.0 * s.gap, s.optimal ? ", optimal" : "", s.method.c_str());
+  const bool capacity = planner::capacitated(s.model);
   for (std::size_t r = 0; r < s.sites.size(); ++r) {
-    std::printf("  %zu. %s (gain %.10g)\n", r + 1,
+    std::printf("  %zu. %s (gain %.10g", r + 1,
                 out.input.candidate_ids[s.sites[r].candidate].c_str(), s.sites[r].gain);
+    if (capacity) std::printf(", assigned %.10g", s.sites[r].assigned);
+    std::printf(")\n");
+  }
+  if (capacity) {
+    std::printf(
+        "served: weight %.10g of capacity %.10g; unassigned (reached, no capacity left): "
+        "weight %.10g, %u demands\n",
+        s.served_weight, s.total_capacity, s.unassigned_weight, s.unassigned_count);
   }
   if (s.has_coverage) {
     std::printf(
@@ -105,8 +128,13 @@ void run_matrix(SiteConfig cfg) {
   if (cfg.max_cost_option->count() > 0) options.cover_cost = cfg.max_cost;
   options.curve_k = cfg.curve_option->count() > 0 ? cfg.curve : 0;
   // A covering model without --max-cost is a command line that cannot run: a usage error.
-  const bool covering =
-      options.model == planner::SitingModel::lscp || options.model == planner::SitingModel::mclp;
+  const bool covering = options.model == planner::SitingModel::lscp ||
+                        options.model == planner::SitingModel::mclp ||
+                        options.model == planner::SitingModel::cmclp;
+  if (planner::capacitated(options.model) && cfg.site_capacity_option->count() == 0) {
+    throw UsageError(cfg.model + " in --matrix mode needs --site-capacity (every site's capacity)");
+  }
+  run.site_capacity = site_capacity(cfg);
   if (covering && !options.cover_cost) {
     throw UsageError(cfg.model + " needs a coverage threshold (--max-cost, or --cover-minutes)");
   }
@@ -142,15 +170,20 @@ void print_network_summary(const io::SiteOutcome& out) {
   std::printf("candidates: %zu (%s), %u beyond --max-snap; %zu candidate-block pairs\n",
               run.candidates.size(), run.generated ? "generated on the network" : "given",
               run.unsnapped_candidates, run.entries);
+  const bool minutes = s.model == planner::SitingModel::pmedian ||
+                       s.model == planner::SitingModel::pcenter ||
+                       s.model == planner::SitingModel::cpmedian;
   std::printf("%s: %zu new sites, objective %.10g, bound %.10g, gap %.4g%%%s\n",
               std::string(planner::to_string(s.model)).c_str(), s.sites.size(),
-              s.model == planner::SitingModel::pmedian || s.model == planner::SitingModel::pcenter
-                  ? s.objective / 60.0
-                  : s.objective,
-              s.model == planner::SitingModel::pmedian || s.model == planner::SitingModel::pcenter
-                  ? s.bound / 60.0
-                  : s.bound,
+              minutes ? s.objective / 60.0 : s.objective, minutes ? s.bound / 60.0 : s.bound,
               100.0 * s.gap, s.optimal ? " (optimal)" : "");
+  if (planner::capacitated(s.model)) {
+    std::printf(
+        "served within capacity: %.0f of %.0f %s (open capacity %.0f); unassigned: %.0f "
+        "%s (%u blocks) within reach of open sites that are full\n",
+        s.served_weight, total, what, s.total_capacity, s.unassigned_weight, what,
+        s.unassigned_count);
+  }
   std::printf("covered within %g minutes: %.0f of %.0f %s before, %.0f (%.1f%%) after\n",
               run.cover_s / 60.0, s.fixed_weight, total, what, s.covered_weight,
               total > 0 ? 100.0 * s.covered_weight / total : 0.0);
@@ -169,8 +202,9 @@ void run_network(const SiteConfig& cfg) {
   if (run.output.out.empty()) throw UsageError("--out is required (or use --matrix mode)");
   run.params.cancel = cancel_token();
   run.siting = siting_options(cfg);
-  run.siting.curve_k = cfg.curve;
   run.demand_weight = *planner::parse_demand_weight(cfg.demand_weight);
+  run.siting.curve_k = planner::capacitated(run.siting.model) ? 0 : cfg.curve;
+  run.site_capacity = site_capacity(cfg);
   const MemoryGuard memory(cfg.max_memory);
   run.before_stage = [&](const std::string& stage, std::uint64_t bytes) {
     memory.before_stage(stage, bytes);
@@ -182,11 +216,18 @@ void run_network(const SiteConfig& cfg) {
 
 /// Both modes: the model and how to solve it.
 void add_model_options(CLI::App* cmd, SiteConfig& cfg) {
-  cmd->add_option("--model", cfg.model, "lscp | mclp | pmedian | pcenter")
+  cmd->add_option("--model", cfg.model, "lscp | mclp | pmedian | pcenter | cmclp | cpmedian")
       ->required()
-      ->check(CLI::IsMember({"lscp", "mclp", "pmedian", "pcenter"}));
-  cfg.k_option = cmd->add_option("--k", cfg.k, "new sites to open (mclp, pmedian, pcenter)")
+      ->check(CLI::IsMember({"lscp", "mclp", "pmedian", "pcenter", "cmclp", "cpmedian"}));
+  cfg.k_option = cmd->add_option("--k", cfg.k, "new sites to open (all models but lscp)")
                      ->check(CLI::PositiveNumber);
+  cfg.site_capacity_option =
+      cmd->add_option("--site-capacity", cfg.site_capacity,
+                      "cmclp, cpmedian: the capacity (in people, or blocks) of every site without "
+                      "its own value; the only way in --matrix mode")
+          ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--split-demand", cfg.split_demand,
+                "cpmedian: a block may be served by several sites (default: whole, by one)");
   cmd->add_flag("--exact", cfg.exact, "solve exactly with COIN-OR CBC (within --time-limit)");
   cmd->add_option("--time-limit", cfg.time_limit_s, "seconds for the exact solve")
       ->check(CLI::PositiveNumber)
@@ -260,6 +301,8 @@ void add_network_options(CLI::App* cmd, SiteConfig& cfg) {
                   "candidate id field (default: id; else FID)");
   cmd->add_option("--site-cost-field", cfg.run.site_cost_field,
                   "candidate opening cost field (default: 1 each)");
+  cmd->add_option("--site-capacity-field", cfg.run.candidate_fields.capacity,
+                  "cmclp, cpmedian: candidate capacity field (existing centers: --capacity-field)");
   cmd->add_option("--allowed", cfg.run.allowed.path, "polygons of land where a site may go");
   cmd->add_option("--allowed-layer", cfg.run.allowed.layer, "layer of --allowed");
   cmd->add_option("--candidate-spacing", cfg.run.candidate_spacing_m,
@@ -281,12 +324,16 @@ Command register_site(CLI::App& root) {
   CLI::App* cmd = root.add_subcommand(
       "site",
       "Where new stations should go: fewest sites to cover everyone (lscp), most people "
-      "covered by k sites (mclp), least total walk (pmedian), shortest worst walk (pcenter).");
+      "covered by k sites (mclp), least total walk (pmedian), shortest worst walk (pcenter); "
+      "with capacities (each site serves at most its capacity, existing centers included): "
+      "most people served (cmclp), least total walk (cpmedian).");
   cmd->footer(
       "Examples:\n  circleplan site --roads city.gpkg --roads-layer roads --centers city.gpkg "
       "--centers-layer centers --blocks city.gpkg --blocks-layer blocks --model mclp --k 5 "
       "--out sites.gpkg\n  circleplan site --matrix M.csv --demand D.csv --model pmedian --k 4 "
-      "--json\nSee docs/siting.md for the models, options and outputs.");
+      "--json\n  circleplan site ... --existing c.gpkg --capacity-field staff --candidates s.gpkg "
+      "--site-capacity-field staff --model cmclp --k 3 --out cap.gpkg\nSee docs/siting.md for the "
+      "models, options and outputs.");
   add_model_options(cmd, *cfg);
   add_matrix_options(cmd, *cfg);
   add_network_options(cmd, *cfg);

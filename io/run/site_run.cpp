@@ -6,6 +6,7 @@
 #include "io/crs/crs.h"
 #include "io/crs/projection.h"
 #include "io/siting/siting_layers.h"
+#include "planner/errors.h"
 #include "planner/network/network.h"
 #include "planner/scenario/memory_estimate.h"
 #include "planner/siting/solve.h"
@@ -32,6 +33,7 @@ planner::NetworkSitingParams siting_params(const SiteRunConfig& cfg) {
   np.all_vertices = cfg.all_vertices;
   np.demand.kind = cfg.demand_weight;
   np.demand.request_weight = cfg.request_weight;
+  np.site_capacity = cfg.site_capacity;
   return np;
 }
 
@@ -123,6 +125,19 @@ RunInfo run_info(const SiteRunConfig& cfg, const LoadedInputs& loaded,
   return info;
 }
 
+// --- Capacitated models (cmclp, cpmedian) ------------------------------------------------------
+
+/// The matrix mode's capacities: one --site-capacity for every candidate (a matrix has no
+/// existing centers).
+void set_matrix_capacities(planner::SitingProblem& problem, const MatrixSiteConfig& cfg) {
+  if (!cfg.site_capacity) {
+    throw planner::InvalidValue(std::string(planner::to_string(cfg.options.model)) +
+                                " in --matrix mode needs --site-capacity (every site's capacity, "
+                                "in the demand's weight unit)");
+  }
+  problem.set_capacities(std::vector<double>(problem.candidate_count(), *cfg.site_capacity));
+}
+
 }  // namespace
 
 SiteOutcome run_site(const SiteRunConfig& cfg) {
@@ -171,8 +186,10 @@ MatrixSiteOutcome run_matrix_site(const MatrixSiteConfig& cfg) {
   planner::validate(cfg.options);
   MatrixSiteOutcome out;
   out.input = read_matrix_input(cfg.files);
+  out.problem = out.input.problem();
+  if (planner::capacitated(cfg.options.model)) set_matrix_capacities(out.problem, cfg);
   if (cfg.before_stage) cfg.before_stage("solve", 0);
-  out.solution = planner::solve_siting(out.input.problem(), cfg.options);
+  out.solution = planner::solve_siting(out.problem, cfg.options);
   cfg.cancel.check();  // the solvers do not poll: a stop asked meanwhile is honoured here
   return out;
 }

@@ -46,6 +46,10 @@ struct SiteRunConfig {
   /// from those points.
   planner::DemandWeight demand_weight = planner::DemandWeight::population;
   double request_weight = 1.0;
+  /// cmclp, cpmedian: the capacity of every candidate and existing center without its own
+  /// (--site-capacity). Candidates' own come from candidate_fields.capacity
+  /// (--site-capacity-field), the existing centers' from inputs.center_fields.capacity.
+  std::optional<double> site_capacity{};
 };
 
 struct SiteOutcome {
@@ -66,15 +70,19 @@ struct MatrixSiteConfig {
   planner::SitingOptions options;   ///< with the threshold in the matrix's unit, if any
   planner::StageHook before_stage;  ///< before "solve"; may be empty
   planner::CancelToken cancel;      ///< asked once the solver returns (the solvers do not poll)
+  /// cmclp, cpmedian: every candidate's capacity (--site-capacity; the matrix has no other).
+  std::optional<double> site_capacity{};
 };
 
 struct MatrixSiteOutcome {
   MatrixInput input;
   planner::SitingSolution solution;
+  planner::SitingProblem problem{};  ///< as solved (with the capacities, if any)
 };
 
 /// Reads a precomputed problem (io/siting/matrix_reader.h) and solves it. Throws InputError,
-/// planner::InvalidValue for options out of range, planner::Cancelled.
+/// planner::InvalidValue for options out of range (a capacitated model without
+/// site_capacity too), planner::Cancelled.
 MatrixSiteOutcome run_matrix_site(const MatrixSiteConfig& config);
 
 }  // namespace io

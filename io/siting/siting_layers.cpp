@@ -15,7 +15,33 @@ using planner::SitingModel;
 
 /// Network costs are seconds; what people read is minutes.
 double in_model_unit(SitingModel m, double v) {
-  return m == SitingModel::pmedian || m == SitingModel::pcenter ? v / 60.0 : v;
+  return m == SitingModel::pmedian || m == SitingModel::pcenter || m == SitingModel::cpmedian
+             ? v / 60.0
+             : v;
+}
+
+// --- Capacitated models (cmclp, cpmedian): the assignment's figures -------------------------
+
+/// summary.json's capacity figures: served, unassigned (the shortfall), the open capacity,
+/// and each existing center kept open with its capacity and the weight it serves.
+void capacity_json(JsonWriter& json, const planner::SitingSolution& s,
+                   const std::vector<std::string>& ids, const planner::SitingProblem& problem) {
+  json.key("served_weight").value(s.served_weight);
+  json.key("unassigned_weight").value(s.unassigned_weight);
+  json.key("unassigned_demands").value(s.unassigned_count);
+  json.key("open_capacity").value(s.total_capacity);
+  json.key("assigned").begin_array();
+  for (const planner::RankedSite& r : s.sites) json.value(r.assigned);
+  json.end_array();
+  json.key("existing_centers").begin_array();
+  for (const planner::RankedSite& e : s.open_existing) {
+    json.begin_object();
+    json.key("id").value(ids[e.candidate]);
+    json.key("capacity").value(problem.capacity(e.candidate));
+    json.key("assigned").value(e.assigned);
+    json.end_object();
+  }
+  json.end_array();
 }
 
 double share(double part, double total) {
@@ -58,6 +84,8 @@ std::vector<planner::SiteCandidate> read_candidates(const LayerRef& ref, const F
   out.reserve(points.size());
   for (const planner::Center& p : points) {
     planner::SiteCandidate c{p.id, p.pos, 1.0, false};
+    // Capacities only from the field asked for (--site-capacity-field), never guessed.
+    if (!fields.capacity.empty()) c.capacity = p.capacity;
     if (!cost_field.empty()) {
       const char* text = p.tier.c_str();
       char* end = nullptr;
@@ -93,6 +121,11 @@ OutputLayer sites_layer(const planner::NetworkSiting& run) {
                     {},
                     {}};
   const SitingModel model = run.solution.model;
+  const bool capacity = planner::capacitated(model);
+  if (capacity) {
+    layer.fields.push_back({"capacity", FieldType::real});
+    layer.fields.push_back({"assigned", FieldType::real});
+  }
   std::vector<std::int64_t> new_blocks(run.solution.sites.size(), 0);
   for (const planner::SiteBlock& sb : run.site_blocks) ++new_blocks[sb.rank];
   const double total = run.problem.total_weight();
@@ -105,6 +138,10 @@ OutputLayer sites_layer(const planner::NetworkSiting& run) {
                           in_model_unit(model, s.cum_gain), share(s.covered, total), c.cost,
                           new_blocks[r], snap ? FieldValue(snap->leg_m) : FieldValue(),
                           static_cast<std::int64_t>(c.existing ? 1 : 0)});
+    if (capacity) {
+      layer.rows.back().push_back(run.problem.capacity(s.candidate));
+      layer.rows.back().push_back(s.assigned);
+    }
     layer.geometries.emplace_back(c.pos);
   }
   return layer;
@@ -119,10 +156,13 @@ OutputLayer site_blocks_layer(const planner::NetworkSiting& run, const planner::
                      {"minutes", FieldType::real}},
                     {},
                     {}};
+  const bool capacity = planner::capacitated(run.solution.model);
+  if (capacity) layer.fields.push_back({"assigned", FieldType::real});
   for (const planner::SiteBlock& sb : run.site_blocks) {
     const planner::RankedSite& s = run.solution.sites[sb.rank];
     layer.rows.push_back({run.candidates[s.candidate].id, inputs.blocks[sb.block].id,
                           static_cast<std::int64_t>(sb.rank + 1), sb.time_s / 60.0});
+    if (capacity) layer.rows.back().push_back(sb.assigned);
   }
   return layer;
 }
@@ -179,6 +219,14 @@ OutputLayer site_summary_layer(const planner::NetworkSiting& run) {
                         share(s.covered_weight, total), static_cast<std::int64_t>(s.covered_count),
                         s.uncoverable_weight, static_cast<std::int64_t>(s.uncoverable_count),
                         static_cast<std::int64_t>(run.candidates.size()), s.method});
+  if (planner::capacitated(s.model)) {
+    layer.fields.push_back({"served_w", FieldType::real});
+    layer.fields.push_back({"unasgn_w", FieldType::real});
+    layer.fields.push_back({"open_cap", FieldType::real});
+    layer.rows.back().push_back(s.served_weight);
+    layer.rows.back().push_back(s.unassigned_weight);
+    layer.rows.back().push_back(s.total_capacity);
+  }
   return layer;
 }
 
@@ -207,6 +255,14 @@ std::string site_summary_json(const RunInfo& info, const planner::NetworkSitingP
     json.key("demand_weight").value(planner::to_string(params.demand.kind));
     json.key("request_weight").value(params.demand.request_weight);
   }
+  if (planner::capacitated(s.model)) {
+    json.key("split_demand").value(s.model == SitingModel::cmclp || params.siting.split_demand);
+    if (params.site_capacity) {
+      json.key("site_capacity").value(*params.site_capacity);
+    } else {
+      json.key("site_capacity").null();
+    }
+  }
   json.end_object();
   json.key("network").begin_object();
   json.key("vertices").value(static_cast<std::int64_t>(info.network_vertices));
@@ -225,10 +281,11 @@ std::string site_summary_json(const RunInfo& info, const planner::NetworkSitingP
   json.key("result").begin_object();
   json.key("objective").value(in_model_unit(s.model, s.objective));
   json.key("objective_unit")
-      .value(s.model == planner::SitingModel::lscp      ? "site cost"
-             : s.model == planner::SitingModel::mclp    ? weight_meaning(run)
-             : s.model == planner::SitingModel::pmedian ? "weight x minutes"
-                                                        : "minutes");
+      .value(s.model == SitingModel::lscp                                    ? "site cost"
+             : s.model == SitingModel::mclp || s.model == SitingModel::cmclp ? weight_meaning(run)
+             : s.model == SitingModel::pmedian || s.model == SitingModel::cpmedian
+                 ? "weight x minutes"
+                 : "minutes");
   json.key("bound").value(in_model_unit(s.model, s.bound));
   json.key("gap").value(s.gap);
   json.key("optimal").value(s.optimal);
@@ -245,6 +302,11 @@ std::string site_summary_json(const RunInfo& info, const planner::NetworkSitingP
   json.key("uncoverable_blocks").value(s.uncoverable_count);
   json.key("unreachable_weight").value(s.unreachable_weight);
   json.key("unreachable_blocks").value(s.unreachable_count);
+  if (planner::capacitated(s.model)) {
+    std::vector<std::string> ids;
+    for (const planner::SiteCandidate& c : run.candidates) ids.push_back(c.id);
+    capacity_json(json, s, ids, run.problem);
+  }
   json.end_object();
   json.key("curve").begin_array();
   for (const planner::CurvePoint& p : s.curve) {
@@ -263,7 +325,8 @@ std::string site_summary_json(const RunInfo& info, const planner::NetworkSitingP
 }
 
 std::string matrix_result_json(const MatrixInput& input, const planner::SitingOptions& options,
-                               const planner::SitingSolution& s) {
+                               const planner::SitingSolution& s,
+                               const planner::SitingProblem& problem) {
   JsonWriter json;
   json.begin_object();
   json.key("model").value(planner::to_string(s.model));
@@ -290,6 +353,10 @@ std::string matrix_result_json(const MatrixInput& input, const planner::SitingOp
   }
   json.key("unreachable_weight").value(s.unreachable_weight);
   json.key("unreachable_count").value(s.unreachable_count);
+  if (planner::capacitated(s.model)) {
+    json.key("split_demand").value(s.model == SitingModel::cmclp || options.split_demand);
+    capacity_json(json, s, input.candidate_ids, problem);
+  }
   json.key("demand_count").value(static_cast<std::int64_t>(input.demand_ids.size()));
   json.key("candidate_count").value(static_cast<std::int64_t>(input.candidate_ids.size()));
   json.key("total_weight").value(std::accumulate(input.weights.begin(), input.weights.end(), 0.0));

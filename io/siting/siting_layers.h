@@ -18,7 +18,8 @@ namespace io {
 
 /// Candidate sites: points (polygons by their point on surface), ids as for centers. With a
 /// cost field, each candidate's opening cost (a number >= 0; anything else is an InputError
-/// naming the layer and field); without, cost 1.
+/// naming the layer and field); without, cost 1. With fields.capacity (--site-capacity-field),
+/// each candidate's capacity when it has a value (checked like a center's); without, none.
 std::vector<planner::SiteCandidate> read_candidates(const LayerRef& ref, const FieldMap& fields,
                                                     const std::string& cost_field,
                                                     const ReadSettings& settings);
@@ -28,19 +29,22 @@ std::vector<planner::SiteCandidate> read_candidates(const LayerRef& ref, const F
                                                     const ReadSettings& settings,
                                                     ReadReport& report);
 
-/// rank, site_id, model, gain, cum_gain, cum_share, cost, new_blk, snap_m (+ point geometry).
+/// rank, site_id, model, gain, cum_gain, cum_share, cost, new_blk, snap_m, existing (+ point
+/// geometry); cmclp and cpmedian add capacity and assigned (the weight the site serves).
 /// gain and cum_gain are in the model's unit: covered weight (lscp, mclp), weighted minutes
 /// saved (pmedian), minutes off the worst walk (pcenter); cum_share is the share of all weight
 /// within the threshold once the sites up to this rank are open (the existing ones included).
 OutputLayer sites_layer(const planner::NetworkSiting& run);
 
-/// site_id, block_id, rank, minutes: each newly covered block with the new site serving it.
+/// site_id, block_id, rank, minutes: each newly covered block with the new site serving it;
+/// cmclp and cpmedian: each block a new site serves, with `assigned` (the weight it serves).
 OutputLayer site_blocks_layer(const planner::NetworkSiting& run, const planner::Inputs& inputs);
 
 /// k, greedy_w, greedy_sh, best_w, best_sh, bound_w, bound_sh: the coverage curve.
 OutputLayer site_curve_layer(const planner::NetworkSiting& run);
 
-/// One row: the run's model, objective, bound, gap and covered figures.
+/// One row: the run's model, objective, bound, gap and covered figures (cmclp and cpmedian add
+/// served_w, unasgn_w and open_cap).
 OutputLayer site_summary_layer(const planner::NetworkSiting& run);
 
 /// summary.json of a network run: inputs, parameters, candidates, solution, curve. No timings.
@@ -51,8 +55,10 @@ std::string site_summary_json(const RunInfo& info, const planner::NetworkSitingP
                               const DemandPointsReport* demand = nullptr);
 
 /// The matrix mode's answer: model, objective, bound, gap, optimal, selected (ids in rank
-/// order), covered_weight/covered_count (null without a threshold), and more.
+/// order), covered_weight/covered_count (null without a threshold), and more; cmclp and
+/// cpmedian add the served and unassigned weight and each site's assigned weight.
 std::string matrix_result_json(const MatrixInput& input, const planner::SitingOptions& options,
-                               const planner::SitingSolution& solution);
+                               const planner::SitingSolution& solution,
+                               const planner::SitingProblem& problem);
 
 }  // namespace io

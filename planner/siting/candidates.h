@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -21,7 +22,10 @@ struct SiteCandidate {
   std::string id;
   XY pos;
   double cost = 1.0;      ///< opening cost (lscp minimises their sum)
-  bool existing = false;  ///< an existing center offered for removal
+  bool existing = false;  ///< an existing center offered for removal (or kept open: cmclp...)
+  /// Capacitated models: what the site can serve, in weight units (--site-capacity-field);
+  /// nullopt: none given.
+  std::optional<double> capacity{};
 };
 
 struct CandidateGeneration {

@@ -17,20 +17,29 @@ std::string_view to_string(SitingModel model) {
       return "pmedian";
     case SitingModel::pcenter:
       return "pcenter";
+    case SitingModel::cmclp:
+      return "cmclp";
+    case SitingModel::cpmedian:
+      return "cpmedian";
   }
   return "mclp";
 }
 
 std::optional<SitingModel> parse_siting_model(std::string_view name) {
-  for (SitingModel m :
-       {SitingModel::lscp, SitingModel::mclp, SitingModel::pmedian, SitingModel::pcenter}) {
+  for (SitingModel m : {SitingModel::lscp, SitingModel::mclp, SitingModel::pmedian,
+                        SitingModel::pcenter, SitingModel::cmclp, SitingModel::cpmedian}) {
     if (name == to_string(m)) return m;
   }
   return std::nullopt;
 }
 
+bool capacitated(SitingModel model) {
+  return model == SitingModel::cmclp || model == SitingModel::cpmedian;
+}
+
 void validate(const SitingOptions& o) {
-  const bool covering = o.model == SitingModel::lscp || o.model == SitingModel::mclp;
+  const bool covering =
+      o.model == SitingModel::lscp || o.model == SitingModel::mclp || o.model == SitingModel::cmclp;
   if (covering && !o.cover_cost) {
     throw InvalidValue(std::string(to_string(o.model)) +
                        " needs a coverage threshold (--max-cost, or --cover-minutes)");
@@ -44,6 +53,9 @@ void validate(const SitingOptions& o) {
   if (!(o.time_limit_s > 0.0)) throw InvalidValue("--time-limit must be positive");
   if (o.curve_k > 0 && !o.cover_cost) {
     throw InvalidValue("the coverage curve needs a coverage threshold");
+  }
+  if (o.split_demand && o.model != SitingModel::cpmedian) {
+    throw InvalidValue("--split-demand is for --model cpmedian (cmclp always splits demand)");
   }
 }
 

@@ -11,15 +11,20 @@
 namespace planner {
 
 enum class SitingModel {
-  lscp,     ///< fewest (cheapest) new sites covering every coverable demand
-  mclp,     ///< k new sites maximising the covered weight
-  pmedian,  ///< k new sites minimising the total weighted cost
-  pcenter,  ///< k new sites minimising the worst cost
+  lscp,      ///< fewest (cheapest) new sites covering every coverable demand
+  mclp,      ///< k new sites maximising the covered weight
+  pmedian,   ///< k new sites minimising the total weighted cost
+  pcenter,   ///< k new sites minimising the worst cost
+  cmclp,     ///< k new sites maximising the weight served within the threshold and capacities
+  cpmedian,  ///< k new sites minimising the total weighted cost under capacities
 };
 
-/// "lscp" | "mclp" | "pmedian" | "pcenter".
+/// "lscp" | "mclp" | "pmedian" | "pcenter" | "cmclp" | "cpmedian".
 std::string_view to_string(SitingModel model);
 std::optional<SitingModel> parse_siting_model(std::string_view name);
+
+/// cmclp and cpmedian: each open site serves at most its capacity (SitingProblem::capacity).
+bool capacitated(SitingModel model);
 
 struct SitingOptions {
   SitingModel model = SitingModel::mclp;
@@ -31,6 +36,9 @@ struct SitingOptions {
   bool exact = false;          ///< CBC under time_limit_s, else heuristic with a bound
   double time_limit_s = 60.0;  ///< for the exact solve (all of it, curve included)
   std::uint32_t curve_k = 0;   ///< coverage curve for k = 1..curve_k (0: none)
+  /// cpmedian: a demand may be split between sites (else each is served whole by one site, or
+  /// not at all). cmclp always splits.
+  bool split_demand = false;
 };
 
 /// Throws InvalidValue naming the option when the options do not fit the model.
@@ -44,6 +52,14 @@ struct RankedSite {
   double cum_gain = 0.0;  ///< sum of gains up to this rank
   double covered = 0.0;   ///< covered weight with the sites up to this rank (if threshold)
   std::uint32_t covered_count = 0;
+  double assigned = 0.0;  ///< capacitated models: the weight this site serves in the answer
+};
+
+/// Capacitated models: the weight `amount` of demand `demand` served by candidate `candidate`.
+struct Assignment {
+  std::uint32_t demand = 0;
+  std::uint32_t candidate = 0;
+  double amount = 0.0;
 };
 
 /// One point of the coverage curve: k new sites and the weight they cover.
@@ -80,6 +96,20 @@ struct SitingSolution {
   std::uint32_t unreachable_count = 0;
 
   std::vector<CurvePoint> curve;
+
+  // Capacitated models (cmclp, cpmedian) only.
+  /// Who serves whom: every open site, the always-open existing ones included; by (candidate,
+  /// demand).
+  std::vector<Assignment> assignment{};
+  /// The existing centers kept open (SitingProblem::always_open), in candidate order, with the
+  /// weight each serves (RankedSite::candidate and ::assigned; gain 0).
+  std::vector<RankedSite> open_existing{};
+  double served_weight{};  ///< weight served within capacity (cmclp: also within the threshold)
+  /// Weight some open site reaches (cmclp: within the threshold) that no capacity is left to
+  /// serve: the shortfall. cpmedian charges it the unreached cost.
+  double unassigned_weight{};
+  std::uint32_t unassigned_count{};  ///< demands with some of their weight unassigned
+  double total_capacity{};           ///< of the open sites, existing ones included
 };
 
 /// Relative gap as reported: |objective - bound| / |objective| (0 when both are 0).

@@ -1,6 +1,8 @@
 #include "planner/siting/network.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <stdexcept>
 
 #include "planner/errors.h"
@@ -15,7 +17,62 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 }
 
 bool covering(SitingModel m) {
-  return m == SitingModel::lscp || m == SitingModel::mclp;
+  return m == SitingModel::lscp || m == SitingModel::mclp || m == SitingModel::cmclp;
+}
+
+// --- Capacitated models (cmclp, cpmedian): capacity plumbing --------------------------------
+
+struct SiteCapacities {
+  std::vector<double> capacity;
+  std::vector<char> open;
+};
+
+/// Each candidate's capacity (its own, else --site-capacity), and which are kept open (the
+/// existing centers, unless removable). Throws InvalidValue naming a site without one.
+SiteCapacities site_capacities(const NetworkSiting& run, const NetworkSitingParams& params) {
+  std::vector<double> capacity(run.candidates.size());
+  std::vector<char> open(run.candidates.size(), 0);
+  for (std::size_t c = 0; c < run.candidates.size(); ++c) {
+    const SiteCandidate& s = run.candidates[c];
+    const std::optional<double> v = s.capacity ? s.capacity : params.site_capacity;
+    if (!v) {
+      throw InvalidValue(
+          s.existing ? "existing center '" + s.id +
+                           "' has no capacity: give it one (--capacity-field), or give "
+                           "--site-capacity for every site without one"
+                     : "candidate '" + s.id +
+                           "' has no capacity: give --site-capacity-field, or --site-capacity "
+                           "for every site without one");
+    }
+    if (!(std::isfinite(*v) && *v >= 0.0)) {
+      throw InvalidValue(std::string(s.existing ? "existing center '" : "candidate '") + s.id +
+                         "': capacity must be a number at least 0");
+    }
+    capacity[c] = *v;
+    open[c] = s.existing && !params.existing_removable ? 1 : 0;
+  }
+  return {std::move(capacity), std::move(open)};
+}
+
+/// The assignment to the new sites, ranked, as site_blocks.
+std::vector<SiteBlock> capacitated_site_blocks(const NetworkSiting& run,
+                                               const std::vector<std::uint32_t>& rank_of) {
+  std::vector<SiteBlock> out;
+  for (const Assignment& a : run.solution.assignment) {
+    const std::uint32_t r = rank_of[a.candidate];
+    if (r == invalid_id) continue;  // an existing center
+    const auto cands = run.problem.candidates_of(a.demand);
+    const auto costs = run.problem.costs_to(a.demand);
+    double t = inf_time;
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      if (cands[i] == a.candidate) t = costs[i];
+    }
+    out.push_back({r, a.demand, t, a.amount});
+  }
+  std::sort(out.begin(), out.end(), [](const SiteBlock& a, const SiteBlock& b) {
+    return a.rank != b.rank ? a.rank < b.rank : a.block < b.block;
+  });
+  return out;
 }
 
 }  // namespace
@@ -57,20 +114,33 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
   run.blocks_without_population = weights.blocks_without_population;
   run.weights = std::move(weights.weights);
 
-  if (params.existing_removable) {
-    for (const Center& c : inputs.centers) run.candidates.push_back({c.id, c.pos, 1.0, true});
+  const bool with_capacity = capacitated(params.siting.model);
+  if (params.existing_removable || with_capacity) {
+    for (const Center& c : inputs.centers) {
+      run.candidates.push_back({c.id, c.pos, 1.0, true, c.capacity});
+    }
   }
   std::vector<SiteCandidate> offered;
   if (given.empty()) {
     run.generated = true;
     CandidateGeneration g{params.candidate_spacing_m, run.cover_s};
+    // With capacities a covered block may still need a site: candidates near every block.
+    std::vector<BlockCoverage> near = run.base.blocks;
+    if (with_capacity) {
+      for (BlockCoverage& b : near) {
+        if (b.status == CoverStatus::covered) b.status = CoverStatus::uncovered;
+      }
+    }
     offered = params.all_vertices ? vertex_candidates(network, allowed, params.candidate_spacing_m)
-                                  : generate_candidates(network, walk, run.base.sites,
-                                                        run.base.blocks, run.weights, allowed, g);
+                                  : generate_candidates(network, walk, run.base.sites, near,
+                                                        run.weights, allowed, g);
   } else {
     offered = keep_allowed(given, allowed);
   }
   run.candidates.insert(run.candidates.end(), offered.begin(), offered.end());
+  // Checked now, before the searches: a missing capacity is refused at once.
+  SiteCapacities capacities;
+  if (with_capacity) capacities = site_capacities(run, params);
 
   // Candidates snap exactly as centers do, so their walks are the ones evaluate would see.
   SnapIndex snapper(network.edges);
@@ -85,7 +155,7 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
       cover_only ? run.cover_s : params.evaluation.effective_search_limit_minutes() * 60.0;
   std::vector<char> needed(inputs.blocks.size(), 0);
   for (std::size_t b = 0; b < needed.size(); ++b) {
-    needed[b] = !cover_only || run.base.blocks[b].status != CoverStatus::covered;
+    needed[b] = !cover_only || with_capacity || run.base.blocks[b].status != CoverStatus::covered;
   }
   CoverageBuildOptions build;
   build.limit_s = limit_s;
@@ -102,9 +172,14 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
   for (std::size_t c = 0; c < site_cost.size(); ++c) site_cost[c] = run.candidates[c].cost;
   std::vector<double> fixed(inputs.blocks.size());
   for (std::size_t b = 0; b < fixed.size(); ++b) fixed[b] = run.base.blocks[b].time_s;
+  // With capacities the existing centers are candidates kept open, not fixed facilities.
+  if (with_capacity) fixed.assign(fixed.size(), inf_time);
   // Beyond the search limit a walk is unknown but at least that long: charged at the limit.
   run.problem = SitingProblem(run.weights, site_cost, std::move(built.entries), fixed,
                               cover_only ? std::optional<double>() : limit_s);
+  if (with_capacity) {
+    run.problem.set_capacities(std::move(capacities.capacity), std::move(capacities.open));
+  }
   run.build_s = seconds_since(started);
   return run;
 }
@@ -121,6 +196,11 @@ void solve_prepared(NetworkSiting& run, SitingOptions options) {
     rank_of[run.solution.sites[r].candidate] = r;
   }
   run.site_blocks.clear();
+  if (capacitated(options.model)) {
+    run.site_blocks = capacitated_site_blocks(run, rank_of);
+    run.solve_s = seconds_since(started);
+    return;
+  }
   for (std::uint32_t b = 0; b < run.problem.demand_count(); ++b) {
     if (run.problem.fixed_cost(b) <= run.cover_s) continue;
     const auto cands = run.problem.candidates_of(b);

@@ -28,6 +28,9 @@ struct NetworkSitingParams {
   /// What a block weighs (--demand-weight): population by default; requests or both need
   /// demand.requests per block (from --demand-points).
   SitingDemand demand{};
+  /// cmclp, cpmedian: the capacity of every candidate and existing center without its own
+  /// value (--site-capacity); nullopt: each must have one.
+  std::optional<double> site_capacity{};
 };
 
 /// A block a new site brings within the threshold, with the site evaluate would name for it.
@@ -35,6 +38,9 @@ struct SiteBlock {
   std::uint32_t rank = 0;  ///< index into solution.sites
   std::uint32_t block = 0;
   double time_s = 0.0;
+  /// cmclp, cpmedian: the weight of the block this site serves (site_blocks lists the
+  /// assignment to new sites then, not the newly covered blocks).
+  double assigned{};
 };
 
 struct NetworkSiting {
@@ -71,6 +77,13 @@ NetworkSiting site_on_network(const Network& network, const Inputs& inputs,
 /// the cover threshold for lscp and mclp, to the search limit for pmedian and pcenter (which
 /// also charge an unreached block the search limit). Throws InvalidValue for
 /// parameters out of range.
+///
+/// cmclp and cpmedian (capacities): the existing centers come first among the candidates,
+/// marked `existing` and always open (unless existing_removable: then plain candidates), with
+/// their pairs to every block, since a covered block may find its center full; generated
+/// candidates are sought near every block for the same reason. Each candidate and existing
+/// center takes its capacity, else params.site_capacity; without either, InvalidValue naming
+/// it.
 NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
                              const std::vector<SiteCandidate>& given,
                              const std::vector<MultiPolygon>& allowed,

@@ -109,6 +109,18 @@ SitingProblem::SitingProblem(std::vector<double> demand_weight, std::vector<doub
   std::partial_sum(m_by_demand_first.begin(), m_by_demand_first.end(), m_by_demand_first.begin());
 }
 
+void SitingProblem::set_capacities(std::vector<double> capacity, std::vector<char> always_open) {
+  if (capacity.size() != candidate_count()) throw InternalError("one capacity per candidate");
+  if (!always_open.empty() && always_open.size() != candidate_count()) {
+    throw InternalError("one always-open flag per candidate");
+  }
+  for (std::size_t j = 0; j < capacity.size(); ++j)
+    check_value(capacity[j], "capacity of candidate", j);
+  m_capacity = std::move(capacity);
+  m_always_open = std::move(always_open);
+  m_has_capacities = true;
+}
+
 std::span<const std::uint32_t> SitingProblem::demands_of(std::uint32_t candidate) const {
   const std::uint32_t a = m_by_candidate_first[candidate], b = m_by_candidate_first[candidate + 1];
   return std::span<const std::uint32_t>(m_by_candidate_demand).subspan(a, b - a);

@@ -6,6 +6,13 @@
 // a bounded search reached are stored: a missing pair is unreachable. Both directions are kept,
 // by candidate (for gains and swaps) and by demand sorted by cost (for nearest-site updates).
 // Built once, read-only, shared by every solver.
+//
+// Capacitated models (cmclp, cpmedian) also need each candidate's capacity, in the unit of the
+// weights (set_capacities). Existing centers then cannot stand in as fixed_cost, a nearest
+// facility of unlimited size: each serves at most its capacity, and which demands it serves is
+// part of the answer. So they enter as candidates marked always open, with their own pairs, like
+// new ones but outside k and never ranked; fixed_cost stays empty (the uncapacitated models never
+// see such a problem).
 #pragma once
 
 #include <cstdint>
@@ -64,6 +71,16 @@ class SitingProblem {
   std::span<const std::uint32_t> candidates_of(std::uint32_t demand) const;
   std::span<const double> costs_to(std::uint32_t demand) const;
 
+  /// Capacitated models: capacity per candidate (finite, >= 0, in weight units) and the
+  /// candidates always open (existing centers; empty: none). Throws InternalError on a size
+  /// mismatch or a bad value.
+  void set_capacities(std::vector<double> capacity, std::vector<char> always_open = {});
+  bool has_capacities() const { return m_has_capacities; }
+  double capacity(std::uint32_t candidate) const { return m_capacity[candidate]; }
+  bool always_open(std::uint32_t candidate) const {
+    return !m_always_open.empty() && m_always_open[candidate] != 0;
+  }
+
   /// Whole-number weights, site costs and pair costs: bounds may then be rounded.
   bool integral_weights() const { return m_integral_weights; }
   bool integral_site_costs() const { return m_integral_site_costs; }
@@ -80,6 +97,9 @@ class SitingProblem {
   std::vector<std::uint32_t> m_by_demand_candidate;
   std::vector<double> m_by_demand_cost;
   bool m_integral_weights = true, m_integral_site_costs = true, m_integral_costs = true;
+  std::vector<double> m_capacity;
+  std::vector<char> m_always_open;
+  bool m_has_capacities = false;  ///< set_capacities() was called (even with no candidate)
 };
 
 }  // namespace planner

@@ -68,6 +68,9 @@ double siting_objective(const SitingProblem& p, SitingModel model, std::optional
       for (std::uint32_t s : sites) open_site(p, s, d);
       return worst(p, d);
     }
+    case SitingModel::cmclp:
+    case SitingModel::cpmedian:
+      throw InternalError("capacitated models are judged by their assignment (capacity.h)");
   }
   return 0.0;
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "planner/siting/rank.h"
+#include "planner/siting/solvers/capacity.h"
 #include "planner/siting/solvers/cover.h"
 #include "planner/siting/solvers/greedy.h"
 #include "planner/siting/solvers/lagrangian.h"
@@ -14,6 +15,7 @@ namespace planner {
 
 SitingSolution solve_siting(const SitingProblem& problem, const SitingOptions& options) {
   validate(options);
+  if (capacitated(options.model)) return detail::solve_capacitated(problem, options);
   const auto started = std::chrono::steady_clock::now();
   const detail::Deadline deadline(options.time_limit_s);
   detail::ModelAnswer answer;
@@ -30,6 +32,9 @@ SitingSolution solve_siting(const SitingProblem& problem, const SitingOptions& o
     case SitingModel::pcenter:
       answer = detail::solve_pcenter(problem, options, deadline);
       break;
+    case SitingModel::cmclp:
+    case SitingModel::cpmedian:
+      break;  // solved above
   }
 
   SitingSolution out;

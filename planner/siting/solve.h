@@ -11,7 +11,9 @@ namespace planner {
 
 /// Solves options.model: a heuristic with a Lagrangian bound, or CBC when options.exact. Sites
 /// come ranked; sites that would add nothing (zero gain, e.g. a k larger than useful) are left
-/// out. Throws InvalidValue for options that do not fit (see validate()).
+/// out. cmclp and cpmedian (solvers/capacity.h) need the problem's capacities; they report
+/// the assignment, the shortfall and an LP bound, and no coverage curve. Throws InvalidValue for
+/// options that do not fit (see validate()) or a capacitated model without capacities.
 SitingSolution solve_siting(const SitingProblem& problem, const SitingOptions& options);
 
 /// The coverage curve for k = 1..max_k at the threshold: greedy (nested), best known (greedy +

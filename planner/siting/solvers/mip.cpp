@@ -112,7 +112,9 @@ MipOutcome solve_mip(const MipProblem& p, double time_limit_s, std::span<const i
   const double* x = Cbc_getColSolution(model.get());
   const double* best = Cbc_bestSolution(model.get());
   const double* sol = best ? best : x;
-  out.has_solution = best != nullptr && !out.infeasible;
+  // A pure LP (no integer column) has no "best solution", only its optimal column values.
+  const bool lp = std::none_of(p.m_integer.begin(), p.m_integer.end(), [](char c) { return c; });
+  out.has_solution = !out.infeasible && (best != nullptr || (lp && out.optimal));
   if (out.has_solution) out.values.assign(sol, sol + n);
   out.objective = Cbc_getObjValue(model.get()) + p.constant();
   out.bound = Cbc_getBestPossibleObjValue(model.get()) + p.constant();

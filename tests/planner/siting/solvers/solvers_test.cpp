@@ -76,6 +76,8 @@ double objective(const SitingProblem& p, SitingModel model, double t,
         if (p.weight(i) > 0) v = std::max(v, nearest(p, i, s));
         break;
       case SitingModel::lscp:
+      case SitingModel::cmclp:  // judged by their assignment: capacity_test.cpp
+      case SitingModel::cpmedian:
         break;
     }
   }
