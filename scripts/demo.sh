@@ -73,6 +73,12 @@ echo "== circleplan site: where 3 new stations would cover the most blocks (mclp
   --model mclp --k 3 --out "$out/porto-sites.gpkg" --overwrite
 
 echo
+echo "== capacitated siting (cmclp): 3 new stations of 300 residents each where the existing"
+echo "   centers are full (ILLUSTRATIVE: each center serves its floor area / 4 m² residents) =="
+"$bin" site "${ill[@]}" --model cmclp --k 3 --capacity-field serves --site-capacity 300 \
+  --out "$out/porto-sites-capacity.gpkg" --overwrite
+
+echo
 echo "== circleplan run: data/porto-scenario.toml, the base and 7 variants compared =="
 "$bin" run "$root/data/porto-scenario.toml" --out "$out/porto-scenario" --overwrite
 
@@ -82,7 +88,7 @@ echo "communities, summary, nodes), porto-evaluation-shp/ (shapefiles),"
 echo "porto-service-areas.gpkg (service_areas, reach_edges), porto-standard.gpkg (block_tiers,"
 echo "compliance; porto-standard.compliance.csv), porto-illustrative.gpkg and porto-access.gpkg"
 echo "(acc_e2sfca, acc_bfca, acc_rank on blocks; capacity, demand, ratio, load on centers),"
-echo "porto-sites.gpkg"
+echo "porto-sites.gpkg, porto-sites-capacity.gpkg"
 echo "(sites, site_blocks, site_curve), *.summary.json, porto-scenario/ (one result per variant,"
 echo "changes-<variant>/, report.html, summary.csv)."
 echo "Map data © OpenStreetMap contributors, ODbL."

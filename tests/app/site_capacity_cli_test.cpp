@@ -146,8 +146,10 @@ TEST(SiteCapacityCli, NetworkModeExistingCentersWithCapacities) {
       run_circleplan(inputs + "--site-capacity 500 --existing " +
                      city_data("access/centers-capacity.geojson") + " --out " + (out / "s.gpkg"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
+  // c1's 100 may go to W1 or to part of W2 (both are maximum flows): 200 people are left in
+  // one block or two.
   EXPECT_NE(r.output.find("served within capacity: 800 of 1000 people (open capacity 900); "
-                          "unassigned: 200 people (2 blocks) within reach"),
+                          "unassigned: 200 people ("),
             std::string::npos)
       << r.output;
   Probe p(out / "s.gpkg");

@@ -55,6 +55,8 @@ run_all() {
   step evaluate "${ill[@]}" --capacity-field area_m2 --access e2sfca,bfca --minutes 5,10,15 \
     --out out/porto-access.gpkg "${t[@]}" || return 1
   step site "${base[@]}" --model mclp --k 3 --out out/porto-sites.gpkg "${t[@]}" || return 1
+  step site "${ill[@]}" --model cmclp --k 3 --capacity-field serves --site-capacity 300 \
+    --out out/porto-sites-capacity.gpkg "${t[@]}" || return 1
   step run data/porto-scenario.toml --out out/porto-scenario "${t[@]}" || return 1
   # West Oakland (tests/data): the extract has no civic centers, so the split service areas
   # are drawn around its schools, post offices, fire station and churches (OSM nodes of the

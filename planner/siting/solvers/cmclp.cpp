@@ -1,87 +1,47 @@
 // cmclp, capacitated maximal covering: the weight the open sites can serve within the threshold
 // is a maximum flow (source -> demand, its weight; demand -> site within the threshold; site ->
-// sink, its capacity), found by Dinic's augmenting paths on the pairs of the open sites only,
-// so judging a set costs little more than reading its pairs.
+// sink, its capacity) over the pairs of the open sites only, so judging a set costs little more
+// than reading its pairs. The flow is Boost.Graph's Boykov-Kolmogorov: each augmenting path
+// subtracts its exact bottleneck, so floating-point weights end at exactly 0 on a saturated arc.
 #include <algorithm>
-#include <limits>
-#include <queue>
+
+// g++ 12 at -O2 reports a maybe-uninitialized boost::optional inside adjacency_list's edge
+// iterator (a known false positive of its optional storage); kept to these headers.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/boykov_kolmogorov_max_flow.hpp>
+#pragma GCC diagnostic pop
 
 #include "planner/siting/solvers/capacity.h"
 
 namespace planner::detail {
 namespace {
 
-/// A small flow network with double capacities (residual arcs paired: arc ^ 1).
-class CmclpFlow {
- public:
-  explicit CmclpFlow(std::size_t nodes) : m_first(nodes, -1), m_level(nodes), m_next_arc(nodes) {}
+using FlowTraits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
+using FlowGraph = boost::adjacency_list<
+    boost::vecS, boost::vecS, boost::directedS,
+    boost::property<boost::vertex_index_t, long,
+                    boost::property<boost::vertex_color_t, boost::default_color_type,
+                                    boost::property<boost::vertex_distance_t, long,
+                                                    boost::property<boost::vertex_predecessor_t,
+                                                                    FlowTraits::edge_descriptor>>>>,
+    boost::property<
+        boost::edge_capacity_t, double,
+        boost::property<boost::edge_residual_capacity_t, double,
+                        boost::property<boost::edge_reverse_t, FlowTraits::edge_descriptor>>>>;
+using FlowEdge = FlowGraph::edge_descriptor;
 
-  int add_arc(int from, int to, double cap) {
-    m_to.push_back(to);
-    m_cap.push_back(cap);
-    m_link.push_back(m_first[from]);
-    m_first[from] = static_cast<int>(m_to.size() - 1);
-    m_to.push_back(from);
-    m_cap.push_back(0.0);
-    m_link.push_back(m_first[to]);
-    m_first[to] = static_cast<int>(m_to.size() - 1);
-    return static_cast<int>(m_to.size() - 2);
-  }
-  double flow_on(int arc) const { return m_cap[arc ^ 1]; }
-
-  double max_flow(int s, int t) {
-    double total = 0.0;
-    while (levels(s, t)) {
-      for (std::size_t v = 0; v < m_first.size(); ++v) m_next_arc[v] = m_first[v];
-      for (;;) {
-        const double f = push(s, t, std::numeric_limits<double>::infinity());
-        if (f <= 0.0) break;
-        total += f;
-      }
-    }
-    return total;
-  }
-
- private:
-  static constexpr double eps = 1e-9;
-
-  bool levels(int s, int t) {
-    std::fill(m_level.begin(), m_level.end(), -1);
-    std::queue<int> q;
-    m_level[s] = 0;
-    q.push(s);
-    while (!q.empty()) {
-      const int v = q.front();
-      q.pop();
-      for (int a = m_first[v]; a >= 0; a = m_link[a]) {
-        if (m_cap[a] > eps && m_level[m_to[a]] < 0) {
-          m_level[m_to[a]] = m_level[v] + 1;
-          q.push(m_to[a]);
-        }
-      }
-    }
-    return m_level[t] >= 0;
-  }
-
-  double push(int v, int t, double limit) {
-    if (v == t) return limit;
-    for (int& a = m_next_arc[v]; a >= 0; a = m_link[a]) {
-      const int w = m_to[a];
-      if (m_cap[a] <= eps || m_level[w] != m_level[v] + 1) continue;
-      const double f = push(w, t, std::min(limit, m_cap[a]));
-      if (f > 0.0) {
-        m_cap[a] -= f;
-        m_cap[a ^ 1] += f;
-        return f;
-      }
-    }
-    return 0.0;
-  }
-
-  std::vector<int> m_first, m_level, m_next_arc;
-  std::vector<int> m_to, m_link;
-  std::vector<double> m_cap;
-};
+/// An arc and its residual twin (capacity 0), as the max-flow algorithms want them.
+FlowEdge add_flow_arc(FlowGraph& g, std::size_t from, std::size_t to, double capacity) {
+  const FlowEdge e = boost::add_edge(from, to, g).first;
+  const FlowEdge r = boost::add_edge(to, from, g).first;
+  boost::put(boost::edge_capacity, g, e, capacity);
+  boost::put(boost::edge_capacity, g, r, 0.0);
+  boost::put(boost::edge_reverse, g, e, r);
+  boost::put(boost::edge_reverse, g, r, e);
+  return e;
+}
 
 }  // namespace
 
@@ -118,26 +78,28 @@ Assigned assign_max_flow(const SitingProblem& p, const CapacityRules& rules,
       demands.push_back(dem[a]);
     }
   }
-  CmclpFlow flow(2 + sites.size() + demands.size());
-  for (std::uint32_t i : demands) flow.add_arc(0, demand_node[i], p.weight(i));
+  FlowGraph g(2 + sites.size() + demands.size());
+  // A demand -> site arc never limits the flow: its capacity is the demand's weight.
+  for (std::uint32_t i : demands) add_flow_arc(g, 0, demand_node[i], p.weight(i));
   std::vector<Assignment> arcs;
-  std::vector<int> arc_id;
+  std::vector<FlowEdge> arc_edge;
   for (std::size_t s = 0; s < sites.size(); ++s) {
     const std::uint32_t j = sites[s];
     const auto dem = p.demands_of(j);
     const auto cost = p.costs_of(j);
     for (std::size_t a = 0; a < dem.size(); ++a) {
       if (!rules.usable(p, dem[a], cost[a])) continue;
-      arc_id.push_back(flow.add_arc(demand_node[dem[a]], static_cast<int>(2 + s),
-                                    std::numeric_limits<double>::infinity()));
+      arc_edge.push_back(add_flow_arc(g, demand_node[dem[a]], 2 + s, p.weight(dem[a])));
       arcs.push_back({dem[a], j, 0.0});
     }
-    flow.add_arc(static_cast<int>(2 + s), 1, p.capacity(j));
+    add_flow_arc(g, 2 + s, 1, p.capacity(j));
   }
-  flow.max_flow(0, 1);
+  boost::boykov_kolmogorov_max_flow(g, boost::vertex(0, g), boost::vertex(1, g));
   Assigned out;
   for (std::size_t a = 0; a < arcs.size(); ++a) {
-    const double f = flow.flow_on(arc_id[a]);
+    const FlowEdge e = arc_edge[a];
+    const double f =
+        boost::get(boost::edge_capacity, g, e) - boost::get(boost::edge_residual_capacity, g, e);
     if (f > 1e-9) out.pairs.push_back({arcs[a].demand, arcs[a].candidate, f});
   }
   out.objective = assignment_objective(p, rules, out.pairs);
