@@ -40,6 +40,16 @@ inline planner::Network drawn_network(const std::vector<planner::XY>& vertices,
   return net;
 }
 
+/// A straight street of `segments` edges of 100 m along the x axis, vertices at x = 0, 100, ...
+/// (the siting tests' street).
+inline planner::Network straight_street(int segments) {
+  std::vector<planner::XY> v;
+  std::vector<std::pair<int, int>> e;
+  for (int i = 0; i <= segments; ++i) v.push_back({100.0 * i, 0.0});
+  for (int i = 0; i < segments; ++i) e.emplace_back(i, i + 1);
+  return drawn_network(v, e);
+}
+
 /// A square block polygon centred at c with the given half side.
 inline planner::MultiPolygon square(planner::XY c, double half) {
   planner::Polygon p;

@@ -12,7 +12,6 @@ namespace {
 
 using planner::SiteCandidate;
 using planner::SitingModel;
-using testing_support::drawn_network;
 using testing_support::square;
 
 // One street, vertices every 100 m. Walking at 1 m/s; cover threshold 2 min, search limit 10.
@@ -25,11 +24,7 @@ using testing_support::square;
 // Seconds: E: A 65, B 265, C 365, D 575.  c1: A 265, B 65, C 65, D 275.
 //          c2: A 465, B 265, C 165, D 75. c3: A 365, B 165, C 65, D 175.
 planner::Network capacity_street() {
-  std::vector<planner::XY> v;
-  std::vector<std::pair<int, int>> e;
-  for (int i = 0; i <= 6; ++i) v.push_back({100.0 * i, 0.0});
-  for (int i = 0; i < 6; ++i) e.emplace_back(i, i + 1);
-  return drawn_network(v, e);
+  return testing_support::straight_street(6);
 }
 
 planner::Inputs capacity_city() {

@@ -15,7 +15,6 @@ namespace {
 
 using planner::SiteCandidate;
 using planner::SitingModel;
-using testing_support::drawn_network;
 using testing_support::square;
 
 // One street, vertices every 100 m (ids 1000..1006). Walking at 1 m/s, covered within 2 min.
@@ -27,11 +26,7 @@ using testing_support::square;
 // A is covered by E (10+50+5 = 65 s). From c1 (x=300): B 65 s, C 65 s, D 275 s.
 // From c2 (x=500): C 165 s, D 75 s. From c3 (x=400): B 165 s, C 65 s, D 175 s.
 planner::Network street() {
-  std::vector<planner::XY> v;
-  std::vector<std::pair<int, int>> e;
-  for (int i = 0; i <= 6; ++i) v.push_back({100.0 * i, 0.0});
-  for (int i = 0; i < 6; ++i) e.emplace_back(i, i + 1);
-  return drawn_network(v, e);
+  return testing_support::straight_street(6);
 }
 
 planner::Inputs city() {
