@@ -155,6 +155,10 @@ void Reader::members(const toml::table& t, const std::set<std::string_view>& kno
 }
 
 toml::table parse_guarded_toml(std::string_view text, const std::string& path) {
+  // A UTF-8 byte-order mark, as Windows editors write at the start of a file, is no character
+  // of the TOML text: dropped, so line 1, column 1 is the first character after it.
+  constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+  if (text.starts_with(utf8_bom)) text.remove_prefix(utf8_bom.size());
   if (const std::optional<StrayCharacter> stray = find_stray_non_ascii(text)) {
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(stray->code_point));
