@@ -12,6 +12,7 @@
 #include <cpl_vsi.h>
 
 #include "io/gdal/coordinate_checks.h"
+#include "io/gdal/shapefile_sidecars.h"
 
 namespace io::detail {
 namespace {
@@ -225,7 +226,12 @@ SourceLayer SourceLayer::open(const LayerRef& ref, const ReadSettings& settings)
       }
     } else if (!layer->TestCapability(OLCStringsAsUTF8)) {
       decoder = TextDecoder(settings.encoding, where);
+  // Before GDAL: it refuses a .shp without .shx naming no file, and reads one without .dbf.
+  check_shapefile_sidecars(ref.path, ref.layer, where);
     }
+  }
+  if (ref.layer.empty() && is_shapefile(*dataset)) {
+    check_shapefile_sidecars(ref.path, layer->GetName(), where);  // a folder's first layer
   }
   where.layer = layer->GetName();
   TransformPtr to_wgs84;

@@ -294,6 +294,56 @@ std::string site_city(const std::string& extra) {
          " --blocks " + bad("blocks.geojson") + " --model mclp --k 1 " + extra;
 }
 
+// --- shapefile sidecars -------------------------------------------------------------------
+
+/// blocks_gbk_cpg's files copied into `dir` as blocks.*, without the extensions in `missing`.
+std::string copied_shapefile(const TempDir& dir, std::initializer_list<std::string> missing,
+                             bool upper_dbf = false) {
+  for (const std::string ext : {"shp", "shx", "dbf", "prj", "cpg"}) {
+    if (std::find(missing.begin(), missing.end(), ext) != missing.end()) continue;
+    fs::copy_file(bad("blocks_gbk_cpg." + ext),
+                  dir / ("blocks." + (upper_dbf && ext == "dbf" ? std::string("DBF") : ext)));
+  }
+  return dir / "blocks.shp";
+}
+
+TEST(BadInput, ShapefileWithoutDbfOrShxNamesTheMissingFile) {
+  {
+    TempDir dir("no-dbf");  // GDAL alone reads it: ids 0, 1, 2 and no population
+    const std::string shp = copied_shapefile(dir, {"dbf"});
+    expect_refused(city(shp), {"--blocks", "blocks.shp", "'" + (dir / "blocks.dbf") + "'",
+                               "is missing", ".shp, .shx and .dbf side by side"});
+    // The same for a folder of shapefiles, whether the layer is named or the first one.
+    expect_refused(city(dir.path().string()) + " --blocks-layer blocks",
+                   {"--blocks", "'" + (dir / "blocks.dbf") + "' is missing"});
+    expect_refused(city(dir.path().string()), {"--blocks", "'" + (dir / "blocks.dbf") + "'"});
+    // Every command reads layers the same way.
+    expect_refused("--roads " + bad("roads.geojson") + " --existing " + bad("centers.geojson") +
+                       " --blocks " + shp + " --model mclp --k 1",
+                   {"--blocks", "'" + (dir / "blocks.dbf") + "' is missing"}, "site");
+  }
+  {
+    TempDir dir("no-shx");  // GDAL alone: "cannot open", naming no file
+    expect_refused(city(copied_shapefile(dir, {"shx"})),
+                   {"--blocks", "'" + (dir / "blocks.shx") + "' is missing"});
+  }
+  {
+    TempDir dir("no-prj");  // the existing CRS error
+    expect_refused(city(copied_shapefile(dir, {"prj"})),
+                   {"--blocks", "no coordinate reference system", "--assume-crs"});
+  }
+  {
+    TempDir dir("no-cpg");  // the existing encoding rule: GBK text without a .cpg
+    expect_refused(city(copied_shapefile(dir, {"cpg"})),
+                   {"--blocks", "not valid UTF-8", "--encoding"});
+  }
+  {
+    TempDir dir("upper-dbf");  // BLOCKS.DBF written by an old tool is found as GDAL finds it
+    const Accepted a = expect_accepted(city(copied_shapefile(dir, {}, true)), {});
+    EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
+  }
+}
+
 // --candidates and --allowed are read like the city's layers: errors start with the option and
 // name file, layer, feature and field; what a read skipped is a warning naming them too.
 TEST(BadInput, SiteCandidatesAndAllowedNameTheirOption) {
