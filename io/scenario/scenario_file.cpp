@@ -52,11 +52,13 @@ std::vector<planner::AccessMethod> read_access_methods(const Reader& r, const to
   return methods;
 }
 
-/// A capacity (`set-capacity`, an `add-centers` entry): a number >= 0.
+/// A capacity (`set-capacity`, an `add-centers` entry): a number in [0, 1e8]
+/// (planner::max_center_capacity: sums stay finite).
 double read_capacity(const Reader& r, const toml::node& v, std::string_view key) {
   const double c = r.number(v, key);
-  if (!(c >= 0.0) || !std::isfinite(c)) {
-    r.fail(v, "'" + std::string(key) + "' must be a number >= 0 (a center's capacity)");
+  if (!(c >= 0.0) || !(c <= planner::max_center_capacity)) {
+    r.fail(v, "'" + std::string(key) +
+                  "' must be a number >= 0 and at most 1e8 (a center's capacity)");
   }
   return c;
 }

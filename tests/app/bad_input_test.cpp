@@ -238,6 +238,50 @@ TEST(BadInput, MissingPopulationIsAWarningAndLeftOutOfSums) {
   EXPECT_EQ(a.blocks, 3);
 }
 
+// Two blocks at 1.797e308 (the "no data" value of many double fields) overflowed the sum to inf
+// and printed nan; above planner::max_block_population a value is read as missing instead.
+TEST(BadInput, PopulationAboveTheMaximumIsReadAsMissing) {
+  TempDir out("pop-sentinel");
+  const RunResult r = run_circleplan("evaluate " + city(bad("blocks_pop_sentinel.geojson")) +
+                                     " --out " + (out / "result.gpkg"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_mentions(r, {"--blocks", "blocks_pop_sentinel.geojson",
+                      "2 values of field 'pop' above the maximum 1e8 are read as missing "
+                      "(feature 0: 1.797e+308, feature 1: 1.797e+308)",
+                      "2 blocks have no population value", "population: 300"});
+  for (const std::string bad_word : {"inf", "nan"}) {
+    EXPECT_EQ(r.output.find(bad_word), std::string::npos) << r.output;
+  }
+  const std::string summary = read_file(out / "result.summary.json");
+  EXPECT_EQ(summary.find("inf"), std::string::npos) << summary;
+  EXPECT_EQ(summary.find("nan"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("\"population\": 300"), std::string::npos) << summary;
+  Probe p(out / "result.gpkg");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p.strings("summary", "pop").front(), "300");
+  EXPECT_EQ(p.strings("summary", "nopop_blk").front(), "2");
+  // The blocks layer holds them as null, as any block without population.
+  EXPECT_EQ(p.strings("blocks", "pop"), (std::vector<std::string>{"", "", "300"}));
+
+  // A center's capacity above the same maximum is read as missing in the same way: the access
+  // scores count it as a center without capacity.
+  std::string centers = read_file(bad("centers.geojson"));
+  centers.replace(centers.find("\"tier\": \"center\""), 16,
+                  "\"tier\": \"center\", \"cap\": 3.4e38");
+  centers.replace(centers.find("\"tier\": \"station\""), 17,
+                  "\"tier\": \"station\", \"cap\": 100000000");
+  { std::ofstream(out / "centers.geojson") << centers; }
+  const RunResult c =
+      run_circleplan("evaluate " + city(bad("blocks.geojson"), out / "centers.geojson") +
+                     " --capacity-field cap --access 2sfca --out " + (out / "cap.gpkg"));
+  ASSERT_EQ(c.exit_code, 0) << c.output;
+  expect_mentions(c, {"--centers",
+                      "1 values of field 'cap' above the maximum 1e8 are read as "
+                      "missing (feature 0: 3.4e+38)",
+                      "1 centers have no capacity value"});
+  EXPECT_EQ(c.output.find("nan"), std::string::npos) << c.output;
+}
+
 TEST(BadInput, DuplicateBlockIdsNameBothFeatures) {
   expect_refused(city(bad("blocks_duplicate_id.geojson")),
                  {"--blocks", "feature 2", "field 'block_id'", "id 'B1'",
