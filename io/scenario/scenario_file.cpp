@@ -19,6 +19,7 @@
 #include "io/scenario/scenario_reader.h"
 #include "io/scenario/service_area_words.h"
 #include "planner/errors.h"
+#include "planner/inputs.h"
 
 namespace io {
 namespace {
@@ -220,8 +221,7 @@ ScenarioVariant read_variant(const Reader& r, const toml::node& node, std::size_
     } else if (k == "add-footpaths-layer") {
       var.footpath_layers.push_back(layer_spec(r, v, k, false));
     } else if (k == "footpath-snap") {
-      var.footpath_snap_m = r.number(v, k);
-      if (*var.footpath_snap_m < 0.0) r.fail(v, "'footpath-snap' must be >= 0 metres");
+      var.footpath_snap_m = r.number_in(v, planner::footpath_snap_range);
     } else if (k == "speed-factor") {
       for (auto&& [cls, f] : r.table(v, k)) {
         const double factor = r.number(f, "speed-factor");

@@ -72,7 +72,7 @@ double Reader::number(const toml::node& n, std::string_view key) const {
   if (!n.is_number()) wrong_type(n, key, "a number");
   const double v = *n.value<double>();
   if (!std::isfinite(v)) fail(n, std::string("'") + std::string(key) + "' must be finite");
-  return v;
+  return v + 0.0;  // -0.0 + 0.0 is +0.0: -0 is 0
 }
 
 double Reader::number_in(const toml::node& n, const planner::Range& range) const {

@@ -294,50 +294,6 @@ TEST(BadInput, DuplicateCenterIdsNameBothFeatures) {
       {"--centers", "feature 1", "field 'center_id'", "id 'C1'", "also the id of feature 0"});
 }
 
-// --- text encodings -----------------------------------------------------------------------
-
-TEST(BadInput, GbkShapefileWithCpgReadsRight) {
-  const Accepted a = expect_accepted(city(bad("blocks_gbk_cpg.shp")), {});
-  EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
-}
-
-TEST(BadInput, GbkShapefileWithoutCpgNeedsEncoding) {
-  expect_refused(city(bad("blocks_gbk_no_cpg.shp")),
-                 {"--blocks", "blocks_gbk_no_cpg.shp", "feature 0", "field 'name'",
-                  "not valid UTF-8", "--encoding", "GBK"});
-  const Accepted a = expect_accepted(city(bad("blocks_gbk_no_cpg.shp")) + " --encoding GBK", {});
-  EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
-}
-
-// --- the other commands share the checks ----------------------------------------------------
-
-TEST(BadInput, SiteRefusesTheSameInput) {
-  expect_refused("--roads " + bad("roads.geojson") + " --existing " +
-                     bad("centers_duplicate_id.geojson") + " --blocks " + bad("blocks.geojson") +
-                     " --model mclp --k 1",
-                 {"--existing", "id 'C1'", "also the id of feature 0"}, "site");
-  // `site` also takes --centers for the existing centers: the message names what was written.
-  expect_refused("--roads " + bad("roads.geojson") + " --centers " +
-                     bad("centers_duplicate_id.geojson") + " --blocks " + bad("blocks.geojson") +
-                     " --model mclp --k 1",
-                 {"--centers", "id 'C1'", "also the id of feature 0"}, "site");
-  expect_refused("--roads " + bad("roads.geojson") + " --existing " +
-                     bad("centers_unprojectable.geojson") + " --blocks " + bad("blocks.geojson") +
-                     " --model mclp --k 1",
-                 {"--existing", "centers_unprojectable.geojson", "layer 'centers_unprojectable'",
-                  "center 'C-far'", "--assume-crs"},
-                 "site");
-  expect_refused("--roads " + bad("roads.geojson") + " --existing " + bad("centers.geojson") +
-                     " --blocks " + bad("blocks_pop_text.geojson") + " --model mclp --k 1",
-                 {"--blocks", "feature 1", "field 'pop'"}, "site");
-}
-
-/// The good tiny city for `site`, with extra options.
-std::string site_city(const std::string& extra) {
-  return "--roads " + bad("roads.geojson") + " --existing " + bad("centers.geojson") +
-         " --blocks " + bad("blocks.geojson") + " --model mclp --k 1 " + extra;
-}
-
 // --- shapefile sidecars -------------------------------------------------------------------
 
 /// blocks_gbk_cpg's files copied into `dir` as blocks.*, without the extensions in `missing`.
@@ -386,6 +342,50 @@ TEST(BadInput, ShapefileWithoutDbfOrShxNamesTheMissingFile) {
     const Accepted a = expect_accepted(city(copied_shapefile(dir, {}, true)), {});
     EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
   }
+}
+
+// --- text encodings -----------------------------------------------------------------------
+
+TEST(BadInput, GbkShapefileWithCpgReadsRight) {
+  const Accepted a = expect_accepted(city(bad("blocks_gbk_cpg.shp")), {});
+  EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
+}
+
+TEST(BadInput, GbkShapefileWithoutCpgNeedsEncoding) {
+  expect_refused(city(bad("blocks_gbk_no_cpg.shp")),
+                 {"--blocks", "blocks_gbk_no_cpg.shp", "feature 0", "field 'name'",
+                  "not valid UTF-8", "--encoding", "GBK"});
+  const Accepted a = expect_accepted(city(bad("blocks_gbk_no_cpg.shp")) + " --encoding GBK", {});
+  EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
+}
+
+// --- the other commands share the checks ----------------------------------------------------
+
+TEST(BadInput, SiteRefusesTheSameInput) {
+  expect_refused("--roads " + bad("roads.geojson") + " --existing " +
+                     bad("centers_duplicate_id.geojson") + " --blocks " + bad("blocks.geojson") +
+                     " --model mclp --k 1",
+                 {"--existing", "id 'C1'", "also the id of feature 0"}, "site");
+  // `site` also takes --centers for the existing centers: the message names what was written.
+  expect_refused("--roads " + bad("roads.geojson") + " --centers " +
+                     bad("centers_duplicate_id.geojson") + " --blocks " + bad("blocks.geojson") +
+                     " --model mclp --k 1",
+                 {"--centers", "id 'C1'", "also the id of feature 0"}, "site");
+  expect_refused("--roads " + bad("roads.geojson") + " --existing " +
+                     bad("centers_unprojectable.geojson") + " --blocks " + bad("blocks.geojson") +
+                     " --model mclp --k 1",
+                 {"--existing", "centers_unprojectable.geojson", "layer 'centers_unprojectable'",
+                  "center 'C-far'", "--assume-crs"},
+                 "site");
+  expect_refused("--roads " + bad("roads.geojson") + " --existing " + bad("centers.geojson") +
+                     " --blocks " + bad("blocks_pop_text.geojson") + " --model mclp --k 1",
+                 {"--blocks", "feature 1", "field 'pop'"}, "site");
+}
+
+/// The good tiny city for `site`, with extra options.
+std::string site_city(const std::string& extra) {
+  return "--roads " + bad("roads.geojson") + " --existing " + bad("centers.geojson") +
+         " --blocks " + bad("blocks.geojson") + " --model mclp --k 1 " + extra;
 }
 
 // --candidates and --allowed are read like the city's layers: errors start with the option and
@@ -444,7 +444,7 @@ TEST(BadInput, OutOfRangeOptionsAreRefusedInOneWording) {
   const RunResult nan =
       run_circleplan("evaluate " + city() + " --node-tolerance nan --out " + (out / "result.gpkg"));
   EXPECT_EQ(nan.exit_code, 2) << nan.output;
-  expect_mentions(nan, {"node-tolerance must be at least 0 m (got nan)"});
+  expect_mentions(nan, {"node-tolerance must be at least 0 and at most 100 m (got nan)"});
   const RunResult speed =
       run_circleplan("evaluate " + city() + " --speed-kmh 60 --out " + (out / "result.gpkg"));
   EXPECT_EQ(speed.exit_code, 2) << speed.output;

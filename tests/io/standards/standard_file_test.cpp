@@ -199,9 +199,14 @@ TEST(StandardFile, MinutesAreNoRadiusAndMinShareOnlyWithRadius) {
 TEST(StandardFile, ThresholdsMustBePositiveAndFinite) {
   expect_error(one_tier("{ minutes = -5 }"), 4, "minutes must be greater than 0");
   expect_error(one_tier("{ minutes = 0 }"), 4, "minutes must be greater than 0");
-  expect_error(one_tier("{ metres = 0 }"), 4, "metres must be greater than 0 m (got 0)");
+  expect_error(one_tier("{ metres = 0 }"), 4,
+               "metres must be greater than 0 and at most 100000 m (got 0)");
+  expect_error(one_tier("{ metres = -0.0 }"), 4,
+               "metres must be greater than 0 and at most 100000 m (got 0)");
   expect_error(one_tier("{ metres = -300, metric = \"radius\" }"), 4,
-               "metres must be greater than 0 m (got -300)");
+               "metres must be greater than 0 and at most 100000 m (got -300)");
+  expect_error(one_tier("{ metres = 1e308 }"), 4,
+               "metres must be greater than 0 and at most 100000 m (got 1e+308)");
   expect_error(one_tier("{ metres = inf }"), 4, "'metres' must be finite");
   expect_error(one_tier("{ minutes = nan }"), 4, "'minutes' must be finite");
   expect_error(one_tier("{ metres = 300, metric = \"radius\", min-share = 0 }"), 4,
