@@ -5,6 +5,7 @@
 
 #include "io/crs/crs.h"
 #include "io/crs/projection.h"
+#include "io/run/output_over_input.h"
 #include "io/siting/siting_layers.h"
 #include "planner/network/network.h"
 #include "planner/scenario/memory_estimate.h"
@@ -106,6 +107,14 @@ RunInfo run_info(const SiteRunConfig& cfg, const LoadedInputs& loaded,
   return info;
 }
 
+/// What site reads, for refuse_output_over_input.
+std::vector<NamedPath> site_inputs(const SiteRunConfig& cfg) {
+  std::vector<NamedPath> in = input_paths(cfg.inputs);
+  if (!cfg.candidates.path.empty()) in.push_back({"--candidates", cfg.candidates.path});
+  if (!cfg.allowed.path.empty()) in.push_back({"--allowed", cfg.allowed.path});
+  return in;
+}
+
 }  // namespace
 
 SiteOutcome run_site(const SiteRunConfig& cfg) {
@@ -116,6 +125,7 @@ SiteOutcome run_site(const SiteRunConfig& cfg) {
     timer.start(name);
   };
   const planner::NetworkSitingParams np = siting_params(cfg);
+  refuse_output_over_input(site_inputs(cfg), output_paths(cfg.output));
   check_output(cfg.output);  // refuse now, not after siting
 
   const LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);
