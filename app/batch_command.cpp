@@ -48,6 +48,7 @@ Outcome run_one(const std::string& file, const std::string& folder, const BatchC
   o.overwrite = cfg.overwrite;
   o.threads = threads;
   o.io_lock = &io_lock;
+  o.batch_out = cfg.out;
   // A failed scenario is a row with its error; the exit code is mapped once, in main.cpp.
   try {
     out.rows = io::run_scenario(file, o);
@@ -58,8 +59,19 @@ Outcome run_one(const std::string& file, const std::string& folder, const BatchC
   return out;
 }
 
+/// Every scenario file and what it reads against the whole output folder, before any scenario
+/// runs (docs/errors.md §6).
+void refuse_batch_over_inputs(const BatchConfig& cfg) {
+  std::vector<io::NamedPath> inputs;
+  for (const std::string& file : cfg.files) {
+    for (io::NamedPath& in : io::scenario_input_paths(file)) inputs.push_back(std::move(in));
+  }
+  io::refuse_output_over_input(inputs, {{"--out", cfg.out, true}});
+}
+
 void run_batch(const BatchConfig& cfg) {
   if (cfg.jobs < 1) throw UsageError("--jobs must be at least 1");
+  refuse_batch_over_inputs(cfg);
   std::error_code ec;
   if (!cfg.overwrite && fs::exists(cfg.out, ec) && !fs::is_empty(cfg.out, ec)) {
     throw io::OutputError("output folder '" + cfg.out +

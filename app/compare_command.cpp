@@ -3,9 +3,11 @@
 #include "app/compare_command.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
+#include "io/run/output_over_input.h"
 #include "io/tables/comparison_outputs.h"
 #include "io/tables/result_reader.h"
 #include "planner/scenario/comparison.h"
@@ -18,7 +20,18 @@ struct CompareConfig {
   bool overwrite = false;
 };
 
+/// The files compare writes never replace BEFORE or AFTER (docs/errors.md §6).
+void refuse_compare_over_inputs(const CompareConfig& cfg) {
+  const std::filesystem::path folder(cfg.out);
+  io::refuse_output_over_input({{"BEFORE", cfg.before}, {"AFTER", cfg.after}},
+                               {{"--out", cfg.out},
+                                {"--out", (folder / "changes.gpkg").string()},
+                                {"--out", (folder / "changes.csv").string()},
+                                {"--out", (folder / "comparison.json").string()}});
+}
+
 void run_compare(const CompareConfig& cfg) {
+  refuse_compare_over_inputs(cfg);
   const io::ResultFile before = io::read_result(cfg.before);
   const io::ResultFile after = io::read_result(cfg.after);
   if (before.crs_wkt != after.crs_wkt) {

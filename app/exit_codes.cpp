@@ -14,6 +14,17 @@
 namespace app {
 
 Failure failure_of(std::exception_ptr error) {
+  if (stop_reason() != StopReason::none) {
+    // Whatever the stopped code threw on its way out is the stop (an interrupted GEOS call may
+    // surface as the failure of the operation it was in).
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception&) {
+      const int code = stop_exit_code();
+      return {code, code == 1 ? "error" : "", stop_message()};
+    } catch (...) {
+    }
+  }
   try {
     std::rethrow_exception(error);
   } catch (const planner::Cancelled&) {

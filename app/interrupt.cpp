@@ -4,6 +4,8 @@
 
 #include <atomic>
 
+#include "planner/geos/geos_handle.h"
+
 namespace app {
 namespace {
 
@@ -37,6 +39,7 @@ void install_interrupt_handlers() {
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
   std::signal(SIGXFSZ, SIG_IGN);
+  planner::interrupt_geos_when(&g_stop);  // a stop also ends a running GEOS union
 }
 
 planner::CancelToken cancel_token() {

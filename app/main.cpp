@@ -9,14 +9,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/batch_command.h"
-#include "app/compare_command.h"
-#include "app/evaluate_command.h"
+#include "app/commands.h"
 #include "app/exit_codes.h"
 #include "app/interrupt.h"
-#include "app/osm_command.h"
-#include "app/run_command.h"
-#include "app/site_command.h"
 
 int main(int argc, char** argv) {
   try {
@@ -26,9 +21,7 @@ int main(int argc, char** argv) {
         "error, 130/143 interrupted (SIGINT/SIGTERM)."};
     root.require_subcommand(1);
     root.set_version_flag("--version", "circleplan 0.1.0");
-    std::vector<app::Command> commands{app::register_osm(root),  app::register_evaluate(root),
-                                       app::register_site(root), app::register_compare(root),
-                                       app::register_run(root),  app::register_batch(root)};
+    const std::vector<app::Command> commands = app::register_commands(root);
     try {
       root.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -14,6 +14,7 @@
 #include "io/crs/length_model.h"
 #include "io/osm/osm_layers.h"
 #include "io/osm/osm_reader.h"
+#include "io/run/output_over_input.h"
 #include "io/run/stage_timer.h"
 #include "io/tables/diagnostics_layer.h"
 #include "io/tables/json_writer.h"
@@ -54,6 +55,7 @@ std::string osm_summary(const OsmConfig& cfg, const io::OsmExtract& extract,
 
 void run_osm(const OsmConfig& cfg) {
   io::StageTimer timer;
+  io::refuse_output_over_input({{"EXTRACT", cfg.extract}}, io::output_paths(cfg.output));
   io::check_output(cfg.output);  // refuse now, not after reading the extract
   const MemoryGuard memory(cfg.max_memory);
   timer.start("read");

@@ -230,7 +230,7 @@ void add_model_options(CLI::App* cmd, SiteConfig& cfg) {
                 "cpmedian: a block may be served by several sites (default: whole, by one)");
   cmd->add_flag("--exact", cfg.exact, "solve exactly with COIN-OR CBC (within --time-limit)");
   cmd->add_option("--time-limit", cfg.time_limit_s, "seconds for the exact solve")
-      ->check(CLI::PositiveNumber)
+      ->check(in_range(planner::time_limit_range))
       ->capture_default_str();
   cfg.curve_option = cmd->add_option(
       "--curve", cfg.curve, "coverage curve for k = 1..K (network mode default 10; 0: none)");

@@ -25,6 +25,14 @@ struct RoadLine {
   std::string name;
 };
 
+/// The largest population of one block, capacity of one center and weight of one demand point
+/// read as a value (docs/errors.md §4). A larger one is a "no data" sentinel (1.797e308,
+/// 3.4e38, 9.99e37...) or a unit slip, so readers take it as missing; and every sum over any
+/// number of such values stays finite (10^9 blocks of 1e8 sum to 1e17). 1e8 is ten times the
+/// population of the largest city proper and, as floor area, 100 km² for one center.
+inline constexpr double max_block_population = 1e8;
+inline constexpr double max_center_capacity = 1e8;
+
 /// A service center (党群服务中心/站), or a stand-in for one.
 struct Center {
   std::string id;

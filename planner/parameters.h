@@ -48,18 +48,23 @@ inline constexpr double unbounded = std::numeric_limits<double>::infinity();
 inline constexpr Range speed_kmh_range{"speed-kmh", 0.0, 50.0, true, true, "km/h"};
 inline constexpr Range minutes_range{"minutes", 0.0, 600.0, true, false, "minutes"};
 inline constexpr Range cover_minutes_range{"cover-minutes", 0.0, 600.0, true, false, "minutes"};
-inline constexpr Range search_limit_range{"search-limit", 0.0, unbounded, true, true, "minutes"};
-inline constexpr Range max_snap_range{"max-snap", 0.0, unbounded, false, true, "m"};
-inline constexpr Range sample_spacing_range{"sample-spacing", 1.0, unbounded, false, true, "m"};
+// Every range has a finite maximum (issue #17 point 7): a value such as 1e308 is a slip, never a
+// setting, and would overflow what is computed from it. The maxima are far beyond any sensible
+// value (a day's walk, 10 km of snapping...) and listed in docs/user-guide.md.
+inline constexpr Range search_limit_range{"search-limit", 0.0, 1440.0, true, false, "minutes"};
+inline constexpr Range max_snap_range{"max-snap", 0.0, 10000.0, false, false, "m"};
+inline constexpr Range sample_spacing_range{"sample-spacing", 1.0, 10000.0, false, false, "m"};
 inline constexpr Range buffer_range{"buffer-m", 0.0, 500.0, true, false, "m"};
-inline constexpr Range simplify_range{"simplify-m", 0.0, unbounded, false, true, "m"};
-inline constexpr Range node_tolerance_range{"node-tolerance", 0.0, unbounded, false, true, "m"};
-inline constexpr Range long_edge_range{"long-edge-m", 0.0, unbounded, true, true, "m"};
+inline constexpr Range simplify_range{"simplify-m", 0.0, 1000.0, false, false, "m"};
+inline constexpr Range node_tolerance_range{"node-tolerance", 0.0, 100.0, false, false, "m"};
+inline constexpr Range long_edge_range{"long-edge-m", 0.0, 100000.0, true, false, "m"};
 inline constexpr Range island_share_range{"island-share", 0.0, 1.0, false, false, ""};
 inline constexpr Range candidate_spacing_range{
-    "candidate-spacing", 0.0, unbounded, false, true, "m"};
-inline constexpr Range max_cost_range{"max-cost", 0.0, unbounded, false, true, ""};
+    "candidate-spacing", 0.0, 100000.0, false, false, "m"};
+inline constexpr Range max_cost_range{"max-cost", 0.0, 1e12, false, false, ""};
 inline constexpr Range speed_factor_range{"speed-factor", 0.0, 10.0, true, false, ""};
+inline constexpr Range time_limit_range{"time-limit", 0.0, 1e6, true, false, "s"};
+inline constexpr Range footpath_snap_range{"footpath-snap", 0.0, 1000.0, false, false, "m"};
 
 /// "speed-kmh must be greater than 0 and less than 50 km/h" (the allowed values only).
 inline std::string describe(const Range& r) {
@@ -81,7 +86,7 @@ inline std::string describe(const Range& r) {
 inline std::string range_error(const Range& r, double value) {
   if (r.contains(value)) return {};
   char got[32];
-  std::snprintf(got, sizeof got, "%g", value);
+  std::snprintf(got, sizeof got, "%g", value + 0.0);  // -0 + 0 is +0: -0 is said as 0
   return describe(r) + " (got " + got + ")";
 }
 

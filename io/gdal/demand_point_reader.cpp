@@ -1,6 +1,10 @@
 #include "io/gdal/demand_point_reader.h"
 
+#include <cstdio>
+#include <string>
+
 #include "io/gdal/source_layer.h"
+#include "planner/inputs.h"
 
 namespace io {
 namespace {
@@ -31,6 +35,13 @@ DemandPointLayer read_demand_points(const LayerRef& ref, const std::string& weig
           if (!given) {
             throw InputError(values.at(fid, weight),
                              std::string("weight is empty; ") + demand_weight_remedy);
+          }
+          // A weight is summed per block like a population: as large a value is refused (an
+          // error, not "missing", since a request without a weight has no meaning here).
+          if (*given > planner::max_block_population) {
+            char text[64];
+            std::snprintf(text, sizeof text, "weight %g is above the maximum 1e8; ", *given);
+            throw InputError(values.at(fid, weight), text + std::string(demand_weight_remedy));
           }
           w = *given;
         }

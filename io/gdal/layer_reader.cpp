@@ -176,7 +176,8 @@ std::vector<planner::Center> read_centers(const LayerRef& ref, const FieldMap& f
         ids.add(center.id, fid);
         center.name = values.text(feature, fid, name).value_or("");
         center.tier = values.text(feature, fid, tier).value_or("");
-        center.capacity = values.non_negative_number(feature, fid, capacity);
+        center.capacity = detail::at_most(values.non_negative_number(feature, fid, capacity),
+                                          planner::max_center_capacity, fid, capacity, report);
         if (detail::shape_of(geometry.getGeometryType()) == OgrShape::polygon) {
           const auto inside = detail::point_on_surface(geometry);
           if (!inside) {
@@ -221,7 +222,8 @@ std::vector<planner::Block> read_blocks(const LayerRef& ref, const FieldMap& fie
         block.community = values.text(feature, fid, community).value_or("");
         block.grid = values.text(feature, fid, grid).value_or("");
         block.subdistrict = values.text(feature, fid, subdistrict).value_or("");
-        block.pop = values.non_negative_number(feature, fid, pop);
+        block.pop = detail::at_most(values.non_negative_number(feature, fid, pop),
+                                    planner::max_block_population, fid, pop, report);
         block.shape = detail::polygon_parts(geometry, report.degenerate_parts);
         if (!block.shape.empty()) blocks.push_back(std::move(block));
       });

@@ -70,6 +70,12 @@ struct ReadReport {
   std::size_t invalid_polygons = 0;  ///< polygons that break OGC rules (repaired later)
   std::vector<std::int64_t> skipped_features;  ///< first few features skipped (null/empty)
   std::vector<std::string> invalid_examples;   ///< first few invalid polygons: "feature 3: why"
+  /// Summed values (population, capacity) above their maximum (planner/inputs.h), read as
+  /// missing: how many, in which field, the maximum, and the first few as "feature 3: 1.8e+308".
+  std::size_t over_maximum{};
+  std::string over_maximum_field{};
+  double maximum{};
+  std::vector<std::string> over_maximum_examples{};
 };
 
 /// How many feature ids a ReadReport lists per kind of problem.
@@ -84,14 +90,16 @@ std::vector<planner::RoadLine> read_roads(const LayerRef& ref, const FieldMap& f
                                           const ReadSettings& settings);
 
 /// Centers: points (multi-points: each part, same id; polygons: their point on surface). Two
-/// features with the same id are an InputError naming both.
+/// features with the same id are an InputError naming both. capacity: as blocks' pop, with
+/// planner::max_center_capacity.
 std::vector<planner::Center> read_centers(const LayerRef& ref, const FieldMap& fields,
                                           const ReadSettings& settings);
 
 /// Blocks: polygons or multi-polygons, holes kept. pop: a numeric field or text holding a
 /// number; null or blank -> empty; other text, negative or non-finite -> InputError naming the
-/// feature and field. Duplicate ids are an InputError naming both features. Invalid polygons are
-/// counted in the report (the planner repairs them), or an InputError with fail_on_invalid.
+/// feature and field; above planner::max_block_population -> empty, counted in the report.
+/// Duplicate ids are an InputError naming both features. Invalid polygons are counted in the report
+/// (the planner repairs them), or an InputError with fail_on_invalid.
 std::vector<planner::Block> read_blocks(const LayerRef& ref, const FieldMap& fields,
                                         const ReadSettings& settings);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <set>
 
 #include "io/errors.h"
@@ -48,10 +49,12 @@ int text_width(const OutputLayer& layer, std::size_t column) {
   return static_cast<int>(std::min<std::size_t>(width, 254));
 }
 
+/// A non-finite real is written as null: no layer ever holds inf or nan (GIS tools and the
+/// CSV/JSON readers of other programs choke on them; inputs are bounded so none should arise).
 void set_value(OGRFeature& feature, int index, const FieldValue& value) {
   if (const auto* integer = std::get_if<std::int64_t>(&value)) {
     feature.SetField(index, static_cast<GIntBig>(*integer));
-  } else if (const auto* real = std::get_if<double>(&value)) {
+  } else if (const auto* real = std::get_if<double>(&value); real && std::isfinite(*real)) {
     feature.SetField(index, *real);
   } else if (const auto* text = std::get_if<std::string>(&value)) {
     feature.SetField(index, text->c_str());

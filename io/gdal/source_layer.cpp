@@ -12,6 +12,7 @@
 #include <cpl_vsi.h>
 
 #include "io/gdal/coordinate_checks.h"
+#include "io/gdal/shapefile_sidecars.h"
 
 namespace io::detail {
 namespace {
@@ -209,11 +210,29 @@ OGRGeometry* accepted_geometry(OGRFeature& feature, std::initializer_list<OgrSha
 
 }  // namespace
 
+std::optional<double> at_most(std::optional<double> value, double maximum, std::int64_t fid,
+                              const FieldRef& field, ReadReport& report) {
+  if (!value || *value <= maximum) return value;
+  ++report.over_maximum;
+  report.over_maximum_field = field.name;
+  report.maximum = maximum;
+  if (report.over_maximum_examples.size() < max_listed_features) {
+    report.over_maximum_examples.push_back("feature " + std::to_string(fid) + ": " +
+                                           format_number(*value));
+  }
+  return std::nullopt;
+}
+
 SourceLayer SourceLayer::open(const LayerRef& ref, const ReadSettings& settings) {
   DataLocation where{displayed_path(ref.path), ref.layer, std::nullopt, {}};
   if (!settings.encoding.empty()) check_encoding_known(settings.encoding, where);
+  // Before GDAL: it refuses a .shp without .shx naming no file, and reads one without .dbf.
+  check_shapefile_sidecars(ref.path, ref.layer, where);
   DatasetPtr dataset = open_dataset(ref.path, CPLStringList(), where);
   OGRLayer* layer = pick_layer(*dataset, ref.layer, where);
+  if (ref.layer.empty() && is_shapefile(*dataset)) {
+    check_shapefile_sidecars(ref.path, layer->GetName(), where);  // a folder's first layer
+  }
   TextDecoder decoder;
   if (!settings.encoding.empty()) {
     if (is_shapefile(*dataset)) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
 
 #include "io/errors.h"
@@ -29,6 +30,12 @@ struct CrsFacts {
   bool has_area = false;    ///< the CRS's area of use (lon/lat degrees) is known
   double west = 0, south = 0, east = 0, north = 0;
 };
+
+/// A value that is summed (population, capacity, a demand weight) as read: above `maximum` it
+/// is taken as missing (nullopt) and noted in `report` (count, field, maximum, the first
+/// max_listed_features as "feature <fid>: <value>"), so no sum can overflow.
+std::optional<double> at_most(std::optional<double> value, double maximum, std::int64_t fid,
+                              const FieldRef& field, ReadReport& report);
 
 class SourceLayer {
  public:

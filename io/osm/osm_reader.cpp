@@ -37,6 +37,7 @@
 #include "io/errors.h"
 #include "io/osm/osm_reader.h"
 #include "planner/geos/geos_convert.h"
+#include "planner/inputs.h"
 
 namespace io {
 namespace {
@@ -83,15 +84,17 @@ std::string tag_or_empty(const osmium::TagList& tags, const char* key) {
   return value ? std::string{value} : std::string{};
 }
 
-/// The population tag when it is a plain non-negative number ("1200", "1200.5"); "1,200",
-/// "~500" or "unknown" give no population rather than a guessed one.
+/// The population tag when it is a plain non-negative number ("1200", "1200.5") up to
+/// planner::max_block_population; "1,200", "~500", "unknown" or "1e300" give no population
+/// rather than a guessed one.
 std::optional<double> population(const osmium::TagList& tags) {
   const char* value = tags["population"];
   if (!value) return std::nullopt;
   const std::string_view text{value};
   double pop = 0.0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), pop);
-  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(pop) || pop < 0) {
+  if (error != std::errc{} || end != text.data() + text.size() || !(pop >= 0) ||
+      pop > planner::max_block_population) {
     return std::nullopt;
   }
   return pop;

@@ -2,6 +2,7 @@
 
 #include "io/crs/crs.h"
 #include "io/run/evaluation_layers.h"
+#include "io/run/output_over_input.h"
 #include "io/standards/standard_file.h"
 #include "io/tables/standard_layers.h"
 #include "planner/network/network.h"
@@ -82,6 +83,13 @@ RunInfo run_info(const InputOptions& in, const LoadedInputs& loaded,
   return run;
 }
 
+/// What evaluate reads, for refuse_output_over_input.
+std::vector<NamedPath> evaluate_inputs(const EvaluateConfig& cfg) {
+  std::vector<NamedPath> in = input_paths(cfg.inputs);
+  if (!cfg.standard_path.empty()) in.push_back({"--standard", cfg.standard_path});
+  return in;
+}
+
 }  // namespace
 
 EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
@@ -92,6 +100,7 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
     timer.start(name);
   };
   const planner::ServiceAreaParams areas = planner::area_params_for(cfg.areas, cfg.params);
+  refuse_output_over_input(evaluate_inputs(cfg), output_paths(cfg.output));
   check_output(cfg.output);  // refuse now, not after minutes of computing
   planner::EvaluationParams params = cfg.params;
   if (!cfg.standard_path.empty()) params.standard = read_standard(cfg.standard_path);

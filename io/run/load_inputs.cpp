@@ -1,6 +1,7 @@
 #include "io/run/load_inputs.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,18 @@ std::string feature_list(const std::vector<std::int64_t>& fids, std::size_t tota
     out += std::to_string(fid);
   }
   if (total > fids.size()) out += ", ...";
+  return out;
+}
+
+/// 1e8 as "1e8" rather than "100000000": the maximum as docs/errors.md writes it.
+std::string format_maximum(double maximum) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", maximum);
+  std::string out = text;
+  if (const std::size_t plus = out.find("e+"); plus != std::string::npos) {
+    out.erase(plus + 1, 1);
+    while (out.size() > plus + 2 && out[plus + 1] == '0') out.erase(plus + 1, 1);
+  }
   return out;
 }
 
@@ -71,6 +84,19 @@ void report_read(const std::string& option, const ReadReport& r, const WarningSi
     warn_about(sink, option, r,
                std::to_string(r.collections) +
                    " GeometryCollections read as the multi-geometry of their parts");
+  }
+  if (r.over_maximum > 0) {
+    std::string list;
+    for (const std::string& example : r.over_maximum_examples) {
+      list += (list.empty() ? "" : ", ") + example;
+    }
+    if (r.over_maximum > r.over_maximum_examples.size()) list += ", ...";
+    warn_about(sink, option, r,
+               std::to_string(r.over_maximum) + " values of field '" + r.over_maximum_field +
+                   "' above the maximum " + format_maximum(r.maximum) + " are read as missing (" +
+                   list +
+                   "); a no-data value such as 1.797e+308, or a unit slip? empty or correct "
+                   "them (docs/errors.md §4)");
   }
   if (r.invalid_polygons > 0) {
     std::string list;

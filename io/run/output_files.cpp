@@ -57,6 +57,10 @@ void check_output(const OutputOptions& o) {
   refuse_existing_summary(o);
 }
 
+std::string summary_json_path(const OutputOptions& o) {
+  return sidecar_path(o, "summary.json");
+}
+
 std::string timings_path(const OutputOptions& o) {
   return sidecar_path(o, "timings.json");
 }

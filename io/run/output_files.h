@@ -27,6 +27,9 @@ std::string write_results(const OutputOptions& options, const std::vector<Output
 /// output without --overwrite, a folder of other files...). Throws OutputError.
 void check_output(const OutputOptions& options);
 
+/// Where summary.json goes for these options (write_results writes it).
+std::string summary_json_path(const OutputOptions& options);
+
 /// Where timings.json goes for these options.
 std::string timings_path(const OutputOptions& options);
 

@@ -13,6 +13,7 @@
 #include "io/run/evaluation_layers.h"
 #include "io/run/load_inputs.h"
 #include "io/run/output_files.h"
+#include "io/run/output_over_input.h"
 #include "io/run/stage_timer.h"
 #include "io/run/variant_resolver.h"
 #include "io/scenario/scenario_file.h"
@@ -49,6 +50,32 @@ InputOptions input_options(const ScenarioInputs& s) {
   o.length_model = s.length_model;
   o.node_tolerance_m = s.node_tolerance_m;
   return o;
+}
+
+/// What a scenario file reads: itself, its layers, standards and the variants' layers, each named
+/// as "'roads' in <file>" for refuse_output_over_input.
+std::vector<NamedPath> inputs_of(const std::string& path, const ScenarioFile& file) {
+  std::vector<NamedPath> in{{"SCENARIO", path}};
+  const auto key = [&](const std::string& k) { return "'" + k + "' in " + path; };
+  const ScenarioInputs& s = file.inputs;
+  for (const auto& [k, ref] : {std::pair<const char*, const LayerRef*>{"roads", &s.roads},
+                               {"centers", &s.centers},
+                               {"blocks", &s.blocks},
+                               {"entrances", &s.entrances},
+                               {"communities", &s.communities},
+                               {"grids", &s.grids},
+                               {"subdistricts", &s.subdistricts}}) {
+    if (!ref->path.empty()) in.push_back({key(k), ref->path});
+  }
+  if (file.params.standard) in.push_back({key("standard"), file.params.standard->value});
+  for (const ScenarioVariant& v : file.variants) {
+    if (v.params.standard) in.push_back({key("standard"), v.params.standard->value});
+    for (const auto* layers : {&v.add_center_layers, &v.barrier_layers, &v.footpath_layers}) {
+      for (const LayerSpec& l : *layers)
+        in.push_back({key("variant '" + v.name + "'"), l.ref.path});
+    }
+  }
+  return in;
 }
 
 void check_out_folder(const ScenarioRunOptions& o) {
@@ -128,6 +155,9 @@ void ScenarioDriver::read_file() {
   m_file = read_scenario(m_path);
   apply_params(m_file.params, m_base_params, m_path, SourcePos{1, 1}, "the scenario");
   m_base_params.threads = m_o.threads;
+  std::vector<NamedPath> outputs{{"--out", m_o.out, true}};
+  if (!m_o.batch_out.empty()) outputs.push_back({"--out", m_o.batch_out, true});
+  refuse_output_over_input(inputs_of(m_path, m_file), outputs);
   check_out_folder(m_o);
 }
 
@@ -267,6 +297,14 @@ std::vector<planner::VariantRow> ScenarioDriver::write_comparisons() {
 }
 
 }  // namespace
+
+std::vector<NamedPath> scenario_input_paths(const std::string& path) {
+  try {
+    return inputs_of(path, read_scenario(path));
+  } catch (const InputError&) {
+    return {{"SCENARIO", path}};  // its own error comes when it runs
+  }
+}
 
 std::vector<planner::VariantRow> run_scenario(const std::string& path,
                                               const ScenarioRunOptions& options) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "io/run/output_over_input.h"
 #include "io/run/run_errors.h"
 #include "planner/scenario/run.h"
 #include "planner/scenario/variant_summary.h"
@@ -26,7 +27,15 @@ struct ScenarioRunOptions {
   /// Called once each variant (the base first) is written, e.g. to print a line. May be empty.
   std::function<void(const planner::VariantRun&)> on_variant;
   WarningSink warn;  ///< empty: warnings to stderr
+  /// `batch`: the whole output folder (options.out is one scenario's folder in it); no input
+  /// may lie inside either. Empty: only options.out.
+  std::string batch_out{};
 };
+
+/// What the scenario file reads (itself, its layers and standards, its variants' layers), named
+/// for refuse_output_over_input; only the file itself when it cannot be read (its error comes
+/// when it runs).
+std::vector<NamedPath> scenario_input_paths(const std::string& scenario_path);
 
 /// Runs the scenario and writes everything into options.out. Returns one row per base and
 /// variant. Throws InputError (bad scenario or data, naming file, line and column where the

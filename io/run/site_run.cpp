@@ -5,6 +5,7 @@
 
 #include "io/crs/crs.h"
 #include "io/crs/projection.h"
+#include "io/run/output_over_input.h"
 #include "io/siting/siting_layers.h"
 #include "planner/errors.h"
 #include "planner/network/network.h"
@@ -125,6 +126,14 @@ RunInfo run_info(const SiteRunConfig& cfg, const LoadedInputs& loaded,
   return info;
 }
 
+/// What site reads, for refuse_output_over_input.
+std::vector<NamedPath> site_inputs(const SiteRunConfig& cfg) {
+  std::vector<NamedPath> in = input_paths(cfg.inputs);
+  if (!cfg.candidates.path.empty()) in.push_back({"--candidates", cfg.candidates.path});
+  if (!cfg.allowed.path.empty()) in.push_back({"--allowed", cfg.allowed.path});
+  return in;
+}
+
 // --- Capacitated models (cmclp, cpmedian) ------------------------------------------------------
 
 /// The matrix mode's capacities: one --site-capacity for every candidate (a matrix has no
@@ -149,6 +158,7 @@ SiteOutcome run_site(const SiteRunConfig& cfg) {
   };
   planner::NetworkSitingParams np = siting_params(cfg);
   check_demand_weight(cfg);
+  refuse_output_over_input(site_inputs(cfg), output_paths(cfg.output));
   check_output(cfg.output);  // refuse now, not after siting
 
   const LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);

@@ -19,6 +19,7 @@
 #include "io/scenario/scenario_reader.h"
 #include "io/scenario/service_area_words.h"
 #include "planner/errors.h"
+#include "planner/inputs.h"
 
 namespace io {
 namespace {
@@ -52,11 +53,13 @@ std::vector<planner::AccessMethod> read_access_methods(const Reader& r, const to
   return methods;
 }
 
-/// A capacity (`set-capacity`, an `add-centers` entry): a number >= 0.
+/// A capacity (`set-capacity`, an `add-centers` entry): a number in [0, 1e8]
+/// (planner::max_center_capacity: sums stay finite).
 double read_capacity(const Reader& r, const toml::node& v, std::string_view key) {
   const double c = r.number(v, key);
-  if (!(c >= 0.0) || !std::isfinite(c)) {
-    r.fail(v, "'" + std::string(key) + "' must be a number >= 0 (a center's capacity)");
+  if (!(c >= 0.0) || !(c <= planner::max_center_capacity)) {
+    r.fail(v, "'" + std::string(key) +
+                  "' must be a number >= 0 and at most 1e8 (a center's capacity)");
   }
   return c;
 }
@@ -218,8 +221,7 @@ ScenarioVariant read_variant(const Reader& r, const toml::node& node, std::size_
     } else if (k == "add-footpaths-layer") {
       var.footpath_layers.push_back(layer_spec(r, v, k, false));
     } else if (k == "footpath-snap") {
-      var.footpath_snap_m = r.number(v, k);
-      if (*var.footpath_snap_m < 0.0) r.fail(v, "'footpath-snap' must be >= 0 metres");
+      var.footpath_snap_m = r.number_in(v, planner::footpath_snap_range);
     } else if (k == "speed-factor") {
       for (auto&& [cls, f] : r.table(v, k)) {
         const double factor = r.number(f, "speed-factor");

@@ -72,7 +72,7 @@ double Reader::number(const toml::node& n, std::string_view key) const {
   if (!n.is_number()) wrong_type(n, key, "a number");
   const double v = *n.value<double>();
   if (!std::isfinite(v)) fail(n, std::string("'") + std::string(key) + "' must be finite");
-  return v;
+  return v + 0.0;  // -0.0 + 0.0 is +0.0: -0 is 0
 }
 
 double Reader::number_in(const toml::node& n, const planner::Range& range) const {
@@ -155,6 +155,10 @@ void Reader::members(const toml::table& t, const std::set<std::string_view>& kno
 }
 
 toml::table parse_guarded_toml(std::string_view text, const std::string& path) {
+  // A UTF-8 byte-order mark, as Windows editors write at the start of a file, is no character
+  // of the TOML text: dropped, so line 1, column 1 is the first character after it.
+  constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+  if (text.starts_with(utf8_bom)) text.remove_prefix(utf8_bom.size());
   if (const std::optional<StrayCharacter> stray = find_stray_non_ascii(text)) {
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(stray->code_point));

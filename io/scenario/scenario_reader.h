@@ -21,7 +21,8 @@ namespace io::scenario_detail {
 
 SourcePos pos_of(const toml::source_region& r);
 
-/// The text of a scenario or standard file as a TOML table: stray non-ASCII characters refused
+/// The text of a scenario or standard file as a TOML table: a leading UTF-8 byte-order mark
+/// skipped (Windows editors write one), stray non-ASCII characters refused
 /// before toml++ sees them (toml_text_guard.h), syntax errors with their line and column, both
 /// as InputErrors naming `path`.
 toml::table parse_guarded_toml(std::string_view text, const std::string& path);

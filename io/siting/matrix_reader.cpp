@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "io/errors.h"
+#include "planner/inputs.h"
 
 namespace io {
 namespace {
@@ -148,7 +149,14 @@ MatrixInput matrix_input_from_tables(const MatrixFiles& f, const CsvTable& d, co
           at_line(d.line[r], "demand '" + id + "' is listed twice; keep one row for it"));
     }
     out.demand_ids.push_back(id);
-    out.weights.push_back(non_negative(cell(d, r, d_w), f.demand, f.demand_weight, d.line[r]));
+    const double weight = non_negative(cell(d, r, d_w), f.demand, f.demand_weight, d.line[r]);
+    if (weight > planner::max_block_population) {  // a no-data value: sums must stay finite
+      throw InputError(in_file(f.demand, f.demand_weight),
+                       at_line(d.line[r], "weight " + cell(d, r, d_w) +
+                                              " is above the maximum 1e8 of one demand point "
+                                              "(a no-data value?); correct it"));
+    }
+    out.weights.push_back(weight);
   }
 
   std::unordered_map<std::string, double> cost_of;

@@ -28,7 +28,7 @@ using scenario_detail::pos_of;
 using scenario_detail::Reader;
 
 /// A network or radius reach: any positive, finite distance (Reader::number refuses inf/nan).
-constexpr planner::Range metres_range{"metres", 0.0, planner::unbounded, true, true, "m"};
+constexpr planner::Range metres_range{"metres", 0.0, 100000.0, true, false, "m"};
 constexpr planner::Range min_share_range{"min-share", 0.0, 1.0, true, false, ""};
 
 const std::set<std::string_view> top_keys{"name", "tier"};

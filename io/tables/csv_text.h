@@ -3,14 +3,17 @@
 // compliance tables.
 #pragma once
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <string_view>
 
 namespace io {
 
-/// A number in a summary or compliance CSV: 10 significant digits, the C locale's format.
+/// A number in a summary or compliance CSV: 10 significant digits, the C locale's format; an
+/// empty cell for a non-finite value (never "inf" or "nan").
 inline std::string csv_number(double v) {
+  if (!std::isfinite(v)) return {};
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.10g", v);
   return buf;

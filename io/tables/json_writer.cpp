@@ -106,6 +106,7 @@ JsonWriter& JsonWriter::value(double number) {
     m_out += "null";
     return *this;
   }
+  number += 0.0;  // -0 + 0 is +0: -0 (e.g. `--max-snap -0`) is written as 0, which it means
   // Shortest representation that reads back to the same double: stable and exact.
   char buf[32];
   auto res = std::to_chars(buf, buf + sizeof buf, number);

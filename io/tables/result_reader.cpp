@@ -11,6 +11,7 @@
 #include "io/errors.h"
 #include "io/gdal/gdal_handles.h"
 #include "io/gdal/ogr_geometry.h"
+#include "io/gdal/shapefile_sidecars.h"
 #include "planner/coverage/access_params.h"
 
 namespace io {
@@ -40,6 +41,7 @@ DatasetPtr open_result(const std::string& path) {
 }
 
 OGRLayer& layer_of(GDALDataset& dataset, const std::string& path, const std::string& name) {
+  detail::check_shapefile_sidecars(path, name, {path, name, {}, {}});  // a shp-format result
   const detail::QuietGdalErrors quiet;
   if (OGRLayer* layer = dataset.GetLayerByName(name.c_str())) return *layer;
   throw InputError({path, name, {}, {}},

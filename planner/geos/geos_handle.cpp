@@ -2,6 +2,9 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
+
+#include "planner/cancel.h"
 
 namespace planner {
 namespace {
@@ -12,6 +15,14 @@ void store_message(const char* message, void* userdata) {
 }
 
 void ignore_notice(const char*, void*) {}
+
+/// interrupt_geos_when's flag; read by GEOS's callback on every thread running GEOS.
+std::atomic<const std::atomic<bool>*> g_interrupt_flag{nullptr};
+
+void ask_geos_to_stop() {
+  const std::atomic<bool>* flag = g_interrupt_flag.load(std::memory_order_relaxed);
+  if (flag != nullptr && flag->load(std::memory_order_relaxed)) GEOS_interruptRequest();
+}
 
 /// Releases owned parts for a GEOS constructor that takes them over; only right at that call.
 std::vector<GEOSGeometry*> hand_over(std::vector<GeomPtr>& owned) {
@@ -38,8 +49,18 @@ const char* GeosContext::last_error() const {
   return m_last_error->c_str();
 }
 
+void interrupt_geos_when(const std::atomic<bool>* flag) {
+  g_interrupt_flag.store(flag);
+  GEOS_interruptRegisterCallback(flag != nullptr ? &ask_geos_to_stop : nullptr);
+}
+
 GeomPtr own(const GeosContext& ctx, GEOSGeometry* g, const char* operation) {
   if (!g) {
+    // GEOS's message for a stop it was asked for: "InterruptedException: Interrupted!".
+    if (std::string_view(ctx.last_error()).find("Interrupted") != std::string_view::npos) {
+      const std::atomic<bool>* flag = g_interrupt_flag.load();
+      if (flag != nullptr && flag->load()) throw Cancelled();
+    }
     throw std::runtime_error(std::string("GEOS ") + operation + " failed: " + ctx.last_error());
   }
   return GeomPtr(g, GeomDeleter{ctx.get()});

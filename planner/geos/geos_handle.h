@@ -4,6 +4,7 @@
 // path can leak or double-free one. One GeosContext per thread: GEOS contexts are not shared.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,7 +41,17 @@ struct GeomDeleter {
 };
 using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
 
-/// Takes ownership of a geometry returned by GEOS; throws std::runtime_error when it is null.
+/// Lets a cancel flag stop GEOS operations that are running: one union of thousands of service
+/// areas can spend minutes inside a single GEOS call, where no loop of ours asks the flag. GEOS
+/// checks for an interrupt inside its long loops and calls a callback first; the callback
+/// registered here asks GEOS to stop while `*flag` is set, so the call fails within a fraction of
+/// a second and own() throws planner::Cancelled. GEOS's callback is process-wide (GEOS 3.11 has no
+/// per-context one), so this is too: call it once, before any thread starts (the command line
+/// does, with its Ctrl-C/SIGTERM/--max-memory flag). nullptr unregisters it.
+void interrupt_geos_when(const std::atomic<bool>* flag);
+
+/// Takes ownership of a geometry returned by GEOS; throws std::runtime_error when it is null,
+/// planner::Cancelled when GEOS stopped because interrupt_geos_when's flag was set.
 GeomPtr own(const GeosContext& ctx, GEOSGeometry* g, const char* operation);
 
 /// A deep copy, owned.

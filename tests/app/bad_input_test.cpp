@@ -238,6 +238,50 @@ TEST(BadInput, MissingPopulationIsAWarningAndLeftOutOfSums) {
   EXPECT_EQ(a.blocks, 3);
 }
 
+// Two blocks at 1.797e308 (the "no data" value of many double fields) overflowed the sum to inf
+// and printed nan; above planner::max_block_population a value is read as missing instead.
+TEST(BadInput, PopulationAboveTheMaximumIsReadAsMissing) {
+  TempDir out("pop-sentinel");
+  const RunResult r = run_circleplan("evaluate " + city(bad("blocks_pop_sentinel.geojson")) +
+                                     " --out " + (out / "result.gpkg"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_mentions(r, {"--blocks", "blocks_pop_sentinel.geojson",
+                      "2 values of field 'pop' above the maximum 1e8 are read as missing "
+                      "(feature 0: 1.797e+308, feature 1: 1.797e+308)",
+                      "2 blocks have no population value", "population: 300"});
+  for (const std::string bad_word : {"inf", "nan"}) {
+    EXPECT_EQ(r.output.find(bad_word), std::string::npos) << r.output;
+  }
+  const std::string summary = read_file(out / "result.summary.json");
+  EXPECT_EQ(summary.find("inf"), std::string::npos) << summary;
+  EXPECT_EQ(summary.find("nan"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("\"population\": 300"), std::string::npos) << summary;
+  Probe p(out / "result.gpkg");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p.strings("summary", "pop").front(), "300");
+  EXPECT_EQ(p.strings("summary", "nopop_blk").front(), "2");
+  // The blocks layer holds them as null, as any block without population.
+  EXPECT_EQ(p.strings("blocks", "pop"), (std::vector<std::string>{"", "", "300"}));
+
+  // A center's capacity above the same maximum is read as missing in the same way: the access
+  // scores count it as a center without capacity.
+  std::string centers = read_file(bad("centers.geojson"));
+  centers.replace(centers.find("\"tier\": \"center\""), 16,
+                  "\"tier\": \"center\", \"cap\": 3.4e38");
+  centers.replace(centers.find("\"tier\": \"station\""), 17,
+                  "\"tier\": \"station\", \"cap\": 100000000");
+  { std::ofstream(out / "centers.geojson") << centers; }
+  const RunResult c =
+      run_circleplan("evaluate " + city(bad("blocks.geojson"), out / "centers.geojson") +
+                     " --capacity-field cap --access 2sfca --out " + (out / "cap.gpkg"));
+  ASSERT_EQ(c.exit_code, 0) << c.output;
+  expect_mentions(c, {"--centers",
+                      "1 values of field 'cap' above the maximum 1e8 are read as "
+                      "missing (feature 0: 3.4e+38)",
+                      "1 centers have no capacity value"});
+  EXPECT_EQ(c.output.find("nan"), std::string::npos) << c.output;
+}
+
 TEST(BadInput, DuplicateBlockIdsNameBothFeatures) {
   expect_refused(city(bad("blocks_duplicate_id.geojson")),
                  {"--blocks", "feature 2", "field 'block_id'", "id 'B1'",
@@ -248,6 +292,56 @@ TEST(BadInput, DuplicateCenterIdsNameBothFeatures) {
   expect_refused(
       city(bad("blocks.geojson"), bad("centers_duplicate_id.geojson")),
       {"--centers", "feature 1", "field 'center_id'", "id 'C1'", "also the id of feature 0"});
+}
+
+// --- shapefile sidecars -------------------------------------------------------------------
+
+/// blocks_gbk_cpg's files copied into `dir` as blocks.*, without the extensions in `missing`.
+std::string copied_shapefile(const TempDir& dir, std::initializer_list<std::string> missing,
+                             bool upper_dbf = false) {
+  for (const std::string ext : {"shp", "shx", "dbf", "prj", "cpg"}) {
+    if (std::find(missing.begin(), missing.end(), ext) != missing.end()) continue;
+    fs::copy_file(bad("blocks_gbk_cpg." + ext),
+                  dir / ("blocks." + (upper_dbf && ext == "dbf" ? std::string("DBF") : ext)));
+  }
+  return dir / "blocks.shp";
+}
+
+TEST(BadInput, ShapefileWithoutDbfOrShxNamesTheMissingFile) {
+  {
+    TempDir dir("no-dbf");  // GDAL alone reads it: ids 0, 1, 2 and no population
+    const std::string shp = copied_shapefile(dir, {"dbf"});
+    expect_refused(city(shp), {"--blocks", "blocks.shp", "'" + (dir / "blocks.dbf") + "'",
+                               "is missing", ".shp, .shx and .dbf side by side"});
+    // The same for a folder of shapefiles, whether the layer is named or the first one.
+    expect_refused(city(dir.path().string()) + " --blocks-layer blocks",
+                   {"--blocks", "'" + (dir / "blocks.dbf") + "' is missing"});
+    expect_refused(city(dir.path().string()), {"--blocks", "'" + (dir / "blocks.dbf") + "'"});
+    // Every command reads layers the same way.
+    expect_refused("--roads " + bad("roads.geojson") + " --existing " + bad("centers.geojson") +
+                       " --blocks " + shp + " --model mclp --k 1",
+                   {"--blocks", "'" + (dir / "blocks.dbf") + "' is missing"}, "site");
+  }
+  {
+    TempDir dir("no-shx");  // GDAL alone: "cannot open", naming no file
+    expect_refused(city(copied_shapefile(dir, {"shx"})),
+                   {"--blocks", "'" + (dir / "blocks.shx") + "' is missing"});
+  }
+  {
+    TempDir dir("no-prj");  // the existing CRS error
+    expect_refused(city(copied_shapefile(dir, {"prj"})),
+                   {"--blocks", "no coordinate reference system", "--assume-crs"});
+  }
+  {
+    TempDir dir("no-cpg");  // the existing encoding rule: GBK text without a .cpg
+    expect_refused(city(copied_shapefile(dir, {"cpg"})),
+                   {"--blocks", "not valid UTF-8", "--encoding"});
+  }
+  {
+    TempDir dir("upper-dbf");  // BLOCKS.DBF written by an old tool is found as GDAL finds it
+    const Accepted a = expect_accepted(city(copied_shapefile(dir, {}, true)), {});
+    EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
+  }
 }
 
 // --- text encodings -----------------------------------------------------------------------
@@ -350,7 +444,7 @@ TEST(BadInput, OutOfRangeOptionsAreRefusedInOneWording) {
   const RunResult nan =
       run_circleplan("evaluate " + city() + " --node-tolerance nan --out " + (out / "result.gpkg"));
   EXPECT_EQ(nan.exit_code, 2) << nan.output;
-  expect_mentions(nan, {"node-tolerance must be at least 0 m (got nan)"});
+  expect_mentions(nan, {"node-tolerance must be at least 0 and at most 100 m (got nan)"});
   const RunResult speed =
       run_circleplan("evaluate " + city() + " --speed-kmh 60 --out " + (out / "result.gpkg"));
   EXPECT_EQ(speed.exit_code, 2) << speed.output;

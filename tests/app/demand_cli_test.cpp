@@ -152,6 +152,8 @@ TEST(DemandCli, BadWeightsPolygonsAndMissingFieldsAreErrorsNamingTheFeature) {
        {"--demand-points", "feature 1", "field 'n'", "negative value -1"}},
       {point("null", 500250, 560),
        {"--demand-points", "feature 0", "field 'n'", "weight is empty"}},
+      {point("2", 500250, 560) + ", " + point("1.797e308", 502250, 560),
+       {"--demand-points", "feature 1", "field 'n'", "weight 1.797e+308 is above the maximum 1e8"}},
       {point("2", 500250, 560) +
            ", {\"type\": \"Feature\", \"properties\": {\"n\": 1}, \"geometry\": {\"type\": "
            "\"Polygon\", \"coordinates\": [[[502240, 550], [502260, 550], [502260, 570], "

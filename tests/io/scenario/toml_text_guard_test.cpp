@@ -2,15 +2,18 @@
 // (io/scenario/toml_text_guard.h).
 #include "io/scenario/toml_text_guard.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "io/errors.h"
 #include "io/scenario/scenario_file.h"
 #include "test_paths.h"
+#include "tests/app/cli_runner.h"
 
 namespace {
 
@@ -85,6 +88,49 @@ TEST(TomlTextGuard, ScenarioParserRefusesWithFileLineAndColumn) {
     EXPECT_NE(what.find("line 1, column 24"), std::string::npos) << what;
     EXPECT_NE(what.find("U+3002"), std::string::npos) << what;
   }
+}
+
+/// The bytes of a file.
+std::string bytes_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(TomlTextGuard, ALeadingByteOrderMarkIsSkipped) {
+  // small.toml saved by a Windows editor: the same three bytes EF BB BF, then the same text.
+  const std::string original = testing_support::test_data_dir() + "/scenarios/small.toml";
+  const testing_support::TempDir dir("bom");
+  const std::string with_bom = dir / "small.toml";
+  {
+    std::ofstream out(with_bom, std::ios::binary);
+    out << "\xEF\xBB\xBF" << bytes_of(original);
+  }
+  const io::ScenarioFile a = io::read_scenario(original);
+  const io::ScenarioFile b = io::read_scenario(with_bom);
+  EXPECT_EQ(b.inputs.roads.path, (dir.path() / "roads.geojson").string());
+  EXPECT_EQ(b.edit_crs, "EPSG:32631");
+  ASSERT_TRUE(b.params.minutes.has_value());
+  EXPECT_EQ(*b.params.minutes, std::vector<double>{5});
+  ASSERT_EQ(b.variants.size(), 2u);
+  EXPECT_EQ(b.variants[0].name, "east-center");
+  EXPECT_EQ(b.variants[1].pos.line, a.variants[1].pos.line);
+  ASSERT_EQ(b.variants[1].add_centers.size(), 1u);
+  EXPECT_EQ(b.variants[1].add_centers[0].xy.x, a.variants[1].add_centers[0].xy.x);
+
+  // Positions count from the first character after the mark: an error on line 1 keeps its column.
+  try {
+    io::parse_scenario("\xEF\xBB\xBFminutes = \"5\"\n", "s.toml");
+    FAIL() << "expected an InputError";
+  } catch (const io::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("line 1, column 11: 'minutes'"), std::string::npos)
+        << e.what();
+  }
+  // Only a leading mark: one further in is still a stray character.
+  EXPECT_THROW(io::parse_scenario("minutes = 5\n\xEF\xBB\xBF\n", "s.toml"), io::InputError);
+  EXPECT_THROW(io::parse_scenario("\xEF\xBB\xBF\xEF\xBB\xBFminutes = 5\n", "s.toml"),
+               io::InputError);
 }
 
 TEST(TomlTextGuard, FuzzFindingsAreRefusedNotParsed) {

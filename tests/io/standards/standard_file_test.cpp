@@ -199,9 +199,14 @@ TEST(StandardFile, MinutesAreNoRadiusAndMinShareOnlyWithRadius) {
 TEST(StandardFile, ThresholdsMustBePositiveAndFinite) {
   expect_error(one_tier("{ minutes = -5 }"), 4, "minutes must be greater than 0");
   expect_error(one_tier("{ minutes = 0 }"), 4, "minutes must be greater than 0");
-  expect_error(one_tier("{ metres = 0 }"), 4, "metres must be greater than 0 m (got 0)");
+  expect_error(one_tier("{ metres = 0 }"), 4,
+               "metres must be greater than 0 and at most 100000 m (got 0)");
+  expect_error(one_tier("{ metres = -0.0 }"), 4,
+               "metres must be greater than 0 and at most 100000 m (got 0)");
   expect_error(one_tier("{ metres = -300, metric = \"radius\" }"), 4,
-               "metres must be greater than 0 m (got -300)");
+               "metres must be greater than 0 and at most 100000 m (got -300)");
+  expect_error(one_tier("{ metres = 1e308 }"), 4,
+               "metres must be greater than 0 and at most 100000 m (got 1e+308)");
   expect_error(one_tier("{ metres = inf }"), 4, "'metres' must be finite");
   expect_error(one_tier("{ minutes = nan }"), 4, "'minutes' must be finite");
   expect_error(one_tier("{ metres = 300, metric = \"radius\", min-share = 0 }"), 4,
@@ -286,16 +291,16 @@ TEST(StandardFile, TextGuardAsForScenarioFiles) {
                "inside \"...\" strings or after # (delete it, e.g. a full-width 。 or ，");
   // Typographic quotes around a Chinese name are no TOML quotes.
   expect_error("[[tier]]\nname = “社区级”\n", 2, "character U+201C outside quotes");
-  // A byte-order mark is refused as the scenario file refuses it today.
-  const std::string bom = "\xEF\xBB\xBF" + one_tier("{ minutes = 5 }");
-  expect_error(bom, 1, "character U+FEFF outside quotes or a comment");
-  try {
-    io::parse_scenario(bom, "bad.toml");
-    ADD_FAILURE() << "the scenario reader accepts a BOM now: accept it here too";
-  } catch (const io::InputError& e) {
-    EXPECT_TRUE(starts_with(e.what(), "file 'bad.toml': line 1, column 1: character U+FEFF"))
-        << e.what();
-  }
+  // A byte-order mark (Windows editors write one) is skipped, as in a scenario file; an error
+  // after it keeps its line and column.
+  const std::string bom = "\xEF\xBB\xBF";
+  const planner::Standard with = parse(bom + one_tier("{ minutes = 5 }"));
+  ASSERT_EQ(with.tiers.size(), 1u);
+  EXPECT_EQ(with.tiers[0].name, "a");
+  EXPECT_DOUBLE_EQ(with.tiers[0].threshold, 5);
+  EXPECT_EQ(error_of(bom + one_tier("{ minutes = \"10\" }")),
+            error_of(one_tier("{ minutes = \"10\" }")));
+  expect_error(one_tier("{ minutes = 5 }") + bom, 5, "character U+FEFF outside quotes");
   expect_error("[[tier]\nname = \"a\"\n", 1, "TOML syntax error");
 }
 
