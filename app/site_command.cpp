@@ -225,7 +225,7 @@ void add_model_options(CLI::App* cmd, SiteConfig& cfg) {
       cmd->add_option("--site-capacity", cfg.site_capacity,
                       "cmclp, cpmedian: the capacity (in people, or blocks) of every site without "
                       "its own value; the only way in --matrix mode")
-          ->check(CLI::NonNegativeNumber);
+          ->check(in_range(planner::site_capacity_range));
   cmd->add_flag("--split-demand", cfg.split_demand,
                 "cpmedian: a block may be served by several sites (default: whole, by one)");
   cmd->add_flag("--exact", cfg.exact, "solve exactly with COIN-OR CBC (within --time-limit)");

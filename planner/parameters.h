@@ -65,6 +65,9 @@ inline constexpr Range max_cost_range{"max-cost", 0.0, 1e12, false, false, ""};
 inline constexpr Range speed_factor_range{"speed-factor", 0.0, 10.0, true, false, ""};
 inline constexpr Range time_limit_range{"time-limit", 0.0, 1e6, true, false, "s"};
 inline constexpr Range footpath_snap_range{"footpath-snap", 0.0, 1000.0, false, false, "m"};
+/// --site-capacity: in the demand's unit (people, blocks, weight); the same maximum as a center's
+/// capacity read from a layer (max_center_capacity in inputs.h).
+inline constexpr Range site_capacity_range{"site-capacity", 0.0, 1e8, false, false, ""};
 
 /// "speed-kmh must be greater than 0 and less than 50 km/h" (the allowed values only).
 inline std::string describe(const Range& r) {

@@ -17,7 +17,7 @@ namespace planner {
 
 /// --demand-snap-m: how far outside every block a point may lie and still count for the nearest.
 inline constexpr double default_demand_snap_m = 100.0;
-inline constexpr Range demand_snap_range{"demand-snap-m", 0.0, unbounded, false, true, "m"};
+inline constexpr Range demand_snap_range{"demand-snap-m", 0.0, 10000.0, false, false, "m"};
 
 /// The request points in the run CRS, with one weight each (1 when no weight field is given).
 struct DemandPoints {

@@ -24,7 +24,8 @@ std::string_view to_string(DemandWeight kind);
 std::optional<DemandWeight> parse_demand_weight(std::string_view word);
 
 /// --request-weight: what one request weighs against one resident in `both`.
-inline constexpr Range request_weight_range{"request-weight", 0.0, unbounded, false, true, ""};
+/// One request against one resident: at most a million (a finite bound keeps every sum finite).
+inline constexpr Range request_weight_range{"request-weight", 0.0, 1e6, false, false, ""};
 
 struct SitingDemand {
   DemandWeight kind = DemandWeight::population;
