@@ -73,12 +73,13 @@ void check_layers(const std::vector<OutputLayer>& layers) {
         layer.name.find_first_of("/\\") != std::string::npos) {
       throw planner::InternalError(at + "not usable as a file name");
     }
-    if (!layer_names.insert(lower(layer.name)).second) throw planner::InternalError(at + "written twice");
+    if (!layer_names.insert(lower(layer.name)).second)
+      throw planner::InternalError(at + "written twice");
     std::set<std::string> field_names;
     for (const OutputField& field : layer.fields) {
       if (field.name.empty() || field.name.size() > 10) {
         throw planner::InternalError(at + "field name '" + field.name +
-                          "' must have 1 to 10 characters (Shapefile's limit)");
+                                     "' must have 1 to 10 characters (Shapefile's limit)");
       }
       if (!field_names.insert(lower(field.name)).second) {
         throw planner::InternalError(at + "field '" + field.name + "' appears twice");
@@ -87,19 +88,19 @@ void check_layers(const std::vector<OutputLayer>& layers) {
     for (std::size_t row = 0; row < layer.rows.size(); ++row) {
       if (layer.rows[row].size() != layer.fields.size()) {
         throw planner::InternalError(at + "row " + std::to_string(row) + " has " +
-                          std::to_string(layer.rows[row].size()) + " values for " +
-                          std::to_string(layer.fields.size()) + " fields");
+                                     std::to_string(layer.rows[row].size()) + " values for " +
+                                     std::to_string(layer.fields.size()) + " fields");
       }
     }
     const std::size_t geometries = layer.geometry == GeometryKind::none ? 0 : layer.rows.size();
     if (layer.geometries.size() != geometries) {
-      throw planner::InternalError(at + std::to_string(layer.geometries.size()) + " geometries for " +
-                        std::to_string(geometries) + " expected");
+      throw planner::InternalError(at + std::to_string(layer.geometries.size()) +
+                                   " geometries for " + std::to_string(geometries) + " expected");
     }
     for (std::size_t row = 0; row < layer.geometries.size(); ++row) {
       if (!fits(layer.geometries[row], layer.geometry)) {
         throw planner::InternalError(at + "row " + std::to_string(row) +
-                          " has a geometry of another kind than the layer's");
+                                     " has a geometry of another kind than the layer's");
       }
     }
   }
