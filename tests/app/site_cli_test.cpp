@@ -23,10 +23,7 @@ using testing_support::run_circleplan;
 using testing_support::TempDir;
 
 std::string sf_args() {
-  const std::string d = testing_support::test_data_dir() + "/siting/sf-store-location-allocation/";
-  return "--matrix " + d + "SF_network_distance_candidateStore_16_censusTract_205_new.csv " +
-         "--matrix-fields DestinationName,name,distance --demand " + d +
-         "SF_demand_205_centroid_uniform_weight.csv --demand-fields NAME,POP2000";
+  return testing_support::sf_matrix_args();
 }
 
 std::string porto() {
