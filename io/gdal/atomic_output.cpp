@@ -10,11 +10,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string_view>
 #include <system_error>
 #include <vector>
 
 #include "io/errors.h"
+#include "io/gdal/run_manifest.h"
 
 namespace fs = std::filesystem;
 
@@ -110,13 +112,24 @@ void StagedOutput::check_target(const fs::path& target, Kind kind, bool overwrit
   std::error_code error;
   const fs::file_status status = fs::symlink_status(target, error);
   if (!fs::exists(status)) return;
-  if (!overwrite) throw OutputError(context + "exists; use --overwrite to replace it");
   const bool is_folder = fs::is_directory(fs::status(target, error));
+  // `run --out out/` into a folder made beforehand (mkdir -p) is not replacing anything.
+  const bool empty_folder = kind == Kind::run_folder && is_folder && fs::is_empty(target, error);
+  if (!overwrite && !empty_folder) {
+    throw OutputError(context + "exists; use --overwrite to replace it");
+  }
   if (kind == Kind::file && is_folder) {
     throw OutputError(context + "is a folder; a file is to be written there");
   }
-  if (kind == Kind::folder && !is_folder) {
+  if (kind != Kind::file && !is_folder) {
     throw OutputError(context + "is a file; a folder of layers is to be written there");
+  }
+  if (kind == Kind::run_folder) {
+    if (const std::optional<std::string> other = entry_not_in_manifest(target)) {
+      throw OutputError(context + "holds '" + *other + "', which its " + manifest_name +
+                        " does not list (circleplan did not write it); not replacing the "
+                        "folder: move that file away, or choose another --out");
+    }
   }
   if (kind == Kind::folder) {
     for (const auto& entry : fs::directory_iterator(target, error)) {
@@ -147,7 +160,7 @@ StagedOutput::StagedOutput(fs::path target, Kind kind, bool overwrite,
   m_temp = parent / temp_name;
   remove_stale_temporaries(parent, temp_prefix);
   remove_with_sidecars(m_temp);  // a leftover of a killed run that had the same pid
-  if (m_kind == Kind::folder && !fs::create_directory(m_temp, error)) {
+  if (m_kind != Kind::file && !fs::create_directory(m_temp, error)) {
     throw OutputError(context() + "cannot create temporary folder '" + m_temp.string() +
                       "': " + error.message());
   }
@@ -163,6 +176,7 @@ std::string StagedOutput::context() const {
 }
 
 void StagedOutput::commit() {
+  if (m_kind == Kind::run_folder) write_run_manifest(m_temp);
   sync_tree(m_temp);
   if (m_kind == Kind::file) {
     commit_file();
@@ -196,7 +210,11 @@ void StagedOutput::commit_file() {
 
 void StagedOutput::commit_folder() {
   std::error_code error;
-  const bool replacing = m_overwrite && fs::exists(fs::symlink_status(m_target, error));
+  const bool exists = fs::exists(fs::symlink_status(m_target, error));
+  // An empty run folder made beforehand is swapped like a replaced one; not one filled meanwhile.
+  const bool empty_run_folder =
+      m_kind == Kind::run_folder && exists && fs::is_empty(m_target, error) && !error;
+  const bool replacing = exists && (m_overwrite || empty_run_folder);
   if (!replacing) {
     // rename(2) would silently replace an empty folder created meanwhile; NOREPLACE does not.
     if (rename_with(m_temp, m_target, RENAME_NOREPLACE) == 0) return;

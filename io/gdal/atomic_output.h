@@ -18,13 +18,16 @@ namespace io::detail {
 /// are hidden dot-files that nothing reads.
 class StagedOutput {
  public:
-  enum class Kind { file, folder };
+  /// `run_folder`: a folder of files and subfolders (a `run` or `batch` output) known by its
+  /// manifest (run_manifest.h): written at commit, and what --overwrite may replace.
+  enum class Kind { file, folder, run_folder };
 
   /// Checks the target before anything is written: it must not exist unless `overwrite`
   /// (OutputError "exists; use --overwrite"); an existing target must be of the same kind, and an
   /// existing folder may hold only files that circleplan writes (so --overwrite never deletes a
-  /// folder of unrelated data). Creates missing parent folders, and the temporary folder for
-  /// Kind::folder. Throws OutputError naming the target.
+  /// folder of unrelated data; for a run folder: the files its manifest lists). An existing
+  /// empty run folder is replaced without --overwrite. Creates missing parent folders, and the
+  /// temporary folder for Kind::folder. Throws OutputError naming the target.
   StagedOutput(std::filesystem::path target, Kind kind, bool overwrite,
                const std::string& file_extension = {});
   ~StagedOutput();
@@ -39,10 +42,11 @@ class StagedOutput {
   const std::filesystem::path& temp_path() const { return m_temp; }
   const std::filesystem::path& target() const { return m_target; }
 
-  /// Flushes the temporary to disk and moves it into place. A file replaces an existing one with
-  /// rename(2); a folder is swapped with an existing one by renameat2(RENAME_EXCHANGE) and the
-  /// old content is then deleted (where the file system cannot exchange: the old folder is moved
-  /// aside first and moved back if the second rename fails). Throws OutputError.
+  /// Writes a run folder's manifest, flushes the temporary to disk and moves it into place. A file
+  /// replaces an existing one with rename(2); a folder is swapped with an existing one by
+  /// renameat2(RENAME_EXCHANGE) and the old content is then deleted (where the file system cannot
+  /// exchange: the old folder is moved aside first and moved back if the second rename fails).
+  /// Throws OutputError.
   void commit();
 
  private:
