@@ -9,6 +9,8 @@
 #include <optional>
 #include <vector>
 
+#include "app/interrupt.h"
+#include "app/memory_limit.h"
 #include "io/run/scenario_run.h"
 #include "io/tables/comparison_outputs.h"
 #include "planner/scenario/comparison.h"
@@ -19,6 +21,7 @@ namespace {
 struct RunConfig {
   std::string scenario;
   io::ScenarioRunOptions options;
+  std::string max_memory;
 };
 
 /// "base: 12 centers, 300 of 420 blocks covered within 15 minutes, population ..."; for a
@@ -52,6 +55,11 @@ void print_variant(const planner::VariantRun& r,
 }
 
 void run_run(RunConfig& cfg) {
+  const MemoryGuard memory(cfg.max_memory);
+  cfg.options.cancel = cancel_token();
+  cfg.options.before_stage = [&memory](const std::string& stage, std::uint64_t bytes) {
+    memory.before_stage(stage, bytes);
+  };
   std::optional<std::vector<planner::ComplianceRow>> base_compliance;
   cfg.options.on_variant = [&](const planner::VariantRun& r) { print_variant(r, base_compliance); };
   const std::vector<planner::VariantRow> rows = io::run_scenario(cfg.scenario, cfg.options);
@@ -70,13 +78,17 @@ Command register_run(CLI::App& root) {
       "Example:\n  circleplan run data/porto-scenario.toml --out out/porto-scenario\n"
       "Writes base.gpkg and <variant>.gpkg (the layers of evaluate), changes-<variant>/ "
       "(changes.gpkg, changes.csv, comparison.json), report.html, summary.csv, summary.json and "
-      "timings.json. The scenario file format: docs/scenarios.md.");
+      "timings.json, and circleplan-manifest.txt listing them. The folder is written under a "
+      "hidden temporary name and moved into place at the end: an interrupted or failed run "
+      "leaves the previous folder as it was. The scenario file format: docs/scenarios.md.");
   cmd->add_option("scenario", cfg->scenario, "the scenario file (TOML)")->required();
   cmd->add_option("--out", cfg->options.out, "output folder")->required();
   cmd->add_flag("--overwrite", cfg->options.overwrite,
-                "replace files in an existing output folder (default: refuse a non-empty one)");
+                "replace an existing output folder that holds only files circleplan wrote there "
+                "(its circleplan-manifest.txt lists them); default: refuse a non-empty one");
   cmd->add_option("--threads", cfg->options.threads, "threads (default 0: all cores)")
       ->capture_default_str();
+  add_memory_option(*cmd, cfg->max_memory);
   return {cmd, [cfg] { run_run(*cfg); }};
 }
 

@@ -206,9 +206,17 @@ std::string html_report(const ReportInput& input) {
   out += compliance_section(input);
   out += "<h2>" + esc(input.base_name) + " — map 地图</h2>\n";
   out += map_svg(input, frame, *input.base, nullptr, input.base_name);
-  for (const ReportVariant& v : input.variants) {
+  for (std::size_t i = 0; i < input.variants.size(); ++i) {
+    const ReportVariant& v = input.variants[i];
     out += "<h2>" + esc(v.name) + " vs 相比 " + esc(input.base_name) + "</h2>\n";
     out += counts_line(*v.comparison);
+    if (i >= input.max_mapped_variants) {
+      out += "<p>Map and changed blocks of the first " + std::to_string(input.max_mapped_variants) +
+             " variants only; this one's are in changes-" + esc(v.name) + "/. 仅前 " +
+             std::to_string(input.max_mapped_variants) +
+             " 个方案绘制地图并列出变化小区；本方案见 changes-" + esc(v.name) + "/。</p>\n";
+      continue;
+    }
     out += map_svg(input, frame, *v.result, v.comparison, v.name);
     out += change_table(input, *v.comparison);
   }

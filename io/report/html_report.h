@@ -13,7 +13,9 @@
 
 namespace io {
 
-/// One variant of a scenario, compared with the base.
+/// One variant of a scenario, compared with the base. Variants beyond
+/// ReportInput::max_mapped_variants are table rows only: their snapshot and comparison may hold
+/// no blocks and centers (the scopes, compliance rows and counts are what is read).
 struct ReportVariant {
   std::string name;
   const planner::ResultSnapshot* result = nullptr;  ///< not owned; outlives the call
@@ -33,6 +35,10 @@ struct ReportInput {
   std::size_t max_map_blocks = 20000;
   /// Changed blocks listed per variant table at most (the full list is in changes.csv).
   std::size_t max_table_rows = 500;
+  /// Variants drawn as a map with their table of changed blocks, in order; the others appear in
+  /// the headline and compliance tables and with their counts (a sweep of 1,000 variants gives a
+  /// readable file, and `run` keeps only this many results in memory).
+  std::size_t max_mapped_variants = 20;
 };
 
 /// The complete HTML document (UTF-8). Throws std::invalid_argument when base or a variant's

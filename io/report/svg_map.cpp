@@ -221,7 +221,8 @@ std::vector<std::uint32_t> blocks_to_draw(const ResultSnapshot& s,
 MapFrame frame_of(const ReportInput& input) {
   Extent extent;
   add_snapshot(extent, *input.base);
-  for (const ReportVariant& v : input.variants) add_snapshot(extent, *v.result);
+  const std::size_t mapped = std::min(input.variants.size(), input.max_mapped_variants);
+  for (std::size_t i = 0; i < mapped; ++i) add_snapshot(extent, *input.variants[i].result);
   MapFrame frame;
   if (!extent.valid()) {
     frame.height = 100.0;

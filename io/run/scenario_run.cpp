@@ -1,12 +1,14 @@
 #include "io/run/scenario_run.h"
 
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <optional>
 #include <set>
 
 #include "io/crs/crs.h"
 #include "io/errors.h"
+#include "io/gdal/atomic_output.h"
 #include "io/gdal/layer_writer.h"
 #include "io/osm/osm_reader.h"
 #include "io/report/html_report.h"
@@ -22,6 +24,7 @@
 #include "io/tables/scenario_summary.h"
 #include "io/tables/standard_layers.h"
 #include "planner/network/network.h"
+#include "planner/scenario/memory_estimate.h"
 
 namespace io {
 namespace {
@@ -78,23 +81,31 @@ std::vector<NamedPath> inputs_of(const std::string& path, const ScenarioFile& fi
   return in;
 }
 
-void check_out_folder(const ScenarioRunOptions& o) {
-  std::error_code ec;
-  if (o.out.empty()) throw UsageError("--out is required");
-  if (fs::exists(o.out, ec) && !fs::is_directory(o.out, ec)) {
-    throw OutputError("output '" + o.out +
-                      "' exists and is not a folder; give --out a folder path, or move the file "
-                      "away");
-  }
-  if (!o.overwrite && fs::exists(o.out, ec) && !fs::is_empty(o.out, ec)) {
-    throw OutputError("output folder '" + o.out +
-                      "' exists and is not empty; use --overwrite to replace its files");
-  }
-  fs::create_directories(o.out, ec);
-  if (ec) {
-    throw OutputError("cannot create output folder '" + o.out + "': " + ec.message() +
-                      "; check the path and that you may write there");
-  }
+/// A variant as the report keeps it once it is written: all of it for the mapped ones, the
+/// headline figures (scopes, compliance, counts) for the rest.
+struct KeptVariant {
+  std::string name;
+  planner::ResultSnapshot snapshot;
+  planner::Comparison comparison;
+};
+
+/// Drops what only the maps and the tables of changed blocks read, and the figures per
+/// community, grid and subdistrict (the report lists those for the base only): what is left does
+/// not grow with the city.
+void keep_figures_only(KeptVariant& kept) {
+  std::vector<planner::BlockResult>().swap(kept.snapshot.blocks);
+  std::vector<planner::CenterResult>().swap(kept.snapshot.centers);
+  std::vector<std::string>().swap(kept.snapshot.grids_without_point);
+  std::erase_if(kept.snapshot.scopes, [](const planner::ScopeFigures& f) {
+    return f.scope != "all" && f.scope.rfind("tier:", 0) != 0;
+  });
+  kept.snapshot.scopes.shrink_to_fit();
+  std::erase_if(kept.snapshot.compliance,
+                [](const planner::ComplianceRow& r) { return r.scope != "all"; });
+  kept.snapshot.compliance.shrink_to_fit();
+  std::vector<planner::BlockChange>().swap(kept.comparison.blocks);
+  std::vector<planner::CenterChange>().swap(kept.comparison.centers);
+  std::vector<planner::ScopeChange>().swap(kept.comparison.scopes);
 }
 
 /// One scenario run, phase by phase: everything the phases share.
@@ -107,10 +118,12 @@ class ScenarioDriver {
     load_city();
     resolve_variants();
     evaluate_all();
-    std::vector<planner::VariantRow> rows = write_comparisons();
+    write_summaries();
     m_timer.stop();
     write_text_file(in_out("timings.json"), m_timer.json());
-    return rows;
+    m_o.cancel.check();  // a stop asked while writing the last files: the previous output stays
+    if (m_staged) m_staged->commit();
+    return std::move(m_rows);
   }
 
  private:
@@ -121,24 +134,33 @@ class ScenarioDriver {
     std::lock_guard<std::mutex> lock(*m_o.io_lock);
     return fn();
   }
-  std::string in_out(const std::string& name) const { return (fs::path(m_o.out) / name).string(); }
+  std::string in_out(const std::string& name) const { return (m_folder / name).string(); }
+  void stage(const std::string& name, std::uint64_t estimate_bytes) {
+    if (m_o.before_stage) m_o.before_stage(name, estimate_bytes);
+    m_o.cancel.check();
+    m_timer.start(name);
+  }
   [[noreturn]] void variant_error(std::size_t i, const std::string& what) const {
     throw_scenario_error(m_path, m_file.variants[i].pos,
                          "variant '" + m_file.variants[i].name + "': " + what);
   }
 
   void read_file();
+  void open_folder();
   void load_city();
   void resolve_variants();
   void evaluate_all();
   void write_variant(const planner::VariantRun& r, const planner::Network& network);
-  std::vector<planner::VariantRow> write_comparisons();
+  void compare_and_keep(planner::VariantRun& r, std::size_t index);
+  void write_summaries();
 
   const std::string& m_path;
   const ScenarioRunOptions& m_o;
   StageTimer m_timer;
   ScenarioFile m_file;
   planner::EvaluationParams m_base_params;
+  std::optional<detail::StagedOutput> m_staged;  ///< empty when the caller stages (batch)
+  fs::path m_folder;                             ///< where files go: the staged temporary
   InputOptions m_inputs;
   LoadedInputs m_loaded;
   std::optional<planner::Network> m_network;
@@ -146,7 +168,9 @@ class ScenarioDriver {
   std::vector<std::string> m_descriptions;  ///< per run: "" for the base, then each variant's
   std::string m_crs_wkt;
   RunInfo m_info;
-  std::vector<planner::VariantRun> m_runs;  ///< the base, then each variant
+  planner::ResultSnapshot m_base;           ///< what every variant is compared with
+  std::deque<KeptVariant> m_kept;           ///< per variant, for the report (stable addresses)
+  std::vector<planner::VariantRow> m_rows;  ///< the base, then each variant
   std::set<std::string> m_warned;           ///< standard warnings already given
 };
 
@@ -155,16 +179,34 @@ void ScenarioDriver::read_file() {
   m_file = read_scenario(m_path);
   apply_params(m_file.params, m_base_params, m_path, SourcePos{1, 1}, "the scenario");
   m_base_params.threads = m_o.threads;
+  m_base_params.cancel = m_o.cancel;
+  if (m_o.out.empty()) throw UsageError("--out is required");
   std::vector<NamedPath> outputs{{"--out", m_o.out, true}};
   if (!m_o.batch_out.empty()) outputs.push_back({"--out", m_o.batch_out, true});
   refuse_output_over_input(inputs_of(m_path, m_file), outputs);
-  check_out_folder(m_o);
+  open_folder();
+}
+
+void ScenarioDriver::open_folder() {
+  if (m_o.staged) {
+    m_staged.emplace(m_o.out, detail::StagedOutput::Kind::run_folder, m_o.overwrite);
+    m_folder = m_staged->temp_path();
+    return;
+  }
+  std::error_code ec;
+  m_folder = m_o.out;
+  fs::create_directories(m_folder, ec);
+  if (ec) {
+    throw OutputError("cannot create output folder '" + m_o.out + "': " + ec.message() +
+                      "; check the path and that you may write there");
+  }
 }
 
 void ScenarioDriver::load_city() {
   m_inputs = input_options(m_file.inputs);
+  stage("read", 0);
   m_loaded = with_io([&] { return load_inputs(m_inputs, m_timer, m_o.warn); });
-  m_timer.start("network");
+  stage("network", planner::network_bytes(m_loaded.inputs.roads));
   planner::SplitOptions split;
   split.node_tolerance_m = m_file.inputs.node_tolerance_m;
   m_network = planner::build_network(m_loaded.inputs.roads, split);
@@ -207,25 +249,31 @@ void ScenarioDriver::resolve_variants() {
 
 void ScenarioDriver::evaluate_all() {
   const planner::ScenarioCore core(*m_network, m_loaded.inputs.roads, m_loaded.inputs);
-  const planner::StageHook stage = [&](const std::string& name, std::uint64_t) {
-    m_timer.start(name);
+  const planner::StageHook hook = [&](const std::string& name, std::uint64_t bytes) {
+    stage(name, bytes);
   };
-  planner::VariantSpec base;
-  base.name = "base";
-  base.params = m_base_params;
-  base.areas = scenario_areas(m_file.areas);
-  m_runs.push_back(core.evaluate(base, stage));
-  write_variant(m_runs.back(), *m_network);
-  m_runs.back().drop_written_parts();
+  planner::VariantSpec base_spec;
+  base_spec.name = "base";
+  base_spec.params = m_base_params;
+  base_spec.areas = scenario_areas(m_file.areas);
+  {
+    planner::VariantRun base = core.evaluate(base_spec, hook);
+    write_variant(base, *m_network);
+    m_rows.push_back(planner::variant_row(m_file.name, base, m_descriptions[0],
+                                          static_cast<std::uint32_t>(base.network_edges), nullptr));
+    m_base = std::move(base.snapshot);
+  }
   for (std::size_t i = 0; i < m_variants.size(); ++i) {
+    std::optional<planner::VariantRun> r;
     try {
-      m_runs.push_back(core.evaluate(m_variants[i], stage));
+      r = core.evaluate(m_variants[i], hook);
     } catch (const std::invalid_argument& e) {
       variant_error(i, e.what());
     }
-    write_variant(m_runs.back(), m_runs.back().network(*m_network));
-    m_runs.back().drop_written_parts();
-  }
+    write_variant(*r, r->network(*m_network));
+    r->drop_written_parts();
+    compare_and_keep(*r, i + 1);
+  }  // each variant's result is freed here, before the next one is evaluated
 }
 
 void ScenarioDriver::write_variant(const planner::VariantRun& r, const planner::Network& network) {
@@ -233,14 +281,14 @@ void ScenarioDriver::write_variant(const planner::VariantRun& r, const planner::
     warn(m_o.warn, m_file.name + ": " + r.name + ": " + std::to_string(r.run.ev.unsnapped_centers) +
                        " centers are farther than max-snap from every road; they serve nobody");
   }
-  m_timer.start("write " + r.name);
+  stage("write", 0);
   RunInfo info = m_info;
   add_network_info(info, network);
   const std::vector<OutputLayer> layers =
       evaluation_layers(network, r.inputs, r.params, r.run, r.areas.polygons, false);
   OutputOptions out;
   out.out = in_out(r.name + ".gpkg");
-  out.overwrite = m_o.overwrite;
+  out.cancel = m_o.cancel;
   with_io([&] {
     write_results(out, layers, m_crs_wkt,
                   summary_json(info, r.params, r.inputs, r.run.ev, &r.run.diagnostics));
@@ -255,45 +303,45 @@ void ScenarioDriver::write_variant(const planner::VariantRun& r, const planner::
   if (m_o.on_variant) m_o.on_variant(r);
 }
 
-std::vector<planner::VariantRow> ScenarioDriver::write_comparisons() {
-  m_timer.start("compare");
-  std::vector<const planner::ResultSnapshot*> snapshots;
-  for (const planner::VariantRun& r : m_runs) snapshots.push_back(&r.snapshot);
-  const std::vector<planner::Comparison> comparisons = planner::compare_with_base(snapshots);
-  m_timer.start("write comparison");
-  std::vector<planner::VariantRow> rows;
+void ScenarioDriver::compare_and_keep(planner::VariantRun& r, std::size_t index) {
+  stage("compare", 0);
+  KeptVariant kept{r.name, std::move(r.snapshot), {}};
+  kept.comparison = planner::compare(m_base, kept.snapshot);
+  m_rows.push_back(planner::variant_row(m_file.name, r, m_descriptions[index],
+                                        static_cast<std::uint32_t>(r.network_edges),
+                                        &kept.comparison));
+  stage("write comparison", 0);
+  ComparisonFiles files;
+  files.folder = in_out("changes-" + r.name);
+  files.before_label = "base";
+  files.after_label = r.name;
+  files.crs_wkt = m_crs_wkt;
+  with_io([&] {
+    write_comparison(files, kept.comparison, m_base, kept.snapshot);
+    return 0;
+  });
+  if (m_kept.size() >= ReportInput{}.max_mapped_variants) keep_figures_only(kept);
+  m_kept.push_back(std::move(kept));
+}
+
+void ScenarioDriver::write_summaries() {
+  stage("write report", 0);
   ReportInput report;
   report.title = m_file.name;
-  report.base = &m_runs[0].snapshot;
+  report.base = &m_base;
   report.cover_minutes = m_base_params.cover_threshold_minutes();
   report.crs = m_loaded.run_crs;
   report.osm_data = is_osm_path(m_inputs.roads.path);
-  for (std::size_t i = 0; i < m_runs.size(); ++i) {
-    const planner::VariantRun& r = m_runs[i];
-    const planner::Comparison* c = i == 0 ? nullptr : &comparisons[i - 1];
-    rows.push_back(planner::variant_row(m_file.name, r, m_descriptions[i],
-                                        static_cast<std::uint32_t>(r.network_edges), c));
-    if (i == 0) continue;
-    ComparisonFiles files;
-    files.folder = in_out("changes-" + r.name);
-    files.before_label = "base";
-    files.after_label = r.name;
-    files.crs_wkt = m_crs_wkt;
-    files.overwrite = m_o.overwrite;
-    with_io([&] {
-      write_comparison(files, *c, m_runs[0].snapshot, r.snapshot);
-      return 0;
-    });
-    report.variants.push_back({r.name, &r.snapshot, c});
+  for (const KeptVariant& v : m_kept) {
+    report.variants.push_back({v.name, &v.snapshot, &v.comparison});
   }
   const std::string html = html_report(report);
   with_io([&] {
     write_text_file(in_out("report.html"), html);
-    write_text_file(in_out("summary.csv"), summary_csv(rows));
-    write_text_file(in_out("summary.json"), summary_json(rows));
+    write_text_file(in_out("summary.csv"), summary_csv(m_rows));
+    write_text_file(in_out("summary.json"), summary_json(m_rows));
     return 0;
   });
-  return rows;
 }
 
 }  // namespace

@@ -15,7 +15,12 @@ void StageTimer::start(std::string name) {
 void StageTimer::stop() {
   if (m_running.empty()) return;
   const double s = std::chrono::duration<double>(Clock::now() - m_started).count();
-  m_stages.emplace_back(std::move(m_running), s);
+  const auto [it, added] = m_index.try_emplace(m_running, m_stages.size());
+  if (added) {
+    m_stages.emplace_back(std::move(m_running), s);
+  } else {
+    m_stages[it->second].second += s;
+  }
   m_running.clear();
 }
 

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -11,7 +12,8 @@ namespace io {
 
 class StageTimer {
  public:
-  /// Ends the running stage (if any) and starts `name`.
+  /// Ends the running stage (if any) and starts `name`. A name seen before adds to its time (a
+  /// scenario's "evaluate" of every variant is one entry, so the JSON has no duplicate keys).
   void start(std::string name);
   /// Ends the running stage.
   void stop();
@@ -23,7 +25,8 @@ class StageTimer {
 
  private:
   using Clock = std::chrono::steady_clock;
-  std::vector<std::pair<std::string, double>> m_stages;
+  std::vector<std::pair<std::string, double>> m_stages;  ///< in order of first start
+  std::unordered_map<std::string, std::size_t> m_index;  ///< name -> position in m_stages
   std::string m_running;
   Clock::time_point m_started;
 };

@@ -196,4 +196,36 @@ TEST(HtmlReport, CapsTheMapAndTheTable) {
   EXPECT_EQ(count_of(html, "<path class=\"h\""), 1u);
 }
 
+TEST(HtmlReport, MapsTheFirstVariantsAndListsTheRestAsRowsWhoseBlocksAreGone) {
+  const Scenario s;
+  // Variants beyond the cap are kept as figures only (io/run/scenario_run.cpp): no blocks, no
+  // centers, no block changes; their headline row and counts must still be there.
+  planner::ResultSnapshot figures_only = s.variant;
+  figures_only.blocks.clear();
+  figures_only.centers.clear();
+  planner::Comparison counts_only = s.comparison;
+  counts_only.blocks.clear();
+  counts_only.centers.clear();
+  io::ReportInput in = s.input(false);
+  in.max_mapped_variants = 2;
+  in.variants.push_back({"second", &s.variant, &s.comparison});
+  in.variants.push_back({"third-not-mapped", &figures_only, &counts_only});
+  const std::string html = io::html_report(in);
+  EXPECT_EQ(tag_problem(html), "");
+  EXPECT_EQ(count_of(html, "<svg"), 3u);  // the base and the first two variants
+  EXPECT_NE(html.find("changes-third-not-mapped/"), std::string::npos);
+  EXPECT_EQ(count_of(html, "changes-second/"), 0u);
+  // Its headline row (two thirds covered) and counts line are there.
+  EXPECT_EQ(count_of(html, "<td class=\"t\">third-not-mapped</td>"), 1u);
+  EXPECT_EQ(count_of(html, "newly covered 新覆盖: <b>1</b>"), 3u);
+  // The frame is the same as without the unmapped variant: the base map is drawn identically.
+  io::ReportInput two = in;
+  two.variants.pop_back();
+  const auto base_map = [](const std::string& h) {
+    const std::size_t from = h.find("<h2>base");
+    return h.substr(from, h.find("</figure>", from) - from);
+  };
+  EXPECT_EQ(base_map(io::html_report(two)), base_map(html));
+}
+
 }  // namespace
