@@ -14,6 +14,8 @@ namespace {
 
 using html::esc;
 using html::fixed;
+using planner::BlockChange;
+using planner::CoverStatus;
 using planner::invalid_id;
 using planner::ResultSnapshot;
 
