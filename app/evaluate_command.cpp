@@ -159,12 +159,13 @@ void add_diagnostics_options(CLI::App& cmd, planner::DiagnosticsParams& diagnost
       ->check(in_range(planner::long_edge_range))
       ->capture_default_str();
   cmd.add_option("--island-share", diagnostics.island_share,
-                 "diagnostics: a component under this share of the largest one's vertices is a "
-                 "small island")
+                 "a component under this share of the largest one's vertices is a small island: "
+                 "reported in diagnostics, and snapped to only when no other street is within "
+                 "--max-snap")
       ->check(in_range(planner::island_share_range))
       ->capture_default_str();
   cmd.add_option("--island-vertices", diagnostics.island_min_vertices,
-                 "diagnostics: a component under this many vertices is always a small island")
+                 "a component under this many vertices is always a small island (as above)")
       ->capture_default_str();
 }
 

@@ -167,9 +167,11 @@ void print_network_summary(const io::SiteOutcome& out) {
   const double total = run.problem.total_weight();
   const char* what = weight_words(run);
   if (out.demand) std::printf("%s\n", io::demand_points_text(*out.demand).c_str());
-  std::printf("candidates: %zu (%s), %u beyond --max-snap; %zu candidate-block pairs\n",
-              run.candidates.size(), run.generated ? "generated on the network" : "given",
-              run.unsnapped_candidates, run.entries);
+  std::printf(
+      "candidates: %zu (%s), %u beyond --max-snap, %u only on small islands; %zu "
+      "candidate-block pairs\n",
+      run.candidates.size(), run.generated ? "generated on the network" : "given",
+      run.unsnapped_candidates, run.island_candidates, run.entries);
   const bool minutes = s.model == planner::SitingModel::pmedian ||
                        s.model == planner::SitingModel::pcenter ||
                        s.model == planner::SitingModel::cpmedian;
@@ -314,6 +316,9 @@ void add_network_options(CLI::App* cmd, SiteConfig& cfg) {
       "generate candidates at every network vertex (thinned), not only near uncovered blocks");
   cmd->add_flag("--existing-removable", cfg.run.existing_removable,
                 "existing centers become candidates instead of staying open");
+  cmd->add_flag("--island-sites", cfg.run.island_sites,
+                "keep candidates that reach only a small island of the network (a gap in the road "
+                "data); default: leave them out");
   add_demand_weight_options(cmd, cfg);
 }
 

@@ -103,6 +103,8 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
   refuse_output_over_input(evaluate_inputs(cfg), output_paths(cfg.output));
   check_output(cfg.output);  // refuse now, not after minutes of computing
   planner::EvaluationParams params = cfg.params;
+  // One rule for what a small island is: the diagnostics report them, snapping avoids them.
+  params.islands = {cfg.diagnostics.island_share, cfg.diagnostics.island_min_vertices};
   if (!cfg.standard_path.empty()) params.standard = read_standard(cfg.standard_path);
 
   LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);

@@ -31,6 +31,7 @@ planner::NetworkSitingParams siting_params(const SiteRunConfig& cfg) {
   np.siting.cover_cost = cfg.cover_minutes * 60.0;
   np.candidate_spacing_m = cfg.candidate_spacing_m;
   np.existing_removable = cfg.existing_removable;
+  np.island_sites = cfg.island_sites;
   np.all_vertices = cfg.all_vertices;
   np.demand.kind = cfg.demand_weight;
   np.demand.request_weight = cfg.request_weight;
@@ -91,6 +92,12 @@ void siting_warnings(const planner::NetworkSiting& run, const SiteRunConfig& cfg
   if (run.unsnapped_candidates > 0) {
     warn(cfg.warn, std::to_string(run.unsnapped_candidates) +
                        " candidates are farther than --max-snap from every road and are left out");
+  }
+  if (run.island_candidates > 0) {
+    warn(cfg.warn, std::to_string(run.island_candidates) +
+                       " candidates reach only a small island of the network (a gap in the road "
+                       "data, see the diagnostics layer) and are left out; --island-sites keeps "
+                       "them");
   }
   if (run.blocks_without_population > 0) {
     warn(cfg.warn, std::to_string(run.blocks_without_population) +

@@ -50,6 +50,8 @@ struct SiteRunConfig {
   /// (--site-capacity). Candidates' own come from candidate_fields.capacity
   /// (--site-capacity-field), the existing centers' from inputs.center_fields.capacity.
   std::optional<double> site_capacity{};
+  /// --island-sites: keep candidates that reach only a small island of the network.
+  bool island_sites = false;
 };
 
 struct SiteOutcome {

@@ -272,6 +272,7 @@ std::string site_summary_json(const RunInfo& info, const planner::NetworkSitingP
   json.key("count").value(static_cast<std::int64_t>(run.candidates.size()));
   json.key("generated").value(run.generated);
   json.key("not_snapped").value(run.unsnapped_candidates);
+  json.key("on_small_island").value(run.island_candidates);
   json.key("pairs").value(static_cast<std::int64_t>(run.entries));
   json.key("searches_from").value(run.from_demand_side ? "blocks" : "candidates");
   json.end_object();

@@ -10,8 +10,9 @@ namespace planner {
 namespace {
 
 std::vector<SnappedSource> snap_centers(const Network& network, const std::vector<Center>& centers,
-                                        double max_snap_m, std::vector<CenterOutcome>& outcomes) {
-  SnapIndex snapper(network.edges);
+                                        double max_snap_m, const IslandRule& islands,
+                                        std::vector<CenterOutcome>& outcomes) {
+  SnapIndex snapper(network.edges, small_island_edges(network, islands));
   std::vector<SnappedSource> sources;
   outcomes.assign(centers.size(), CenterOutcome{});
   for (std::uint32_t c = 0; c < centers.size(); ++c) {
@@ -153,7 +154,7 @@ Evaluation evaluate(const Network& network, const WalkTimes& walk, const Inputs&
   ev.has_population = std::any_of(inputs.blocks.begin(), inputs.blocks.end(),
                                   [](const Block& b) { return b.pop.has_value(); });
 
-  ev.sources = snap_centers(network, inputs.centers, params.max_snap_m, ev.centers);
+  ev.sources = snap_centers(network, inputs.centers, params.max_snap_m, params.islands, ev.centers);
   const std::vector<SnappedSource>& sources = ev.sources;
   ev.unsnapped_centers = static_cast<std::uint32_t>(inputs.centers.size() - sources.size());
 
@@ -161,7 +162,7 @@ Evaluation evaluate(const Network& network, const WalkTimes& walk, const Inputs&
   ev.unlinked_entrances = static_cast<std::uint32_t>(
       std::count(entrance_block.begin(), entrance_block.end(), invalid_id));
   BlockSiteOptions site_options{params.max_snap_m, params.sample_spacing_m, params.threads,
-                                params.cancel};
+                                params.cancel, params.islands};
   ev.sites =
       build_block_sites(network, inputs.blocks, inputs.entrances, entrance_block, site_options);
   for (const BlockSite& s : ev.sites) ev.repaired_blocks += s.repaired ? 1 : 0;

@@ -14,6 +14,7 @@
 #include "planner/coverage/coverage.h"
 #include "planner/coverage/standard.h"
 #include "planner/network/block_sites.h"
+#include "planner/network/islands.h"
 #include "planner/network/network.h"
 #include "planner/parameters.h"
 #include "planner/search/walk_times.h"
@@ -37,6 +38,9 @@ struct EvaluationParams {
   /// Accessibility scores to compute after the coverage (docs/accessibility.md); t0 = 0 there
   /// means this run's cover threshold.
   std::optional<AccessParams> access;
+  /// Which components are small islands: centers and block access points snap to them only
+  /// when no other street is within max_snap_m (planner/network/islands.h).
+  IslandRule islands{};
 
   double speed_mps() const { return speed_kmh / kmh_per_mps; }
   double cover_threshold_minutes() const;

@@ -1,5 +1,7 @@
 #include "planner/coverage/network_diagnostics.h"
 
+#include "planner/network/islands.h"
+
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -7,6 +9,7 @@
 #include <tuple>
 
 #include "planner/errors.h"
+#include "planner/network/islands.h"
 
 namespace planner {
 namespace {
@@ -120,8 +123,7 @@ NetworkDiagnostics diagnose_network(const Network& network, const DiagnosticsPar
   const auto sizes = graph.component_size();
   if (sizes.empty()) return d;  // no network (an extract without walkable ways): nothing to say
   const std::uint32_t largest = graph.largest_component();
-  const double share_bound = std::ceil(params.island_share * sizes[largest]);
-  d.island_below = std::max(params.island_min_vertices, static_cast<std::uint32_t>(share_bound));
+  d.island_below = island_below(graph, {params.island_share, params.island_min_vertices});
   d.counts.components = static_cast<std::uint32_t>(sizes.size());
 
   // Each component is shown by its longest edge (the smallest id on a tie).

@@ -48,7 +48,8 @@ std::vector<XY> grid_inside(const GeosContext& ctx, const GEOSGeometry* g, doubl
 }
 
 struct WorkerState {
-  explicit WorkerState(const Network& network) : snapper(network.edges) {}
+  WorkerState(const Network& network, std::span<const std::uint8_t> on_island)
+      : snapper(network.edges, on_island) {}
   GeosContext ctx;
   SnapIndex snapper;
 };
@@ -110,9 +111,10 @@ std::vector<BlockSite> build_block_sites(const Network& network, const std::vect
     if (entrance_block[i] != invalid_id) gates[entrance_block[i]].push_back(entrances[i].pos);
   }
   std::vector<BlockSite> sites(blocks.size());
+  const std::vector<std::uint8_t> on_island = small_island_edges(network, options.islands);
   parallel_for(
       blocks.size(), resolve_threads(options.threads),
-      [&] { return std::make_unique<WorkerState>(network); },
+      [&] { return std::make_unique<WorkerState>(network, on_island); },
       [&](std::unique_ptr<WorkerState>& state, std::size_t b) {
         options.cancel.check();
         const GeosContext& ctx = state->ctx;

@@ -10,6 +10,7 @@
 
 #include "planner/cancel.h"
 #include "planner/inputs.h"
+#include "planner/network/islands.h"
 #include "planner/network/network.h"
 #include "planner/network/snap_index.h"
 #include "planner/parameters.h"
@@ -21,6 +22,8 @@ struct BlockSiteOptions {
   double sample_spacing_m = default_sample_spacing_m;  ///< cov_share grid spacing
   unsigned threads = 0;                                ///< 0: all hardware threads
   CancelToken cancel;                                  ///< asked before each block
+  /// Edges on small islands are snapped to only when no other edge is within max_snap_m.
+  IslandRule islands{};
 };
 
 /// A point of a block with its network position (nullopt when beyond max_snap_m).

@@ -50,7 +50,8 @@ double closest_fraction(XY p, XY a, XY b) {
   return std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0);
 }
 
-SnapIndex::SnapIndex(const EdgeSet& edges) : m_edges(&edges), m_tree(make_tree(m_ctx)) {
+SnapIndex::SnapIndex(const EdgeSet& edges, std::span<const std::uint8_t> on_island)
+    : m_edges(&edges), m_tree(make_tree(m_ctx)), m_island_tree(make_tree(m_ctx)) {
   for (EdgeId e = 0; e < edges.edge_count(); ++e) {
     for (std::uint32_t p = edges.first_point[e]; p + 1 < edges.first_point[e + 1]; ++p) {
       m_segment_start.push_back(p);
@@ -60,22 +61,34 @@ SnapIndex::SnapIndex(const EdgeSet& edges) : m_edges(&edges), m_tree(make_tree(m
   for (std::uint32_t s = 0; s < m_segment_start.size(); ++s) {
     const XY a = edges.points[m_segment_start[s]];
     const XY b = edges.points[m_segment_start[s] + 1];
+    const EdgeId e = m_segment_edge[s];
+    const bool island = !on_island.empty() && on_island[e] != 0;
+    (island ? m_has_island : m_has_main) = true;
     // The tree copies the envelope on insert, so the box geometry can go right away.
     GeomPtr box =
         own(m_ctx,
             GEOSGeom_createRectangle_r(m_ctx.get(), std::min(a.x, b.x), std::min(a.y, b.y),
                                        std::max(a.x, b.x), std::max(a.y, b.y)),
             "segment envelope");
-    GEOSSTRtree_insert_r(m_ctx.get(), m_tree.get(), box.get(), encode(s));
+    GEOSSTRtree_insert_r(m_ctx.get(), (island ? m_island_tree : m_tree).get(), box.get(),
+                         encode(s));
   }
 }
 
 std::optional<EdgePosition> SnapIndex::snap(XY point, double max_leg_m) const {
-  if (m_segment_start.empty()) return std::nullopt;
+  if (m_has_main) {
+    if (auto pos = nearest(m_tree.get(), point, max_leg_m)) return pos;
+  }
+  if (m_has_island) return nearest(m_island_tree.get(), point, max_leg_m);
+  return std::nullopt;
+}
+
+std::optional<EdgePosition> SnapIndex::nearest(GEOSSTRtree* tree, XY point,
+                                               double max_leg_m) const {
   Query query{point, &m_edges->points, &m_segment_start};
   GeomPtr envelope = to_geos(m_ctx, point);
-  const void* found = GEOSSTRtree_nearest_generic_r(m_ctx.get(), m_tree.get(), &query_tag,
-                                                    envelope.get(), &distance_callback, &query);
+  const void* found = GEOSSTRtree_nearest_generic_r(m_ctx.get(), tree, &query_tag, envelope.get(),
+                                                    &distance_callback, &query);
   if (!found) {
     throw std::runtime_error(std::string("GEOS nearest segment failed: ") + m_ctx.last_error());
   }

@@ -2,7 +2,9 @@
 // network's segments (built once, queried many times).
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "planner/geos/geos_handle.h"
@@ -21,17 +23,24 @@ struct EdgePosition {
 /// Not thread-safe (GEOS context and lazily built tree): use one per thread.
 class SnapIndex {
  public:
-  /// `edges` must outlive the index.
-  explicit SnapIndex(const EdgeSet& edges);
+  /// `edges` must outlive the index. `on_island` (empty, or one flag per edge: 1 for an edge on
+  /// a small island, planner/network/islands.h) makes those edges a fallback: a point snaps to
+  /// them only when no other edge is within reach.
+  explicit SnapIndex(const EdgeSet& edges, std::span<const std::uint8_t> on_island = {});
 
-  /// The nearest edge position within max_leg_m, or nullopt when no edge is that close.
-  /// Ties go to the segment GEOS meets first, which is the same from run to run.
+  /// The nearest edge position within max_leg_m (off the small islands while one is in reach),
+  /// or nullopt when no edge is that close. Ties go to the segment GEOS meets first, which is the
+  /// same from run to run.
   std::optional<EdgePosition> snap(XY point, double max_leg_m) const;
 
  private:
+  std::optional<EdgePosition> nearest(GEOSSTRtree* tree, XY point, double max_leg_m) const;
+
   const EdgeSet* m_edges;
   GeosContext m_ctx;
-  TreePtr m_tree;
+  TreePtr m_tree;         ///< segments of edges off the small islands
+  TreePtr m_island_tree;  ///< segments of edges on them
+  bool m_has_main = false, m_has_island = false;
   std::vector<std::uint32_t> m_segment_start;  ///< point index where segment s starts
   std::vector<EdgeId> m_segment_edge;
 };

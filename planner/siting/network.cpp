@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "planner/errors.h"
+#include "planner/network/islands.h"
 #include "planner/siting/coverage_build.h"
 #include "planner/siting/solve.h"
 
@@ -143,11 +144,19 @@ NetworkSiting prepare_siting(const Network& network, const Inputs& inputs,
   if (with_capacity) capacities = site_capacities(run, params);
 
   // Candidates snap exactly as centers do, so their walks are the ones evaluate would see.
-  SnapIndex snapper(network.edges);
+  const std::vector<std::uint8_t> on_island =
+      small_island_edges(network, params.evaluation.islands);
+  SnapIndex snapper(network.edges, on_island);
   run.candidate_snap.reserve(run.candidates.size());
   for (const SiteCandidate& c : run.candidates) {
     run.candidate_snap.push_back(snapper.snap(c.pos, params.evaluation.max_snap_m));
-    if (!run.candidate_snap.back()) ++run.unsnapped_candidates;
+    std::optional<EdgePosition>& snap = run.candidate_snap.back();
+    if (!snap) {
+      ++run.unsnapped_candidates;
+    } else if (on_island[snap->edge] != 0 && !params.island_sites) {
+      snap.reset();  // an unsnapped candidate covers nothing: never chosen
+      ++run.island_candidates;
+    }
   }
 
   const bool cover_only = covering(params.siting.model);

@@ -31,6 +31,9 @@ struct NetworkSitingParams {
   /// cmclp, cpmedian: the capacity of every candidate and existing center without its own
   /// value (--site-capacity); nullopt: each must have one.
   std::optional<double> site_capacity{};
+  /// Keep candidates that can only snap to a small island of the network (--island-sites);
+  /// by default they are left out: a station there serves a gap in the road data, not people.
+  bool island_sites = false;
 };
 
 /// A block a new site brings within the threshold, with the site evaluate would name for it.
@@ -48,6 +51,9 @@ struct NetworkSiting {
   std::vector<SiteCandidate> candidates;  ///< what the model chose from (solution indexes it)
   std::vector<std::optional<EdgePosition>> candidate_snap;  ///< nullopt: beyond --max-snap
   std::uint32_t unsnapped_candidates = 0;
+  /// Candidates left out because they could only snap to a small island (not counted in
+  /// unsnapped_candidates; kept with params.island_sites).
+  std::uint32_t island_candidates = 0;
   bool generated = false;                       ///< candidates were generated on the network
   bool weights_are_population = false;          ///< else every block weighs 1 (block counts)
   std::uint32_t blocks_without_population = 0;  ///< weight 0 when others have population

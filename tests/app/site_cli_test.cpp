@@ -71,7 +71,9 @@ TEST(SiteCli, UsageAndInputErrors) {
 
 TEST(SiteCli, NetworkModeWritesSitesSiteBlocksCurveAndSummary) {
   TempDir out("site");
-  const std::string args = "site --roads " + porto() + " --model mclp --k 3 --curve 4 ";
+  // 10 minutes: within 15 every Porto block is covered already (nothing to site).
+  const std::string args =
+      "site --roads " + porto() + " --model mclp --k 3 --curve 4 --cover-minutes 10 ";
   auto r = run_circleplan(args + "--out " + (out / "s.gpkg"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
   Probe p(out / "s.gpkg");
