@@ -1,8 +1,10 @@
 // Fuzz target: option and field-mapping parsing. The first byte picks the mode:
 // - Command line: the rest, cut at newlines, is argv for the real circleplan command line (the
-//   same register_* calls as app/main.cpp, so every option, delimiter and check of osm, evaluate
-//   and site), parsed but not run; a parse either succeeds or throws CLI::ParseError. The named
-//   choices are run through their parsers too (length model, output format, siting model).
+//   same app::register_commands as app/main.cpp, so every option, delimiter and check of osm,
+//   evaluate, site, compare, run and batch), parsed but not run; a parse either succeeds or
+//   throws CLI::ParseError. After a successful parse every number given to a numeric option is
+//   finite and in that option's range (tests/fuzz/numeric_option_values.h). The named choices
+//   are run through their parsers too (length model, output format, siting model).
 // - Fields: a layer definition with fuzzed field names and types, a fuzzed --pop-field style
 //   name (io::detail::find_field), and a feature whose values are fuzzed text read the way
 //   blocks, centers and roads read them (io::detail::FieldReader: population, integer ids, text
@@ -14,9 +16,7 @@
 #include <ogr_feature.h>
 #include <CLI/CLI.hpp>
 
-#include "app/evaluate_command.h"
-#include "app/osm_command.h"
-#include "app/site_command.h"
+#include "app/commands.h"
 #include "io/crs/length_model.h"
 #include "io/errors.h"
 #include "io/gdal/field_lookup.h"
@@ -25,6 +25,7 @@
 #include "io/osm/osm_reader.h"
 #include "planner/siting/model.h"
 #include "tests/fuzz/fuzz_input.h"
+#include "tests/fuzz/numeric_option_values.h"
 
 namespace {
 
@@ -48,13 +49,15 @@ void command_line(const std::string& text) {
   CLI::App root{"circleplan"};
   root.require_subcommand(1);
   root.set_version_flag("--version", "circleplan 0.1.0");
-  const std::vector<app::Command> commands{app::register_osm(root), app::register_evaluate(root),
-                                           app::register_site(root)};
+  const std::vector<app::Command> commands = app::register_commands(root);
+  bool parsed = false;
   try {
     root.parse(static_cast<int>(argv.size()), argv.data());
+    parsed = true;
   } catch (const CLI::ParseError&) {
     // A usage error (exit code 2 in app/main.cpp), or --help / --version.
   }
+  if (parsed) fuzz::check_accepted_numbers(root);
   for (const std::string& a : args) {
     if (const auto model = io::parse_length_model(a)) FUZZ_CHECK(io::to_string(*model) == a);
     (void)io::parse_output_format(a);
