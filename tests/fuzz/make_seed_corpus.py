@@ -49,7 +49,7 @@ w('orlib', 'optima_txt.txt', b'\x02' + open(os.path.join(DATA, 'orlib-pmed', 'pm
 w('orlib', 'optima_bad.txt', b'\x02' + b"instance,optimum\nscp41,abc\n")
 
 
-# options: first byte even: argv, one argument a line
+# options: first byte 0 (mod 3): argv, one argument a line
 def argv(*a):
     return b'\x00' + "\n".join(a).encode()
 
@@ -85,10 +85,22 @@ w('options', 'site_numbers.txt', argv('site', '--matrix', 'M.csv', '--demand', '
                                       '--k', '07', '--site-capacity', '1e3', '--time-limit', '60',
                                       '--curve', '0x0', '--max-cost', '900.5'))
 w('options', 'version.txt', argv('--version'))
-# first byte odd: fields (count, then per field type, name choice, ...; see options_fuzz.cpp)
+# first byte 1 (mod 3): fields (count, then per field type, name choice, ...; see options_fuzz.cpp)
 w('options', 'fields_pop.bin', bytes([1, 3, 1, 1, 0, 0, 3, ord('P'), ord('o'), ord('p'), 3, 0, 3, ord('a'), ord('b'),
                                       ord('c'), 0, 3, ord('P'), ord('O'), ord('P'), 2, 4]) + b' 12 ' +
   bytes([2, 3]) + b'1.5' + bytes([2, 2]) + b'-1' + bytes([1, 5, 0]))
+# first byte 2 (mod 3): numbers: a command (osm, evaluate, site, compare, run, batch), then pairs of
+# (which of its numeric options, length, value text) after its shortest command line
+def numbers(command, *pairs):
+    out = bytes([2, command])
+    for option, value in pairs:
+        out += bytes([option, len(value)]) + value.encode()
+    return out
+
+
+for i, name in enumerate(['osm', 'evaluate', 'site', 'compare', 'run', 'batch']):
+    w('options', f'numbers_{name}.bin', numbers(i, (0, '15')))
+    w('options', f'numbers_{name}_several.bin', numbers(i, (1, '010'), (2, '0x1p3'), (3, ' 2e1')))
 w('options', 'fields_gbk.bin', bytes([1, 1, 0, 1, 1, 2, 2, 0xC8, 0xCB, 0, 7, 0, 0, 1, 0, 1]))
 
 # osm_ways: bytes from a seeded generator (the target's reader gives them structure)

@@ -31,6 +31,12 @@ inline std::string base_type_name(const CLI::Option& opt) {
   return full.substr(0, full.find(':'));
 }
 
+/// Whether CLI11 stores `opt` as a number (scalar or list).
+inline bool is_numeric(const CLI::Option& opt) {
+  const std::string type = base_type_name(opt);
+  return type == "FLOAT" || type == "NUMBER" || type == "INT" || type == "UINT";
+}
+
 namespace detail {
 
 /// The stored values of `opt`, read back through CLI11's own conversion into T (a vector of T,
