@@ -49,7 +49,7 @@ w('orlib', 'optima_txt.txt', b'\x02' + open(os.path.join(DATA, 'orlib-pmed', 'pm
 w('orlib', 'optima_bad.txt', b'\x02' + b"instance,optimum\nscp41,abc\n")
 
 
-# options: first byte even: argv, one argument a line
+# options: first byte 0 (mod 3): argv, one argument a line
 def argv(*a):
     return b'\x00' + "\n".join(a).encode()
 
@@ -67,11 +67,40 @@ w('options', 'site_matrix.txt', argv('site', '--matrix', 'M.csv', '--demand', 'D
 w('options', 'site_osm.txt', argv('site', '--roads', 'porto.osm.pbf', '--model', 'mclp', '--k', '5',
                                   '--out', 'out/sites.gpkg'))
 w('options', 'osm_help.txt', argv('osm', '--help'))
+# run, batch and compare: the scenario commands, each once as it parses and once with bad numbers
+w('options', 'run.txt', argv('run', 'data/porto-scenario.toml', '--out', 'out/porto-scenario', '--threads',
+                             '2', '--overwrite'))
+w('options', 'run_bad_threads.txt', argv('run', 's.toml', '--out', 'o', '--threads', '-1'))
+w('options', 'batch.txt', argv('batch', 'a.toml', 'b.toml', '--out', 'out/batch', '--jobs', '2', '--threads', '1'))
+w('options', 'batch_bad_jobs.txt', argv('batch', 'a.toml', '--out', 'o', '--jobs', '0', '--threads', '1e3'))
+w('options', 'compare.txt', argv('compare', 'before.gpkg', 'after.gpkg', '--out', 'changes/', '--overwrite'))
+# numbers that parse, written the ways CLI11 reads differently as an integer and as a double
+# (octal, hex, signs, exponents, spaces), so the range assertions start from accepted values
+w('options', 'evaluate_numbers.txt', argv('evaluate', '--roads', 'x.osm.pbf', '--speed-kmh', '4.5e0',
+                                          '--minutes', '5,0x1p3,15', '--max-snap', ' 300', '--threads', '010',
+                                          '--island-vertices', '0x10', '--island-share', '.05',
+                                          '--long-edge-m', '+1000', '--access', 'e2sfca',
+                                          '--access-minutes', '15', '--node-tolerance', '-0', '--out', 'r.gpkg'))
+w('options', 'site_numbers.txt', argv('site', '--matrix', 'M.csv', '--demand', 'D.csv', '--model', 'cpmedian',
+                                      '--k', '07', '--site-capacity', '1e3', '--time-limit', '60',
+                                      '--curve', '0x0', '--max-cost', '900.5'))
 w('options', 'version.txt', argv('--version'))
-# first byte odd: fields (count, then per field type, name choice, ...; see options_fuzz.cpp)
+# first byte 1 (mod 3): fields (count, then per field type, name choice, ...; see options_fuzz.cpp)
 w('options', 'fields_pop.bin', bytes([1, 3, 1, 1, 0, 0, 3, ord('P'), ord('o'), ord('p'), 3, 0, 3, ord('a'), ord('b'),
                                       ord('c'), 0, 3, ord('P'), ord('O'), ord('P'), 2, 4]) + b' 12 ' +
   bytes([2, 3]) + b'1.5' + bytes([2, 2]) + b'-1' + bytes([1, 5, 0]))
+# first byte 2 (mod 3): numbers: a command (osm, evaluate, site, compare, run, batch), then pairs of
+# (which of its numeric options, length, value text) after its shortest command line
+def numbers(command, *pairs):
+    out = bytes([2, command])
+    for option, value in pairs:
+        out += bytes([option, len(value)]) + value.encode()
+    return out
+
+
+for i, name in enumerate(['osm', 'evaluate', 'site', 'compare', 'run', 'batch']):
+    w('options', f'numbers_{name}.bin', numbers(i, (0, '15')))
+    w('options', f'numbers_{name}_several.bin', numbers(i, (1, '010'), (2, '0x1p3'), (3, ' 2e1')))
 w('options', 'fields_gbk.bin', bytes([1, 1, 0, 1, 1, 2, 2, 0xC8, 0xCB, 0, 7, 0, 0, 1, 0, 1]))
 
 # osm_ways: bytes from a seeded generator (the target's reader gives them structure)
