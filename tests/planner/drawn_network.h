@@ -50,6 +50,20 @@ inline planner::Network straight_street(int segments) {
   return drawn_network(v, e);
 }
 
+/// A street of 12 vertices 100 m apart along y = 0 (edges 0..10) and, joined to nothing, a
+/// footway from (500, footway_y) to (550, footway_y) (edge 11): a 2-vertex small island under
+/// the default island rule (the snapping tests' street).
+inline planner::Network street_with_loose_footway(double footway_y) {
+  std::vector<planner::XY> v;
+  std::vector<std::pair<int, int>> e;
+  for (int i = 0; i < 12; ++i) v.push_back({100.0 * i, 0});
+  for (int i = 0; i < 11; ++i) e.emplace_back(i, i + 1);
+  v.push_back({500, footway_y});
+  v.push_back({550, footway_y});
+  e.emplace_back(12, 13);
+  return drawn_network(v, e);
+}
+
 /// A square block polygon centred at c with the given half side.
 inline planner::MultiPolygon square(planner::XY c, double half) {
   planner::Polygon p;

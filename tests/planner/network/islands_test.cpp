@@ -16,19 +16,10 @@
 namespace {
 
 using planner::XY;
-using testing_support::drawn_network;
 
-// The street: 12 vertices 100 m apart along y = 0 (edges 0..10). The footway: one edge from
-// (500, 20) to (550, 20), joined to nothing (edge 11): a 2-vertex small island.
+// The street along y = 0 and an unjoined footway 20 m beside it, (500, 20)-(550, 20).
 planner::Network street_and_footway() {
-  std::vector<XY> v;
-  std::vector<std::pair<int, int>> e;
-  for (int i = 0; i < 12; ++i) v.push_back({100.0 * i, 0});
-  for (int i = 0; i < 11; ++i) e.emplace_back(i, i + 1);
-  v.push_back({500, 20});
-  v.push_back({550, 20});
-  e.emplace_back(12, 13);
-  return drawn_network(v, e);
+  return testing_support::street_with_loose_footway(20);
 }
 
 TEST(Islands, TheFootwayIsASmallIslandAndTheStreetIsNot) {

@@ -8,20 +8,12 @@
 
 namespace {
 
-using testing_support::drawn_network;
 using testing_support::square;
 
-// The street: 12 vertices 100 m apart along y = 0; the footway (500, 200)-(550, 200), joined to
-// nothing: a small island, 200 m from the street (beyond the 50 m snapping distance).
+// The street along y = 0 and an unjoined footway (500, 200)-(550, 200): a small island 200 m
+// from the street, beyond the 50 m snapping distance.
 planner::Network street_and_far_footway() {
-  std::vector<planner::XY> v;
-  std::vector<std::pair<int, int>> e;
-  for (int i = 0; i < 12; ++i) v.push_back({100.0 * i, 0});
-  for (int i = 0; i < 11; ++i) e.emplace_back(i, i + 1);
-  v.push_back({500, 200});
-  v.push_back({550, 200});
-  e.emplace_back(12, 13);
-  return drawn_network(v, e);
+  return testing_support::street_with_loose_footway(200);
 }
 
 planner::NetworkSitingParams params(bool island_sites) {
