@@ -34,9 +34,11 @@ struct EvaluateConfig {
   std::string bands = "rings";
   std::string overlap = "per-center";
   std::string hull = "none";
+  std::string reach_edges = "merged";
   bool service_areas = false;
-  /// --bands, --overlap, --buffer-m, --simplify-m, --hull: asking for one means asking for the
-  /// polygons, so `--minutes 5,10,15 --overlap dissolve` needs no --service-areas as well.
+  /// --bands, --overlap, --buffer-m, --simplify-m, --hull, --reach-edges: asking for one means
+  /// asking for the polygons, so `--minutes 5,10,15 --overlap dissolve` needs no --service-areas
+  /// as well.
   std::vector<CLI::Option*> area_options;
   std::string max_memory;
   AccessOptions access;
@@ -137,6 +139,7 @@ void run_evaluate(EvaluateConfig& cfg) {
   run.areas.bands = *io::mode_of(io::band_words, cfg.bands);
   run.areas.overlap = *io::mode_of(io::overlap_words, cfg.overlap);
   run.areas.hull = *io::mode_of(io::hull_words, cfg.hull);
+  run.reach_edges = *io::mode_of(io::reach_edges_words, cfg.reach_edges);
   run.areas.polygons = cfg.service_areas;
   for (const CLI::Option* o : cfg.area_options) run.areas.polygons |= o->count() > 0;
   for (const std::string& extra : cfg.extra_layers) run.nodes_layer |= extra == "nodes";
@@ -210,7 +213,8 @@ Command register_evaluate(CLI::App& root) {
       ->capture_default_str();
   cmd->add_flag("--service-areas", cfg->service_areas,
                 "also write service_areas polygons and reach_edges lines for every band of "
-                "--minutes (implied by --bands, --overlap, --buffer-m, --simplify-m, --hull)");
+                "--minutes (implied by --bands, --overlap, --buffer-m, --simplify-m, --hull, "
+                "--reach-edges)");
   cfg->area_options.push_back(
       cmd->add_option("--bands", cfg->bands,
                       "service areas as rings (5-10, 10-15...) or disks (0-5, 0-10...)")
@@ -236,6 +240,13 @@ Command register_evaluate(CLI::App& root) {
       cmd->add_option("--hull", cfg->hull,
                       "none (follow the network) | convex (a convex hull, crosses water and gaps)")
           ->check(CLI::IsMember(io::words_of(io::hull_words)))
+          ->capture_default_str());
+  cfg->area_options.push_back(
+      cmd->add_option("--reach-edges", cfg->reach_edges,
+                      "reach_edges lines: merged (one MultiLineString per center and band; per "
+                      "band and tier for dissolve/split) | pieces (one row per street piece and "
+                      "center) | none")
+          ->check(CLI::IsMember(io::words_of(io::reach_edges_words)))
           ->capture_default_str());
   cmd->add_option("--threads", cfg->run.params.threads, "threads (default 0: all cores)")
       ->capture_default_str();

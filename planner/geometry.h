@@ -17,6 +17,9 @@ struct XY {
 
 using LineString = std::vector<XY>;
 
+/// Lines kept together as one value (e.g. all the streets one center reaches within a band).
+using MultiLineString = std::vector<LineString>;
+
 /// A closed ring: the first point equals the last.
 using Ring = std::vector<XY>;
 

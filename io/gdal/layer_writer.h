@@ -1,7 +1,8 @@
 // Writing result layers with GDAL: GeoPackage (default), Shapefile folder, GeoJSON folder, CSV
-// folder. Always written under a temporary name beside the target and renamed at the end, so an
-// interrupted run never leaves a half-written output; an existing output is only replaced when
-// overwrite is set. Deterministic: same layers give byte-identical files (GDAL date stamps pinned).
+// folder, FlatGeobuf folder. Always written under a temporary name beside the target and renamed at
+// the end, so an interrupted run never leaves a half-written output; an existing output is only
+// replaced when overwrite is set. Deterministic: same layers give byte-identical files (GDAL date
+// stamps pinned).
 #pragma once
 
 #include <optional>
@@ -13,9 +14,9 @@
 
 namespace io {
 
-enum class OutputFormat { gpkg, shp, geojson, csv };
+enum class OutputFormat { gpkg, shp, geojson, csv, fgb };
 
-/// "gpkg" | "shp" | "geojson" | "csv"; nullopt otherwise.
+/// "gpkg" | "shp" | "geojson" | "csv" | "fgb"; nullopt otherwise.
 std::optional<OutputFormat> parse_output_format(const std::string& name);
 
 struct WriteOptions {
@@ -27,7 +28,9 @@ struct WriteOptions {
 };
 
 /// Writes layers to `path`: a .gpkg file for gpkg, otherwise a folder holding one file per layer
-/// (<layer>.shp + .dbf/.shx/.prj/.cpg UTF-8, <layer>.geojson, or <layer>.csv with WKT geometry).
+/// (<layer>.shp + .dbf/.shx/.prj/.cpg UTF-8, <layer>.geojson, or <layer>.csv with WKT geometry;
+/// for fgb <layer>.fgb for a geometry layer's rows with a geometry, <layer>.csv for a table and
+/// for a geometry layer's rows without one).
 /// Throws OutputError when the target exists without overwrite, or on any write failure (the
 /// previous output is then left untouched). Also OutputError, before anything is written: a field
 /// name longer than 10 characters, rows or geometries not matching the layer, an existing target

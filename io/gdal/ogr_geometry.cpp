@@ -219,6 +219,15 @@ GeometryPtr to_ogr(const RowGeometry& geometry) {
     }
     return GeometryPtr(out.release());
   }
+  if (const auto* lines = std::get_if<planner::MultiLineString>(&geometry)) {
+    auto out = std::make_unique<OGRMultiLineString>();
+    for (const planner::LineString& line : *lines) {
+      auto part = std::make_unique<OGRLineString>();
+      set_points(*part, line);
+      out->addGeometryDirectly(part.release());
+    }
+    return GeometryPtr(out.release());
+  }
   return nullptr;
 }
 
@@ -230,6 +239,8 @@ OGRwkbGeometryType ogr_type_of(GeometryKind kind) {
       return wkbLineString;
     case GeometryKind::polygon:
       return wkbMultiPolygon;
+    case GeometryKind::multi_line:
+      return wkbMultiLineString;
     case GeometryKind::none:
       break;
   }
@@ -245,6 +256,8 @@ bool fits(const RowGeometry& geometry, GeometryKind kind) {
       return std::holds_alternative<planner::LineString>(geometry);
     case GeometryKind::polygon:
       return std::holds_alternative<planner::MultiPolygon>(geometry);
+    case GeometryKind::multi_line:
+      return std::holds_alternative<planner::MultiLineString>(geometry);
     case GeometryKind::none:
       break;
   }

@@ -49,8 +49,8 @@ planner::MultiPolygon polygon_parts(const OGRGeometry& geometry, std::size_t& de
 /// GEOS cannot compute one (e.g. an invalid ring).
 std::optional<planner::XY> point_on_surface(const OGRGeometry& geometry);
 
-/// The OGR geometry of one output row: OGRPoint, OGRLineString or OGRMultiPolygon; an empty
-/// pointer for std::monostate (a null geometry).
+/// The OGR geometry of one output row: OGRPoint, OGRLineString, OGRMultiPolygon or
+/// OGRMultiLineString; an empty pointer for std::monostate (a null geometry).
 GeometryPtr to_ogr(const RowGeometry& geometry);
 
 /// The OGR layer geometry type for an output GeometryKind (wkbNone for a plain table).

@@ -63,7 +63,31 @@ void set_value(OGRFeature& feature, int index, const FieldValue& value) {
   }
 }
 
+/// GeoPackage's R-tree for one layer, built in one statement from the committed rows (gpkg's SQL
+/// function, which also registers the extension and the triggers that keep it current).
+void create_spatial_index(GDALDataset& dataset, OGRLayer& out, const OutputLayer& layer,
+                          const std::string& file) {
+  // Layer and column names are circleplan's own (check_layers): no quote to escape.
+  const std::string sql =
+      "SELECT CreateSpatialIndex('" + layer.name + "', '" + out.GetGeometryColumn() + "')";
+  CPLErrorReset();
+  OGRLayer* result = dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (result != nullptr) dataset.ReleaseResultSet(result);
+  if (CPLGetLastErrorType() >= CE_Failure) {
+    throw OutputError(where(file, layer) + "cannot build the spatial index: " + last_gdal_error() +
+                      write_hint);
+  }
+}
+
 }  // namespace
+
+bool has_geometry(const RowGeometry& geometry) {
+  if (const auto* line = std::get_if<planner::LineString>(&geometry)) return !line->empty();
+  if (const auto* polygons = std::get_if<planner::MultiPolygon>(&geometry))
+    return !polygons->empty();
+  if (const auto* lines = std::get_if<planner::MultiLineString>(&geometry)) return !lines->empty();
+  return std::holds_alternative<planner::XY>(geometry);
+}
 
 void check_layers(const std::vector<OutputLayer>& layers) {
   std::set<std::string> layer_names;
@@ -109,14 +133,15 @@ void check_layers(const std::vector<OutputLayer>& layers) {
 void write_output_layer(GDALDataset& dataset, const OutputLayer& layer,
                         const OGRSpatialReference* crs, const LayerStyle& style,
                         const std::string& file, const planner::CancelToken& cancel) {
-  const bool spatial = layer.geometry != GeometryKind::none;
+  const bool spatial =
+      layer.geometry != GeometryKind::none && style.rows != RowSelection::without_geometry;
   OGRLayer* out = nullptr;
   {
     const QuietGdalErrors quiet;
     // GDAL 3.6's CreateLayer is not const-correct; it clones the CRS and only reads options.
     out = dataset.CreateLayer(
         layer.name.c_str(), spatial ? const_cast<OGRSpatialReference*>(crs) : nullptr,
-        ogr_type_of(layer.geometry), const_cast<char**>(style.options.List()));
+        spatial ? ogr_type_of(layer.geometry) : wkbNone, const_cast<char**>(style.options.List()));
     if (out == nullptr) {
       throw OutputError(where(file, layer) + "cannot create the layer: " + last_gdal_error());
     }
@@ -140,6 +165,10 @@ void write_output_layer(GDALDataset& dataset, const OutputLayer& layer,
   }
   for (std::size_t row = 0; row < layer.rows.size(); ++row) {
     if (row % 256 == 0) cancel.check();  // the caller's staged output then discards the file
+    if (style.rows != RowSelection::all && layer.geometry != GeometryKind::none &&
+        has_geometry(layer.geometries[row]) != (style.rows == RowSelection::with_geometry)) {
+      continue;
+    }
     const FeaturePtr feature(OGRFeature::CreateFeature(out->GetLayerDefn()));
     for (std::size_t i = 0; i < layer.fields.size(); ++i) {
       set_value(*feature, static_cast<int>(i), layer.rows[row][i]);
@@ -160,6 +189,7 @@ void write_output_layer(GDALDataset& dataset, const OutputLayer& layer,
   if (transaction && dataset.CommitTransaction() != OGRERR_NONE) {
     throw OutputError(where(file, layer) + "cannot commit: " + last_gdal_error() + write_hint);
   }
+  if (spatial && style.index_after_rows) create_spatial_index(dataset, *out, layer, file);
 }
 
 }  // namespace io::detail

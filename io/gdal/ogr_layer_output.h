@@ -19,14 +19,27 @@ namespace io::detail {
 /// row: the layers are circleplan's own, so a failure is a bug (exit 3), not bad input.
 void check_layers(const std::vector<OutputLayer>& layers);
 
+/// Which rows of a layer a file receives: FlatGeobuf cannot hold a row without geometry, so such
+/// rows go to a table beside it.
+enum class RowSelection { all, with_geometry, without_geometry };
+
+/// True when the row has a geometry with at least one point (not null, not empty).
+bool has_geometry(const RowGeometry& geometry);
+
 /// How a format wants its layers made.
 struct LayerStyle {
   CPLStringList options;    ///< layer creation options
   bool sized_text = false;  ///< give text fields the width of their longest value (Shapefile)
+  /// Which rows to write; without_geometry writes a plain table (no geometry column).
+  RowSelection rows{};
+  /// GeoPackage: build the layer's R-tree with one CreateSpatialIndex after its rows are
+  /// committed (the layer is created with SPATIAL_INDEX=NO), not row by row.
+  bool index_after_rows{};
 };
 
-/// Creates `layer` in `dataset` with `crs` (may be null; ignored for tables) and writes its rows,
-/// in one transaction where the driver has them. Throws OutputError naming `file` and the layer,
+/// Creates `layer` in `dataset` with `crs` (may be null; ignored for tables) and writes its rows
+/// (those style.rows selects), in one transaction where the driver has them; then its spatial
+/// index when style.index_after_rows. Throws OutputError naming `file` and the layer,
 /// and planner::Cancelled when `cancel` is requested (asked every 256 rows).
 void write_output_layer(GDALDataset& dataset, const OutputLayer& layer,
                         const OGRSpatialReference* crs, const LayerStyle& style,

@@ -20,11 +20,11 @@ struct OutputField {
 /// A null value is std::monostate.
 using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
 
-enum class GeometryKind { none, point, line, polygon };
+enum class GeometryKind { none, point, line, polygon, multi_line };
 
 /// One row's geometry, matching the layer's GeometryKind (monostate for GeometryKind::none).
-using RowGeometry =
-    std::variant<std::monostate, planner::XY, planner::LineString, planner::MultiPolygon>;
+using RowGeometry = std::variant<std::monostate, planner::XY, planner::LineString,
+                                 planner::MultiPolygon, planner::MultiLineString>;
 
 struct OutputLayer {
   std::string name;

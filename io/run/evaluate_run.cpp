@@ -122,8 +122,10 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
   out.info = run_info(cfg.inputs, loaded, network);
   add_demand_input(out.info.inputs, cfg.inputs);
   const DemandPointsReport* demand = out.demand ? &*out.demand : nullptr;
-  const std::vector<OutputLayer> layers = evaluation_layers(
-      network, loaded.inputs, params, out.run, areas.polygons, cfg.nodes_layer, demand);
+  const EvaluationLayerChoice choice{areas.polygons, areas.overlap, cfg.reach_edges,
+                                     cfg.nodes_layer};
+  const std::vector<OutputLayer> layers =
+      evaluation_layers(network, loaded.inputs, params, out.run, choice, demand);
   out.summary_path = write_results(
       cfg.output, layers, crs_to_wkt(loaded.run_crs),
       summary_json(out.info, params, loaded.inputs, out.run.ev, &out.run.diagnostics, demand));

@@ -11,6 +11,7 @@
 #include "io/run/output_files.h"
 #include "io/run/run_errors.h"
 #include "io/run/stage_timer.h"
+#include "io/tables/reach_edges_layer.h"
 #include "io/tables/result_layers.h"
 #include "planner/areas/service_areas.h"
 #include "planner/coverage/evaluation.h"
@@ -35,6 +36,8 @@ struct EvaluateConfig {
   /// to stop a run over a memory limit. May be empty.
   planner::StageHook before_stage;
   WarningSink warn;  ///< empty: warnings to stderr
+  /// The shape of the reach_edges layer (written with the service areas; --reach-edges).
+  ReachEdges reach_edges{};
 };
 
 struct EvaluateOutcome {

@@ -9,14 +9,20 @@ namespace io {
 std::vector<OutputLayer> evaluation_layers(const planner::Network& network,
                                            const planner::Inputs& inputs,
                                            const planner::EvaluationParams& params,
-                                           const planner::EvaluationRun& run, bool service_areas,
-                                           bool nodes, const DemandPointsReport* demand) {
+                                           const planner::EvaluationRun& run,
+                                           const EvaluationLayerChoice& choice,
+                                           const DemandPointsReport* demand) {
   std::vector<OutputLayer> layers;
   layers.push_back(blocks_layer(inputs, run.ev, demand));
   layers.push_back(centers_layer(inputs, run.ev, run.areas.reach));
-  if (service_areas) {
+  if (choice.service_areas) {
     layers.push_back(service_areas_layer(inputs, run.areas, run.ev.has_population));
-    layers.push_back(reach_edges_layer(network, inputs, run.areas));
+    if (choice.reach_edges == ReachEdges::merged) {
+      layers.push_back(
+          merged_reach_edges_layer(network, inputs, run.areas, params.minutes, choice.overlap));
+    } else if (choice.reach_edges == ReachEdges::pieces) {
+      layers.push_back(reach_pieces_layer(network, inputs, run.areas));
+    }
   }
   layers.push_back(communities_layer(inputs, run.ev));
   if (!run.ev.grids.ids.empty()) layers.push_back(grids_layer(inputs, run.ev));
@@ -26,7 +32,7 @@ std::vector<OutputLayer> evaluation_layers(const planner::Network& network,
     layers.push_back(block_tiers_layer(inputs, run.ev, *params.standard));
     layers.push_back(compliance_layer(run.ev));
   }
-  if (nodes) layers.push_back(nodes_layer(network, inputs, run.ev));
+  if (choice.nodes) layers.push_back(nodes_layer(network, inputs, run.ev));
   return layers;
 }
 

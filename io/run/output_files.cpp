@@ -25,7 +25,7 @@ std::string gpkg_or_folder_name(const OutputOptions& o, const std::string& stem_
 
 OutputFormat format_of(const OutputOptions& o) {
   const auto format = parse_output_format(o.format);
-  if (!format) throw UsageError("--format must be gpkg, shp, geojson or csv");
+  if (!format) throw UsageError("--format must be gpkg, shp, geojson, csv or fgb");
   return *format;
 }
 

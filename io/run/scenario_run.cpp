@@ -284,8 +284,10 @@ void ScenarioDriver::write_variant(const planner::VariantRun& r, const planner::
   stage("write", 0);
   RunInfo info = m_info;
   add_network_info(info, network);
+  const EvaluationLayerChoice choice{r.areas.polygons, r.areas.overlap, m_file.areas.reach_edges,
+                                     false};
   const std::vector<OutputLayer> layers =
-      evaluation_layers(network, r.inputs, r.params, r.run, r.areas.polygons, false);
+      evaluation_layers(network, r.inputs, r.params, r.run, choice);
   OutputOptions out;
   out.out = in_out(r.name + ".gpkg");
   out.cancel = m_o.cancel;

@@ -235,7 +235,7 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
                                                        {"subdistricts", &in.subdistricts.path}};
   std::set<std::string_view> known{"gcj02",         "length-model", "node-tolerance", "variant",
                                    "service-areas", "bands",        "overlap",        "hull",
-                                   "buffer-m",      "simplify-m"};
+                                   "buffer-m",      "simplify-m",   "reach-edges"};
   for (const auto& [k, p] : texts) known.insert(k);
   for (const auto& [k, p] : paths) known.insert(k);
   known.insert(param_keys.begin(), param_keys.end());
@@ -261,6 +261,8 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
       out.areas.overlap = r.word(v, k, overlap_words);
     } else if (k == "hull") {
       out.areas.hull = r.word(v, k, hull_words);
+    } else if (k == "reach-edges") {
+      out.areas.reach_edges = r.word(v, k, reach_edges_words);
     } else if (k == "buffer-m") {
       out.areas.buffer_m = r.number_in(v, planner::buffer_range);
     } else if (k == "simplify-m") {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "io/gdal/layer_reader.h"
+#include "io/tables/reach_edges_layer.h"
 #include "planner/areas/service_areas.h"
 #include "planner/coverage/access_params.h"
 #include "planner/geometry.h"
@@ -117,6 +118,7 @@ struct ScenarioAreas {
   planner::Overlap overlap = planner::Overlap::per_center;
   planner::Hull hull = planner::Hull::none;
   std::optional<double> buffer_m, simplify_m;
+  ReachEdges reach_edges{};  ///< the shape of reach_edges (key reach-edges)
 };
 
 struct ScenarioFile {

@@ -1,6 +1,6 @@
-// The words of --bands, --overlap and --hull (and the same scenario-file keys) and the planner
-// modes they name: one table each, read by the command line's checks, the scenario reader and
-// the run driver alike.
+// The words of --bands, --overlap, --hull and --reach-edges (and the same scenario-file keys) and
+// the planner modes they name: one table each, read by the command line's checks, the scenario
+// reader and the run driver alike.
 #pragma once
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "io/tables/reach_edges_layer.h"
 #include "planner/areas/service_areas.h"
 
 namespace io {
@@ -26,6 +27,8 @@ inline constexpr WordTable<planner::Overlap, 3> overlap_words{
      {"split", planner::Overlap::split}}};
 inline constexpr WordTable<planner::Hull, 2> hull_words{
     {{"none", planner::Hull::none}, {"convex", planner::Hull::convex}}};
+inline constexpr WordTable<ReachEdges, 3> reach_edges_words{
+    {{"merged", ReachEdges::merged}, {"pieces", ReachEdges::pieces}, {"none", ReachEdges::none}}};
 
 /// The mode a word names; nullopt for an unknown word.
 template <class Mode, std::size_t N>

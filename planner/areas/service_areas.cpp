@@ -194,6 +194,7 @@ void group_polygons(const AreaRun& run, const std::vector<SnappedSource>& source
     const SourcesByEdge group_edges(group, edges.edge_count());
     const std::vector<ReachPiece> group_pieces =
         w.collector.collect(w.search, group, group_edges, run.bands_s, run.walk);
+    out.group_reach.push_back({tier, group_pieces});
     std::vector<ServiceAreaPolygon> dissolved;
     polygons_for(pw.overlay.context(), pw.overlay, pw.polygons, group_pieces, params, invalid_id,
                  tier, dissolved);

@@ -58,10 +58,21 @@ struct CenterReach {
   double pop = 0.0;          ///< their population
 };
 
+/// What one dissolve/split group (all centers, or one tier) reaches together: the pieces of its
+/// multi-source search, so every street piece appears once, at the least time from any center
+/// of the group (label = that center). The dissolved polygons are built from these pieces.
+struct GroupReach {
+  std::string tier;  ///< the group's tier ("" when centers have none)
+  std::vector<ReachPiece> pieces;
+};
+
 struct ServiceAreas {
   std::vector<ServiceAreaPolygon> polygons;
   std::vector<ReachPiece> reach_edges;  ///< per-center pieces (label = center), center by center
   std::vector<CenterReach> reach;       ///< per center (unsnapped centers: zero)
+  /// Overlap::dissolve and split only: one entry per group, tiers in name order (as the
+  /// polygons). Empty for per_center and without polygons.
+  std::vector<GroupReach> group_reach{};
 };
 
 /// Per-center bounded searches in parallel, then polygons grouped as params.overlap says.

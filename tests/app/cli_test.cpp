@@ -161,13 +161,31 @@ TEST_F(CliOnPorto, ServiceAreasPerCenterAndSplit) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   Probe p(out / "pc.gpkg");
   EXPECT_EQ(p.count("service_areas"), 32 * 2);  // every center snaps; two rings each
-  EXPECT_GT(p.count("reach_edges"), 0);
+  // Merged by default: one MultiLineString per center and band with reached streets (a band a
+  // center reaches no street in has no row).
+  EXPECT_GT(p.count("reach_edges"), 32);
+  EXPECT_LE(p.count("reach_edges"), 32 * 2);
   for (const char* f : {"center_id", "tier", "from_min", "to_min", "area_m2", "pop"}) {
     EXPECT_TRUE(contains(p.fields("service_areas"), f)) << f;
   }
-  for (const char* f : {"edge_id", "part", "from_min", "to_min", "center_id"}) {
+  for (const char* f : {"center_id", "tier", "from_min", "to_min", "length_m"}) {
     EXPECT_TRUE(contains(p.fields("reach_edges"), f)) << f;
   }
+  // pieces: the table of every street piece per center; none: no layer.
+  const auto pieces =
+      run_circleplan("evaluate " + inputs() + " --minutes 3,5 --reach-edges pieces --out " +
+                     (out / "pieces.gpkg"));
+  ASSERT_EQ(pieces.exit_code, 0) << pieces.output;
+  Probe pp(out / "pieces.gpkg");
+  EXPECT_GT(pp.count("reach_edges"), 32 * 2);
+  for (const char* f : {"edge_id", "part", "from_min", "to_min", "center_id"}) {
+    EXPECT_TRUE(contains(pp.fields("reach_edges"), f)) << f;
+  }
+  const auto none = run_circleplan(
+      "evaluate " + inputs() + " --minutes 3,5 --reach-edges none --out " + (out / "none.gpkg"));
+  ASSERT_EQ(none.exit_code, 0) << none.output;
+  EXPECT_EQ(Probe(out / "none.gpkg").count("reach_edges"), -1);
+  EXPECT_EQ(Probe(out / "none.gpkg").count("service_areas"), 32 * 2);
   EXPECT_TRUE(contains(p.fields("centers"), "reach_blk"));
   // --overlap alone asks for the polygons (no --service-areas needed).
   const auto split = run_circleplan("evaluate " + inputs() + " --minutes 3 --overlap split --out " +
@@ -180,7 +198,7 @@ TEST_F(CliOnPorto, ServiceAreasPerCenterAndSplit) {
   ASSERT_EQ(dissolve.exit_code, 0) << dissolve.output;
   Probe d(out / "dissolve.gpkg");
   EXPECT_GE(d.count("service_areas"), 2);  // two bands, per tier when centers have tiers
-  EXPECT_GT(d.count("reach_edges"), 0);
+  EXPECT_EQ(d.count("reach_edges"), d.count("service_areas"));  // per band and tier, as they
   // Without any service-area option only the always-written layers appear.
   const auto plain =
       run_circleplan("evaluate " + inputs() + " --minutes 3 --out " + (out / "plain.gpkg"));

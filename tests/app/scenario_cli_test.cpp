@@ -17,6 +17,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using testing_support::contains;
 using testing_support::Probe;
 using testing_support::read_file;
 using testing_support::run_circleplan;
@@ -319,6 +320,36 @@ TEST(RunBase, IsByteForByteWhatEvaluateWritesServiceAreasIncluded) {
   EXPECT_GT(p.count("service_areas"), 0);
   EXPECT_GT(p.count("reach_edges"), 0);
   EXPECT_TRUE(read_file(out / "e.gpkg") == read_file(out / "o/base.gpkg"));
+}
+
+TEST(ScenarioRun, ReachEdgesKeyShapesTheLayerAsTheOption) {
+  TempDir out("circleplan-reach");
+  const std::string d = scenarios_dir();
+  const std::string data = "roads = \"" + d + "/roads.geojson\"\ncenters = \"" + d +
+                           "/centers.geojson\"\nblocks = \"" + d +
+                           "/blocks.geojson\"\ncrs = \"EPSG:32631\"\nminutes = [15, 40]\n"
+                           "service-areas = true\n";
+  std::ofstream(out / "pieces.toml") << data << "reach-edges = \"pieces\"\n";
+  std::ofstream(out / "none.toml") << data << "reach-edges = \"none\"\n";
+  std::ofstream(out / "bad.toml") << data << "reach-edges = \"lines\"\n";
+  const auto run = run_circleplan("run " + (out / "pieces.toml") + " --out " + (out / "p"));
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto ev = run_circleplan("evaluate --roads " + d + "/roads.geojson --centers " + d +
+                                 "/centers.geojson --blocks " + d +
+                                 "/blocks.geojson --crs EPSG:32631 --minutes 15,40 "
+                                 "--reach-edges pieces --out " +
+                                 (out / "e.gpkg"));
+  ASSERT_EQ(ev.exit_code, 0) << ev.output;
+  EXPECT_TRUE(read_file(out / "e.gpkg") == read_file(out / "p/base.gpkg"));
+  EXPECT_TRUE(contains(Probe(out / "p/base.gpkg").fields("reach_edges"), "edge_id"));
+  const auto none = run_circleplan("run " + (out / "none.toml") + " --out " + (out / "n"));
+  ASSERT_EQ(none.exit_code, 0) << none.output;
+  EXPECT_EQ(Probe(out / "n/base.gpkg").count("reach_edges"), -1);
+  EXPECT_GT(Probe(out / "n/base.gpkg").count("service_areas"), 0);
+  const auto bad = run_circleplan("run " + (out / "bad.toml") + " --out " + (out / "b"));
+  EXPECT_EQ(bad.exit_code, 1) << bad.output;
+  EXPECT_NE(bad.output.find("'reach-edges' must be one of merged, none, pieces"), std::string::npos)
+      << bad.output;
 }
 
 /// Every file under `root` (relative path -> bytes), timings.json left out.

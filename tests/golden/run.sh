@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Golden outputs: proof that a change which should not change results did not.
-# Runs the demo's commands directly (not scripts/demo.sh, which installs and builds), `circleplan
-# run` on the shipped scenario, and an evaluate of tests/data's West Oakland extract with service
-# areas split by nearest center, once with --threads 1 and once with --threads 2. Each run works
-# in its own folder with the same relative paths, so both must give the same bytes. Every output
+# Runs the demo's commands directly (not scripts/demo.sh, which installs and builds), a dissolved
+# evaluate written as FlatGeobuf, `circleplan run` on the shipped scenario, and an evaluate of
+# tests/data's West Oakland extract with service areas split by nearest center, once with
+# --threads 1 and once with --threads 2. Each run works in its own folder with the same relative
+# paths, so both must give the same bytes. Every output
 # file but timings.json is hashed (SHA-256) and compared with tests/golden/expected.sha256; on a
 # mismatch the differing layers are shown as an `ogrinfo -al` diff.
 #
@@ -46,6 +47,9 @@ run_all() {
   step evaluate "${base[@]}" --format shp --out out/porto-evaluation-shp "${t[@]}" || return 1
   step evaluate "${base[@]}" --minutes 5,10,15 --overlap per-center \
     --out out/porto-service-areas.gpkg "${t[@]}" || return 1
+  # FlatGeobuf (not a demo command): the dissolved reach, one .fgb per layer and .csv tables.
+  step evaluate "${base[@]}" --minutes 5,10,15 --overlap dissolve --format fgb \
+    --out out/porto-dissolve-fgb "${t[@]}" || return 1
   step evaluate "${base[@]}" --minutes 5,10,15 --standard data/standards/porto-demo.toml \
     --out out/porto-standard.gpkg "${t[@]}" || return 1
   "$root/scripts/illustrative-capacity.sh" out/porto.gpkg out/porto-illustrative.gpkg || return 1

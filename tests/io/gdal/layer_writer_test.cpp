@@ -168,6 +168,7 @@ TEST(OutputFormat, Parses) {
   EXPECT_EQ(io::parse_output_format("shp"), io::OutputFormat::shp);
   EXPECT_EQ(io::parse_output_format("geojson"), io::OutputFormat::geojson);
   EXPECT_EQ(io::parse_output_format("csv"), io::OutputFormat::csv);
+  EXPECT_EQ(io::parse_output_format("fgb"), io::OutputFormat::fgb);
   EXPECT_FALSE(io::parse_output_format("GPKG").has_value());
   EXPECT_FALSE(io::parse_output_format("kml").has_value());
 }
@@ -200,6 +201,18 @@ TEST_F(LayerWriter, GeoPackageRoundTrip) {
     EXPECT_EQ(changes->GetFeatureCount(), 1);
   }
   dataset->ReleaseResultSet(changes);
+  // Every geometry layer has its R-tree (built once after its rows), registered as GeoPackage's
+  // extension so QGIS uses it, and holding every row.
+  for (const char* name : {"blocks", "centers", "reach_edges"}) {
+    EXPECT_TRUE(dataset->GetLayerByName(name)->TestCapability(OLCFastSpatialFilter)) << name;
+    const std::string sql = std::string("SELECT COUNT(*) FROM rtree_") + name + "_geom";
+    OGRLayer* rtree = dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    ASSERT_NE(rtree, nullptr) << name;
+    const io::detail::FeaturePtr count(rtree->GetNextFeature());
+    ASSERT_TRUE(count);
+    EXPECT_EQ(count->GetFieldAsInteger64(0), dataset->GetLayerByName(name)->GetFeatureCount());
+    dataset->ReleaseResultSet(rtree);
+  }
   OGRLayer* summary = dataset->GetLayerByName("summary");
   ASSERT_NE(summary, nullptr);
   EXPECT_EQ(summary->GetGeomType(), wkbNone);  // an attributes table
@@ -323,6 +336,8 @@ std::string format_name(const ::testing::TestParamInfo<io::OutputFormat>& info) 
       return "shp";
     case io::OutputFormat::geojson:
       return "geojson";
+    case io::OutputFormat::fgb:
+      return "fgb";
     case io::OutputFormat::csv:
       break;
   }
@@ -331,7 +346,8 @@ std::string format_name(const ::testing::TestParamInfo<io::OutputFormat>& info) 
 
 INSTANTIATE_TEST_SUITE_P(AllFormats, RepeatedWrite,
                          ::testing::Values(io::OutputFormat::gpkg, io::OutputFormat::shp,
-                                           io::OutputFormat::geojson, io::OutputFormat::csv),
+                                           io::OutputFormat::geojson, io::OutputFormat::csv,
+                                           io::OutputFormat::fgb),
                          format_name);
 
 TEST_F(LayerWriter, ExistingFileWithoutOverwriteIsKept) {
