@@ -260,7 +260,10 @@ Command register_evaluate(CLI::App& root) {
   cmd->add_option("--layers", cfg->extra_layers, "extra layers to write: nodes")
       ->delimiter(',')
       ->check(CLI::IsMember({"nodes"}));
-  return {cmd, [cfg] { run_evaluate(*cfg); }};
+  return {cmd, [cfg] {
+            settle_output(cfg->run.output);
+            run_evaluate(*cfg);
+          }};
 }
 
 }  // namespace app

@@ -110,7 +110,10 @@ Command register_osm(CLI::App& root) {
       ->capture_default_str();
   add_output_options(*cmd, cfg->output, "city.gpkg");
   add_memory_option(*cmd, cfg->max_memory);
-  return {cmd, [cfg] { run_osm(*cfg); }};
+  return {cmd, [cfg] {
+            settle_output(cfg->output);
+            run_osm(*cfg);
+          }};
 }
 
 }  // namespace app

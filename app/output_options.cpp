@@ -1,21 +1,31 @@
 #include "app/output_options.h"
 
+#include <cstdio>
+
 #include "app/interrupt.h"
+#include "io/run/output_format.h"
 
 namespace app {
 
 void add_output_options(CLI::App& cmd, OutputOptions& o, const std::string& example) {
-  cmd.add_option(
-         "--out", o.out,
-         "output: a GeoPackage file (gpkg), or a folder for shp/geojson/csv/fgb, e.g. " + example)
+  cmd.add_option("--out", o.out,
+                 "output: a GeoPackage file (gpkg), or a folder for shp/geojson/csv/fgb, e.g. " +
+                     example + "; an extension (.gpkg .shp .geojson .csv .fgb) names the format")
       ->required();
   cmd.add_option("--format", o.format,
                  "gpkg | shp | geojson | csv | fgb (FlatGeobuf: <layer>.fgb, tables and rows "
                  "without geometry in <layer>.csv)")
       ->check(CLI::IsMember({"gpkg", "shp", "geojson", "csv", "fgb"}))
+      ->each([&o](const std::string&) { o.format_given = true; })
       ->capture_default_str();
   cmd.add_flag("--overwrite", o.overwrite, "replace an existing output (default: refuse)");
   o.cancel = cancel_token();
+}
+
+void settle_output(OutputOptions& o) {
+  if (o.out.empty()) return;
+  const std::string note = io::settle_output_format(o);
+  if (!note.empty()) std::fprintf(stderr, "circleplan: note: %s\n", note.c_str());
 }
 
 }  // namespace app

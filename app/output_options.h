@@ -13,4 +13,8 @@ using io::OutputOptions;
 
 void add_output_options(CLI::App& command, OutputOptions& options, const std::string& example);
 
+/// Before a command runs: --out's extension settles --format (io/run/output_format.h), with a
+/// note on stderr when a folder format drops the extension. Throws UsageError on a contradiction.
+void settle_output(OutputOptions& options);
+
 }  // namespace app

@@ -343,6 +343,7 @@ Command register_site(CLI::App& root) {
   add_matrix_options(cmd, *cfg);
   add_network_options(cmd, *cfg);
   return {cmd, [cfg] {
+            settle_output(cfg->run.output);
             const bool matrix = !cfg->matrix.matrix.empty();
             if (matrix && !cfg->run.inputs.roads.path.empty()) {
               throw UsageError("give either --matrix (matrix mode) or --roads (network mode)");

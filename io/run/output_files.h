@@ -16,6 +16,9 @@ struct OutputOptions {
   std::string format = "gpkg";
   bool overwrite = false;
   planner::CancelToken cancel;  ///< asked between layers while writing
+  /// --format was given (not defaulted): settle_output_format (output_format.h) then checks it
+  /// against --out's extension instead of taking the extension's format.
+  bool format_given = false;
 };
 
 /// Writes the layers, then summary.json: inside the folder for folder formats, beside a
