@@ -130,6 +130,8 @@ void write_layer_file(const std::string& path, const std::filesystem::path& file
 LayerStyle csv_style(bool wkt_geometry) {
   LayerStyle style;
   style.options.SetNameValue("LINEFORMAT", "LF");  // same bytes on every platform
+  // Excel on a Chinese Windows reads a CSV without a BOM as GBK: Chinese names become mojibake.
+  style.options.SetNameValue("WRITE_BOM", "YES");
   if (wkt_geometry) style.options.SetNameValue("GEOMETRY", "AS_WKT");
   return style;
 }
@@ -238,6 +240,10 @@ void write_text_file(const std::string& path, const std::string& text) {
     throw OutputError("output '" + path + "': cannot write: " + std::strerror(errno));
   }
   staged.commit();
+}
+
+void write_csv_text_file(const std::string& path, const std::string& csv) {
+  write_text_file(path, std::string(utf8_bom) + csv);
 }
 
 }  // namespace io

@@ -48,4 +48,11 @@ void check_output_target(const std::string& path, OutputFormat format, bool over
 /// an existing file (OutputError if `path` is a folder).
 void write_text_file(const std::string& path, const std::string& text);
 
+/// The UTF-8 byte order mark every CSV circleplan writes starts with, so that Excel on a Chinese
+/// Windows machine reads it as UTF-8 (docs/outputs.md); GDAL's CSV layers get it by WRITE_BOM.
+inline constexpr const char* utf8_bom = "\xEF\xBB\xBF";
+
+/// write_text_file with the BOM before `csv`.
+void write_csv_text_file(const std::string& path, const std::string& csv);
+
 }  // namespace io

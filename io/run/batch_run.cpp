@@ -130,7 +130,7 @@ BatchResult run_batch(const BatchOptions& o) {
       result.rows.push_back(std::move(r));
     }
   }
-  write_text_file((staged.temp_path() / "summary.csv").string(), summary_csv(result.rows));
+  write_csv_text_file((staged.temp_path() / "summary.csv").string(), summary_csv(result.rows));
   write_text_file((staged.temp_path() / "summary.json").string(), summary_json(result.rows));
   o.cancel.check();
   staged.commit();

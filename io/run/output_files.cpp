@@ -76,7 +76,7 @@ std::string compliance_csv_path(const OutputOptions& o) {
 void write_compliance_csv(const OutputOptions& o, const std::string& csv) {
   const std::string path = compliance_csv_path(o);
   if (!csv.empty()) {
-    write_text_file(path, csv);
+    write_csv_text_file(path, csv);
   } else if (o.overwrite) {
     std::error_code ignored;  // absent is the usual case
     std::filesystem::remove(path, ignored);

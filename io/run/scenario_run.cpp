@@ -340,7 +340,7 @@ void ScenarioDriver::write_summaries() {
   const std::string html = html_report(report);
   with_io([&] {
     write_text_file(in_out("report.html"), html);
-    write_text_file(in_out("summary.csv"), summary_csv(m_rows));
+    write_csv_text_file(in_out("summary.csv"), summary_csv(m_rows));
     write_text_file(in_out("summary.json"), summary_json(m_rows));
     return 0;
   });

@@ -362,7 +362,7 @@ void write_comparison(const ComparisonFiles& files, const Comparison& comparison
   options.overwrite = files.overwrite;
   options.crs_wkt = files.crs_wkt;
   write_layers(gpkg, {changes_layer(comparison, before, after)}, options);
-  write_text_file(csv, changes_csv(comparison));
+  write_csv_text_file(csv, changes_csv(comparison));
   write_text_file(json, comparison_json(comparison, files.before_label, files.after_label));
 }
 

@@ -106,7 +106,9 @@ TEST(EvaluateStandard, MeasuresEachBlockAgainstEachTierAndWritesTheTables) {
   EXPECT_NE(r.output.find("without a service point: 1 (G-north)"), std::string::npos) << r.output;
 
   const std::string csv = read_file(out / "e.compliance.csv");
-  EXPECT_EQ(csv.rfind("scope,scope_id,std_tier,definition,blocks,met_blk,", 0), 0u) << csv;
+  // A UTF-8 BOM first (docs/outputs.md: CSV for Excel), then the header.
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBFscope,scope_id,std_tier,definition,blocks,met_blk,", 0), 0u)
+      << csv;
   EXPECT_NE(csv.find("all,,town,walk_min,4,3,"), std::string::npos) << csv;
   const std::string summary = read_file(out / "e.summary.json");
   const std::size_t listed = summary.find("\"grids_without_point\"");

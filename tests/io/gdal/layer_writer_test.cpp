@@ -276,15 +276,20 @@ TEST_F(LayerWriter, GeoJsonFolderKeepsCrsAndWritesNullGeometries) {
 TEST_F(LayerWriter, CsvFolderHasWktGeometryAndPlainTables) {
   const std::string out = path("result");
   io::write_layers(out, sample_layers(), options(io::OutputFormat::csv));
+  // Every CSV starts with the UTF-8 BOM (for Excel on a Chinese Windows machine).
+  const std::string bom = io::utf8_bom;
   const std::string blocks = slurp(fs::path(out) / "blocks.csv");
-  EXPECT_EQ(blocks.rfind("WKT,block_id,name,pop,cov_share,status\n", 0), 0u) << blocks;
+  EXPECT_EQ(blocks.rfind(bom + "WKT,block_id,name,pop,cov_share,status\n", 0), 0u) << blocks;
   EXPECT_NE(blocks.find("MULTIPOLYGON"), std::string::npos);
   EXPECT_EQ(blocks.find('\r'), std::string::npos);
   const std::string summary = slurp(fs::path(out) / "summary.csv");
-  EXPECT_EQ(summary, "key,value\ncovered_pop,1200\nshare,0.8\n");
-  // CSV has no CRS: the reader needs to be told it.
+  EXPECT_EQ(summary, bom + "key,value\ncovered_pop,1200\nshare,0.8\n");
+  // CSV has no CRS: the reader needs to be told it. The BOM is not part of the first field name.
   expect_blocks_read_back({(fs::path(out) / "blocks.csv").string(), ""},
                           io::ReadSettings{"", "EPSG:4549"});
+  // The CSV text files (summary.csv, changes.csv, compliance.csv) get it the same way.
+  io::write_csv_text_file(path("table.csv"), "a,b\n1,2\n");
+  EXPECT_EQ(slurp(path("table.csv")), bom + "a,b\n1,2\n");
 }
 
 TEST_F(LayerWriter, Wgs84OutputKeepsLonLatOrder) {
