@@ -209,6 +209,12 @@ std::string html_report(const ReportInput& input) {
   for (std::size_t i = 0; i < input.variants.size(); ++i) {
     const ReportVariant& v = input.variants[i];
     out += "<h2>" + esc(v.name) + " vs 相比 " + esc(input.base_name) + "</h2>\n";
+    const double cover = v.result->cover_minutes;
+    if (cover > 0.0 && std::abs(cover - input.cover_minutes) > 1e-9) {
+      out += "<p>This variant's cover threshold 本方案覆盖阈值: <b>" + fixed(cover, 1) +
+             " min 分钟</b> (" + esc(input.base_name) + ": " + fixed(input.cover_minutes, 1) +
+             " min)</p>\n";
+    }
     out += counts_line(*v.comparison);
     if (i >= input.max_mapped_variants) {
       out += "<p>Map and changed blocks of the first " + std::to_string(input.max_mapped_variants) +

@@ -245,7 +245,10 @@ MapFrame frame_of(const ReportInput& input) {
 std::string map_svg(const ReportInput& input, const MapFrame& frame, const ResultSnapshot& shown,
                     const planner::Comparison* comparison, const std::string& caption) {
   const bool variant = comparison != nullptr;
-  const double cover = input.cover_minutes > 0.0 ? input.cover_minutes : 15.0;
+  // The shown result's own threshold (a variant may set cover-minutes), else the report's.
+  const double cover = shown.cover_minutes > 0.0   ? shown.cover_minutes
+                       : input.cover_minutes > 0.0 ? input.cover_minutes
+                                                   : 15.0;
   const double total_h = frame.height + legend_height_px;
   // No xmlns: the HTML parser puts inline <svg> in the SVG namespace itself, and the file then
   // holds no http:// text at all, which makes "loads nothing from the network" easy to check.

@@ -228,4 +228,28 @@ TEST(HtmlReport, MapsTheFirstVariantsAndListsTheRestAsRowsWhoseBlocksAreGone) {
   EXPECT_EQ(base_map(io::html_report(two)), base_map(html));
 }
 
+TEST(HtmlReport, EachVariantsMapAndSectionUseItsOwnThreshold) {
+  Scenario s;
+  s.variant.cover_minutes = 10.0;  // a `cover-minutes = 10` variant against the 15-minute base
+  const std::string html = io::html_report(s.input(false));
+  EXPECT_EQ(tag_problem(html), "");
+  const std::size_t variant_at = html.find("<h2>open c3");
+  ASSERT_NE(variant_at, std::string::npos);
+  const std::string base_part = html.substr(0, variant_at), variant_part = html.substr(variant_at);
+  EXPECT_NE(base_part.find("uncovered &gt; 15 min"), std::string::npos);
+  EXPECT_EQ(base_part.find("uncovered &gt; 10 min"), std::string::npos);
+  EXPECT_NE(variant_part.find("uncovered &gt; 10 min"), std::string::npos);
+  EXPECT_EQ(variant_part.find("uncovered &gt; 15 min"), std::string::npos);
+  EXPECT_NE(
+      variant_part.find("cover threshold 本方案覆盖阈值: <b>10.0 min 分钟</b> (base: 15.0 min)"),
+      std::string::npos);
+  // The variant's 9-minute block takes the last covered shade of a 10-minute scale
+  // (k2: 9 > 2 x 10/3), where a 15-minute scale would give the middle one (k1).
+  EXPECT_NE(variant_part.find("<path class=\"b k2\" d=\"M88 712"), std::string::npos)
+      << variant_part;
+  // With the same threshold no line is added.
+  const Scenario same;
+  EXPECT_EQ(io::html_report(same.input(false)).find("本方案覆盖阈值"), std::string::npos);
+}
+
 }  // namespace
