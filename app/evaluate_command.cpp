@@ -18,6 +18,7 @@
 #include "app/range_check.h"
 #include "app/usage_error.h"
 #include "io/run/evaluate_run.h"
+#include "io/run/load_inputs.h"
 #include "io/scenario/service_area_words.h"
 #include "io/tables/demand_layers.h"
 #include "io/tables/diagnostics_layer.h"
@@ -98,6 +99,7 @@ void print_summary(const io::EvaluateOutcome& out) {
   const planner::Evaluation& ev = out.run.ev;
   const io::RunInfo& run = out.info;
   const planner::Totals& t = ev.totals;
+  std::fputs(io::layers_read_text(run.layers).c_str(), stdout);
   std::printf("network: %zu vertices, %zu edges, %zu components (largest %zu vertices)\n",
               run.network_vertices, run.network_edges, run.network_components,
               run.largest_component_vertices);

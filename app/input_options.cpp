@@ -5,6 +5,15 @@
 #include <string>
 
 namespace app {
+
+void add_layer_encoding(CLI::App& cmd, const std::string& role, io::LayerRef& ref) {
+  ref.encoding_option = "--" + role + "-encoding";
+  cmd.add_option(ref.encoding_option, ref.encoding,
+                 "text encoding of --" + role +
+                     ", e.g. GBK (wins over its .cpg and --encoding; default: as docs/formats.md "
+                     "says: declared, UTF-8 by format, --encoding, else detected)");
+}
+
 namespace {
 
 void add_layer(CLI::App& cmd, const std::string& role, io::LayerRef& ref, const std::string& what) {
@@ -12,6 +21,7 @@ void add_layer(CLI::App& cmd, const std::string& role, io::LayerRef& ref, const 
                  what + ": any OGR dataset (GeoPackage, Shapefile, GeoJSON...)");
   cmd.add_option("--" + role + "-layer", ref.layer,
                  "layer of --" + role + " (default: the dataset's only or first layer)");
+  add_layer_encoding(cmd, role, ref);
 }
 
 /// A kind of reporting unit (community, grid, subdistrict): its name in options, the default id
@@ -95,7 +105,9 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   add_demand_point_options(cmd, o.demand_points);
 
   cmd.add_option("--encoding", o.settings.encoding,
-                 "text encoding of inputs without a .cpg, e.g. GBK (default: as GDAL reads it)");
+                 "text encoding of every Shapefile without .cpg (and other layers that do not "
+                 "declare one; not CSV, GeoPackage, GeoJSON: UTF-8), e.g. GBK (default: detected: "
+                 "UTF-8, else GBK with a warning; one layer: --<role>-encoding)");
   cmd.add_option(
       "--assume-crs", o.settings.assume_crs,
       "CRS for layers that carry none, e.g. EPSG:4326 (default: such a layer is an error)");

@@ -2,6 +2,8 @@
 // length model. Loading them is io/run/load_inputs.h.
 #pragma once
 
+#include <string>
+
 #include <CLI/CLI.hpp>
 
 #include "io/run/load_inputs.h"
@@ -13,5 +15,8 @@ using io::LoadedInputs;
 
 /// Registers --roads, --centers, --blocks, ..., field mapping, --crs, --gcj02 and friends.
 void add_input_options(CLI::App& command, InputOptions& options);
+
+/// --<role>-encoding: one layer's text encoding (io::LayerRef::encoding), named in its messages.
+void add_layer_encoding(CLI::App& command, const std::string& role, io::LayerRef& ref);
 
 }  // namespace app

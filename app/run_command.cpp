@@ -11,6 +11,7 @@
 
 #include "app/interrupt.h"
 #include "app/memory_limit.h"
+#include "io/run/load_inputs.h"
 #include "io/run/scenario_run.h"
 #include "io/tables/comparison_outputs.h"
 #include "planner/scenario/comparison.h"
@@ -61,6 +62,9 @@ void run_run(RunConfig& cfg) {
     memory.before_stage(stage, bytes);
   };
   std::optional<std::vector<planner::ComplianceRow>> base_compliance;
+  cfg.options.on_layers_read = [](const std::vector<io::LayerRead>& layers) {
+    std::fputs(io::layers_read_text(layers).c_str(), stdout);
+  };
   cfg.options.on_variant = [&](const planner::VariantRun& r) { print_variant(r, base_compliance); };
   const std::vector<planner::VariantRow> rows = io::run_scenario(cfg.scenario, cfg.options);
   std::printf("%zu results, comparisons and report.html in %s\n", rows.size(),

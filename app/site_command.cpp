@@ -17,6 +17,7 @@
 #include "app/output_options.h"
 #include "app/range_check.h"
 #include "app/usage_error.h"
+#include "io/run/load_inputs.h"
 #include "io/run/site_run.h"
 #include "io/siting/siting_layers.h"
 #include "io/tables/demand_layers.h"
@@ -166,6 +167,7 @@ void print_network_summary(const io::SiteOutcome& out) {
   const planner::SitingSolution& s = run.solution;
   const double total = run.problem.total_weight();
   const char* what = weight_words(run);
+  std::fputs(io::layers_read_text(out.info.layers).c_str(), stdout);
   if (out.demand) std::printf("%s\n", io::demand_points_text(*out.demand).c_str());
   std::printf(
       "candidates: %zu (%s), %u beyond --max-snap, %u only on small islands; %zu "
@@ -299,6 +301,7 @@ void add_network_options(CLI::App* cmd, SiteConfig& cfg) {
   cmd->add_option("--candidates", cfg.run.candidates.path,
                   "candidate sites (points); default: generated");
   cmd->add_option("--candidates-layer", cfg.run.candidates.layer, "layer of --candidates");
+  add_layer_encoding(*cmd, "candidates", cfg.run.candidates);
   cmd->add_option("--candidate-id-field", cfg.run.candidate_fields.id,
                   "candidate id field (default: id; else FID)");
   cmd->add_option("--site-cost-field", cfg.run.site_cost_field,
@@ -307,6 +310,7 @@ void add_network_options(CLI::App* cmd, SiteConfig& cfg) {
                   "cmclp, cpmedian: candidate capacity field (existing centers: --capacity-field)");
   cmd->add_option("--allowed", cfg.run.allowed.path, "polygons of land where a site may go");
   cmd->add_option("--allowed-layer", cfg.run.allowed.layer, "layer of --allowed");
+  add_layer_encoding(*cmd, "allowed", cfg.run.allowed);
   cmd->add_option("--candidate-spacing", cfg.run.candidate_spacing_m,
                   "metres between generated candidates (network vertices near uncovered blocks)")
       ->check(in_range(planner::candidate_spacing_range))

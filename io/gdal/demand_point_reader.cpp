@@ -24,6 +24,7 @@ DemandPointLayer read_demand_points(const LayerRef& ref, const std::string& weig
   const detail::FieldRef weight =
       weight_field.empty() ? detail::FieldRef{} : layer.field(weight_field, {});
   out.weight_field = weight.name;
+  report.use = layer.use({{"weight", &weight}});
   const auto& values = layer.values();
   layer.for_each_feature(
       {detail::OgrShape::point}, "points (Point or MultiPoint)", report,

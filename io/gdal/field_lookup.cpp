@@ -18,50 +18,64 @@ bool equal_ignoring_ascii_case(const std::string& a, const char* b) {
 
 // GDAL's GetFieldIndex ignores case already; exact matches are preferred here so that a layer
 // holding both "pop" and "POP" resolves the way the defaults list them.
-int index_of(const OGRFeatureDefn& defn, const std::string& name, bool ignore_case) {
-  for (int i = 0; i < defn.GetFieldCount(); ++i) {
-    const char* candidate = defn.GetFieldDefn(i)->GetNameRef();
-    if (ignore_case ? equal_ignoring_ascii_case(name, candidate) : name == candidate) return i;
+int index_of(const std::vector<LayerField>& fields, const std::string& name, bool ignore_case) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const char* candidate = fields[i].name.c_str();
+    if (ignore_case ? equal_ignoring_ascii_case(name, candidate) : name == candidate) {
+      return static_cast<int>(i);
+    }
   }
   return -1;
 }
 
-FieldRef make_ref(const OGRFeatureDefn& defn, int index, bool named_explicitly) {
-  const OGRFieldDefn* field = defn.GetFieldDefn(index);
-  return FieldRef{index, field->GetNameRef(), field->GetType(), named_explicitly};
+FieldRef make_ref(const std::vector<LayerField>& fields, int index, bool named_explicitly) {
+  const LayerField& field = fields[static_cast<std::size_t>(index)];
+  return FieldRef{index, field.name, field.type, named_explicitly};
 }
 
 }  // namespace
 
-FieldRef find_field(const OGRFeatureDefn& defn, const std::string& explicit_name,
+std::vector<LayerField> layer_fields(const OGRFeatureDefn& defn) {
+  std::vector<LayerField> fields;
+  for (int i = 0; i < defn.GetFieldCount(); ++i) {
+    const OGRFieldDefn* field = defn.GetFieldDefn(i);
+    fields.push_back({field->GetNameRef(), field->GetType()});
+  }
+  return fields;
+}
+
+FieldRef find_field(const std::vector<LayerField>& fields, const std::string& explicit_name,
                     std::initializer_list<const char*> defaults, const DataLocation& where) {
   if (!explicit_name.empty()) {
-    int index = index_of(defn, explicit_name, false);
-    if (index < 0) index = index_of(defn, explicit_name, true);
+    int index = index_of(fields, explicit_name, false);
+    if (index < 0) index = index_of(fields, explicit_name, true);
     if (index < 0) {
       DataLocation at = where;
       at.field = explicit_name;
-      throw InputError(at, "no such field; the layer has: " + list_fields(defn));
+      throw InputError(at, "no such field; the layer has: " + list_fields(fields));
     }
-    return make_ref(defn, index, true);
+    return make_ref(fields, index, true);
   }
   for (const bool ignore_case : {false, true}) {
     for (const char* name : defaults) {
-      const int index = index_of(defn, name, ignore_case);
-      if (index >= 0) return make_ref(defn, index, false);
+      const int index = index_of(fields, name, ignore_case);
+      if (index >= 0) return make_ref(fields, index, false);
     }
   }
   return FieldRef{};
 }
 
-std::string list_fields(const OGRFeatureDefn& defn) {
-  if (defn.GetFieldCount() == 0) return "(no fields)";
+FieldRef find_field(const OGRFeatureDefn& defn, const std::string& explicit_name,
+                    std::initializer_list<const char*> defaults, const DataLocation& where) {
+  return find_field(layer_fields(defn), explicit_name, defaults, where);
+}
+
+std::string list_fields(const std::vector<LayerField>& fields) {
+  if (fields.empty()) return "(no fields)";
   std::string out;
-  for (int i = 0; i < defn.GetFieldCount(); ++i) {
-    const OGRFieldDefn* field = defn.GetFieldDefn(i);
+  for (const LayerField& field : fields) {
     if (!out.empty()) out += ", ";
-    out += std::string(field->GetNameRef()) + " (" +
-           OGRFieldDefn::GetFieldTypeName(field->GetType()) + ")";
+    out += field.name + " (" + OGRFieldDefn::GetFieldTypeName(field.type) + ")";
   }
   return out;
 }

@@ -3,6 +3,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include <ogr_core.h>
 
@@ -23,14 +24,25 @@ struct FieldRef {
   bool is_integer() const { return found() && (type == OFTInteger || type == OFTInteger64); }
 };
 
+/// A layer's field as a role sees it: its name in UTF-8 (decoded like the layer's text) and type.
+struct LayerField {
+  std::string name;
+  OGRFieldType type = OFTString;
+};
+
+/// The fields of `defn`, their names taken as they are (UTF-8).
+std::vector<LayerField> layer_fields(const OGRFeatureDefn& defn);
+
 /// A non-empty `explicit_name` must exist (exact spelling first, then ignoring case, since
 /// Shapefile tools often change case), else an InputError at `where` names the field and lists
 /// the layer's fields. With an empty name the defaults are tried in order, each exactly and then
 /// ignoring case; none present gives a FieldRef that is not found().
+FieldRef find_field(const std::vector<LayerField>& fields, const std::string& explicit_name,
+                    std::initializer_list<const char*> defaults, const DataLocation& where);
 FieldRef find_field(const OGRFeatureDefn& defn, const std::string& explicit_name,
                     std::initializer_list<const char*> defaults, const DataLocation& where);
 
 /// "id (Integer), name (String)": the layer's fields, for error messages.
-std::string list_fields(const OGRFeatureDefn& defn);
+std::string list_fields(const std::vector<LayerField>& fields);
 
 }  // namespace io::detail

@@ -55,25 +55,20 @@ void check_encoding_known(const std::string& encoding, const DataLocation& where
   }
 }
 
-TextDecoder::TextDecoder(std::string encoding, const DataLocation& where)
-    : m_encoding(std::move(encoding)) {
-  check_encoding_known(m_encoding, where);
+TextDecoder::TextDecoder(TextEncoding encoding, std::string option, const DataLocation& where)
+    : m_encoding(std::move(encoding)), m_option(std::move(option)) {
+  if (!m_encoding.name.empty()) check_encoding_known(m_encoding.name, where);
 }
 
 std::string TextDecoder::to_utf8(const char* raw, const DataLocation& where) const {
-  std::string text;
-  if (m_encoding.empty()) {
-    text = raw;
-  } else {
-    const std::unique_ptr<char, CplFree> recoded(CPLRecode(raw, m_encoding.c_str(), CPL_ENC_UTF8));
-    text = recoded.get();
-  }
-  if (!CPLIsUTF8(text.c_str(), static_cast<int>(text.size()))) {
-    throw InputError(where,
-                     "text is not valid UTF-8: the source does not say its encoding (e.g. a "
-                     "Shapefile without .cpg); pass --encoding with the right one, e.g. GBK");
-  }
-  return text;
+  if (std::optional<std::string> text = decode_strictly(raw, m_encoding.name)) return *text;
+  const std::string why =
+      m_encoding.from == "detected" || m_encoding.from == "ASCII only"
+          ? "the source does not say its encoding and its first text was " + m_encoding.label()
+          : "the encoding from " + m_encoding.from;
+  throw InputError(where, "text is not valid " + m_encoding.label() + " (" + why +
+                              "); pass the layer's encoding with " + m_option +
+                              ", e.g. GBK, GB18030 or UTF-8");
 }
 
 std::string format_number(double value) {

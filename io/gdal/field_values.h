@@ -8,26 +8,30 @@
 
 #include "io/errors.h"
 #include "io/gdal/field_lookup.h"
+#include "io/gdal/text_encoding.h"
 
 class OGRFeature;
 
 namespace io::detail {
 
-/// Turns a source's text into UTF-8. Empty source encoding: the text is taken as GDAL gives it
-/// (GDAL already recodes Shapefiles with a .cpg or an ENCODING open option). Whatever the
-/// source, text that is not valid UTF-8 afterwards is an InputError, never passed on: a
-/// Shapefile without .cpg read without --encoding would otherwise yield mojibake names.
+/// Turns a layer's text into UTF-8 from the encoding chosen for it (text_encoding.h), losing
+/// nothing: text that is not valid in that encoding is an InputError naming the feature and
+/// field and the option that sets the layer's encoding, never passed on as mojibake or '?'.
 class TextDecoder {
  public:
   TextDecoder() = default;
-  /// Throws InputError at `where` when GDAL/iconv does not know `encoding`.
-  TextDecoder(std::string encoding, const DataLocation& where);
+  /// Throws InputError at `where` when GDAL/iconv does not know `encoding.name`.
+  /// `option` is what a planner passes to change it, e.g. "--blocks-encoding".
+  TextDecoder(TextEncoding encoding, std::string option, const DataLocation& where);
 
   /// `raw` in UTF-8, or InputError at `where` (which should name feature and field).
   std::string to_utf8(const char* raw, const DataLocation& where) const;
 
+  const TextEncoding& encoding() const { return m_encoding; }
+
  private:
-  std::string m_encoding;
+  TextEncoding m_encoding;
+  std::string m_option = "--encoding";
 };
 
 /// Throws InputError at `where` when GDAL (iconv) cannot recode from `encoding` to UTF-8.

@@ -117,6 +117,11 @@ std::vector<planner::RoadLine> read_roads(const LayerRef& ref, const FieldMap& f
   const RoadFields f = road_fields(layer, fields);
   const auto& values = layer.values();
   std::vector<planner::RoadLine> roads;
+  report.use = layer.use({{"id", &f.id},
+                          {"source", &f.source},
+                          {"target", &f.target},
+                          {"highway", &f.highway},
+                          {"name", &f.name}});
   layer.for_each_feature(
       {OgrShape::line}, lines_expected, report,
       [&](const OGRFeature& feature, std::int64_t fid, const OGRGeometry& geometry) {
@@ -168,6 +173,7 @@ std::vector<planner::Center> read_centers(const LayerRef& ref, const FieldMap& f
   const auto& values = layer.values();
   UniqueIds ids(layer, id, "--center-id-field");
   std::vector<planner::Center> centers;
+  report.use = layer.use({{"id", &id}, {"name", &name}, {"tier", &tier}, {"capacity", &capacity}});
   layer.for_each_feature(
       {OgrShape::point, OgrShape::polygon}, centers_expected, report,
       [&](const OGRFeature& feature, std::int64_t fid, const OGRGeometry& geometry) {
@@ -211,6 +217,12 @@ std::vector<planner::Block> read_blocks(const LayerRef& ref, const FieldMap& fie
   const auto& values = layer.values();
   UniqueIds ids(layer, id, "--block-id-field");
   std::vector<planner::Block> blocks;
+  report.use = layer.use({{"id", &id},
+                          {"name", &name},
+                          {"population", &pop},
+                          {"community", &community},
+                          {"grid", &grid},
+                          {"subdistrict", &subdistrict}});
   layer.for_each_feature(
       {OgrShape::polygon}, areas_expected, report,
       [&](const OGRFeature& feature, std::int64_t fid, const OGRGeometry& geometry) {
@@ -236,6 +248,7 @@ std::vector<planner::Entrance> read_entrances(const LayerRef& ref, const FieldMa
   const FieldRef block_id = layer.field(fields.block_id, {"block_id"});
   const auto& values = layer.values();
   std::vector<planner::Entrance> entrances;
+  report.use = layer.use({{"block", &block_id}});
   layer.for_each_feature(
       {OgrShape::point}, points_expected, report,
       [&](const OGRFeature& feature, std::int64_t fid, const OGRGeometry& geometry) {
@@ -263,6 +276,7 @@ std::vector<planner::Boundary> read_boundaries(const LayerRef& ref, const FieldM
   const FieldRef name = layer.field(fields.name, name_defaults);
   const auto& values = layer.values();
   std::vector<planner::Community> communities;
+  report.use = layer.use({{"id", &id}, {"name", &name}});
   layer.for_each_feature(
       {OgrShape::polygon}, areas_expected, report,
       [&](const OGRFeature& feature, std::int64_t fid, const OGRGeometry& geometry) {

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/errors.h"
@@ -25,6 +26,10 @@ namespace io {
 struct LayerRef {
   std::string path;
   std::string layer;
+  /// This layer's text encoding (--blocks-encoding...): wins over a .cpg and over --encoding.
+  std::string encoding{};
+  /// The option or scenario key that sets `encoding`, named in messages ("--blocks-encoding").
+  std::string encoding_option{};
 };
 
 /// "path", or "path:layer" when a layer is named: how run metadata lists an input.
@@ -32,8 +37,11 @@ std::string layer_label(const LayerRef& ref);
 
 /// Settings shared by every read.
 struct ReadSettings {
-  std::string encoding;    ///< source encoding when no .cpg says it (e.g. "GBK"); empty: as GDAL
-  std::string assume_crs;  ///< CRS for layers that have none; empty: such a layer is an error
+  /// --encoding: the text encoding of Shapefiles whose .cpg (or DBF language id) says none and
+  /// of other formats that do not define theirs (not CSV, GeoPackage, GeoJSON, FlatGeobuf,
+  /// PostGIS: UTF-8). Empty: such a layer's encoding is detected (UTF-8, else GBK, said).
+  std::string encoding;
+  std::string assume_crs;        ///< CRS for layers that have none; empty: such a layer is an error
   bool fail_on_invalid = false;  ///< an invalid polygon is an InputError instead of a warning
 };
 
@@ -58,6 +66,29 @@ struct FieldMap {
   std::string highway;     ///< roads class; default: highway, fclass, class
 };
 
+/// What a read used, said by every command on one line per layer and kept in summary.json, so
+/// that a wrong pick (a field, an encoding, a CRS) is seen before its figures are trusted.
+struct LayerUse {
+  std::string driver;         ///< GDAL driver, e.g. "ESRI Shapefile"
+  std::string crs;            ///< the layer's CRS name; "... (--assume-crs)" when assumed
+  std::string encoding;       ///< "UTF-8", "GBK"...
+  std::string encoding_from;  ///< "format", ".cpg", "DBF language id", "--encoding",
+                              ///< "--blocks-encoding"..., "detected", "ASCII only"
+  /// Role -> the field used for it ("id", "name", "population"...); empty: none (ids: the FID).
+  std::vector<std::pair<std::string, std::string>> fields;
+  /// Said as warnings: an encoding detected rather than declared, a doubtful DBF language id.
+  std::vector<std::string> notes;
+};
+
+/// One input layer as a run read it: the option (or scenario key) that named it, the file and
+/// layer, its feature count and what the read used.
+struct LayerRead {
+  std::string option;  ///< "--blocks"
+  DataLocation where;  ///< file and the layer's real name
+  std::size_t features = 0;
+  LayerUse use;
+};
+
 /// What a read left out, so that the app can say so (nothing is dropped silently). The overloads
 /// that take one add their counts to it; the others read the same way and discard them.
 struct ReadReport {
@@ -76,6 +107,7 @@ struct ReadReport {
   std::string over_maximum_field{};
   double maximum{};
   std::vector<std::string> over_maximum_examples{};
+  LayerUse use{};  ///< what the read used (fields, CRS, encoding)
 };
 
 /// How many feature ids a ReadReport lists per kind of problem.

@@ -76,15 +76,6 @@ bool is_shapefile(GDALDataset& dataset) {
          EQUAL(dataset.GetDriver()->GetDescription(), "ESRI Shapefile");
 }
 
-// The Shapefile driver reports where it took the encoding from; neither item means raw bytes.
-bool declares_encoding(OGRLayer& layer) {
-  for (const char* item : {"CPG_VALUE", "LDID_VALUE"}) {
-    const char* value = layer.GetMetadataItem(item, "SHAPEFILE");
-    if (value != nullptr && *value != '\0') return true;
-  }
-  return false;
-}
-
 OGRSpatialReference source_crs(const OGRLayer& layer, const std::string& assume_crs,
                                const DataLocation& where) {
   OGRSpatialReference crs;
@@ -208,6 +199,83 @@ OGRGeometry* accepted_geometry(OGRFeature& feature, std::initializer_list<OgrSha
   return geometry;
 }
 
+/// The encoding of a layer's text: its own option first, then what the file declares (a
+/// Shapefile's .cpg or DBF language id; GeoPackage, GeoJSON, FlatGeobuf, PostGIS are UTF-8 by
+/// definition), then --encoding (not for CSV, UTF-8 by definition), else detected from its first
+/// non-ASCII text. A detected GBK and a doubtful language id are said in `notes`.
+TextEncoding choose_encoding(OGRLayer& layer, const std::string& driver, const LayerRef& ref,
+                             const ReadSettings& settings, const DataLocation& where,
+                             std::vector<std::string>& notes) {
+  const std::string option = ref.encoding_option.empty() ? "--encoding" : ref.encoding_option;
+  const bool shapefile = driver == "ESRI Shapefile";
+  const bool utf8_format = !shapefile && layer.TestCapability(OLCStringsAsUTF8) != 0;
+  if (!ref.encoding.empty()) {
+    if (utf8_format && !names_utf8(ref.encoding)) {
+      throw InputError(where, option + " " + ref.encoding + " does not apply: " + driver +
+                                  " stores text in UTF-8 by definition; leave " + option + " out");
+    }
+    return TextEncoding{names_utf8(ref.encoding) ? std::string() : ref.encoding, option};
+  }
+  if (utf8_format) return TextEncoding{"", "format"};
+  if (shapefile) {
+    std::string unknown;
+    TextEncoding declared = declared_shapefile_encoding(layer, unknown);
+    if (!unknown.empty()) {
+      throw InputError(where, "the .cpg says '" + unknown +
+                                  "', an encoding GDAL does not know; correct the .cpg (e.g. "
+                                  "GBK, UTF-8) or pass the layer's encoding with " +
+                                  option);
+    }
+    if (!declared.name.empty()) {
+      const char* ldid = layer.GetMetadataItem("LDID_VALUE", "SHAPEFILE");
+      if (declared.from == "DBF language id" && ldid != nullptr && std::string(ldid) == "87") {
+        // 87 means "the writing machine's ANSI code page", GBK on a Chinese Windows.
+        const NonAsciiSample sample = first_non_ascii(layer);
+        const auto as_declared = decode_strictly(sample.text, declared.name);
+        const auto as_gbk = decode_strictly(sample.text, "GBK");
+        if (!sample.text.empty() && as_declared && as_gbk) {
+          notes.push_back(
+              "the DBF language id 87 (the ANSI code page of the machine that wrote "
+              "it) is read as " +
+              declared.name + ": '" + *as_declared + "'; as GBK it reads '" + *as_gbk +
+              "': if that is right, pass " + option + " GBK");
+        }
+      }
+      if (names_utf8(declared.name)) declared.name.clear();
+      return declared;
+    }
+  }
+  if (!settings.encoding.empty() && driver != "CSV") {
+    return TextEncoding{names_utf8(settings.encoding) ? std::string() : settings.encoding,
+                        "--encoding"};
+  }
+  const NonAsciiSample sample = first_non_ascii(layer);
+  const std::optional<TextEncoding> detected = detect_encoding(sample);
+  DataLocation at = where;
+  if (sample.feature >= 0) at.feature = sample.feature;
+  if (is_ascii(sample.field)) at.field = sample.field;
+  const std::string what = sample.feature >= 0 ? "text" : "a field name";
+  if (!detected) {
+    throw InputError(
+        at, what +
+                " is neither UTF-8 nor GBK and the layer does not say its "
+                "encoding (e.g. a Shapefile without .cpg); pass it with " +
+                option + (option == "--encoding" ? "" : " (or --encoding for every such layer)") +
+                ", e.g. GB18030, BIG5 or CP1252");
+  }
+  if (detected->name == "GBK") {
+    const std::string silence =
+        shapefile ? "a .cpg file holding GBK beside the .dbf (or " + option + " GBK)"
+                  : option + " GBK";
+    notes.push_back(what + " is not UTF-8 and the layer does not say its encoding" +
+                    (shapefile ? " (no .cpg)" : "") + ": read as GBK, e.g. '" +
+                    *decode_strictly(sample.text, "GBK") +
+                    "'; if that looks wrong pass the right encoding with " + option + "; " +
+                    silence + " silences this");
+  }
+  return *detected;
+}
+
 }  // namespace
 
 std::optional<double> at_most(std::optional<double> value, double maximum, std::int64_t fid,
@@ -225,28 +293,40 @@ std::optional<double> at_most(std::optional<double> value, double maximum, std::
 
 SourceLayer SourceLayer::open(const LayerRef& ref, const ReadSettings& settings) {
   DataLocation where{displayed_path(ref.path), ref.layer, std::nullopt, {}};
+  if (!ref.encoding.empty()) check_encoding_known(ref.encoding, where);
   if (!settings.encoding.empty()) check_encoding_known(settings.encoding, where);
   // Before GDAL: it refuses a .shp without .shx naming no file, and reads one without .dbf.
   check_shapefile_sidecars(ref.path, ref.layer, where);
   DatasetPtr dataset = open_dataset(ref.path, CPLStringList(), where);
   OGRLayer* layer = pick_layer(*dataset, ref.layer, where);
-  if (ref.layer.empty() && is_shapefile(*dataset)) {
+  const bool shapefile = is_shapefile(*dataset);
+  if (ref.layer.empty() && shapefile) {
     check_shapefile_sidecars(ref.path, layer->GetName(), where);  // a folder's first layer
   }
-  TextDecoder decoder;
-  if (!settings.encoding.empty()) {
-    if (is_shapefile(*dataset)) {
-      if (!declares_encoding(*layer)) {
-        CPLStringList options;
-        options.SetNameValue("ENCODING", settings.encoding.c_str());
-        dataset = open_dataset(ref.path, options, where);
-        layer = pick_layer(*dataset, ref.layer, where);
-      }
-    } else if (!layer->TestCapability(OLCStringsAsUTF8)) {
-      decoder = TextDecoder(settings.encoding, where);
-    }
+  if (shapefile) {
+    // Raw bytes: circleplan decodes them itself (text_encoding.h), so that text GDAL would turn
+    // into '?' is an error naming the feature, and a layer without .cpg can be detected.
+    CPLStringList raw;
+    raw.SetNameValue("ENCODING", "");
+    dataset = open_dataset(ref.path, raw, where);
+    layer = pick_layer(*dataset, ref.layer, where);
   }
   where.layer = layer->GetName();
+  LayerUse use;
+  use.driver = dataset->GetDriver() != nullptr ? dataset->GetDriver()->GetDescription() : "";
+  const std::string option = ref.encoding_option.empty() ? "--encoding" : ref.encoding_option;
+  TextEncoding encoding = choose_encoding(*layer, use.driver, ref, settings, where, use.notes);
+  TextDecoder decoder(encoding, option, where);
+  std::vector<LayerField> fields = layer_fields(*layer->GetLayerDefn());
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    try {
+      fields[i].name = decoder.to_utf8(fields[i].name.c_str(), where);
+    } catch (const InputError& e) {
+      throw InputError(where, "the name of field " + std::to_string(i + 1) + ": " + e.reason());
+    }
+  }
+  use.encoding = encoding.label();
+  use.encoding_from = encoding.from;
   TransformPtr to_wgs84;
   CrsFacts facts;
   // A table without geometry gets its "no geometry" error from for_each_feature, not a CRS one.
@@ -254,24 +334,38 @@ SourceLayer SourceLayer::open(const LayerRef& ref, const ReadSettings& settings)
     const OGRSpatialReference crs = source_crs(*layer, settings.assume_crs, where);
     facts = facts_of(crs);
     to_wgs84 = transform_to_wgs84(crs, where);
+    use.crs = facts.name;
+    if (layer->GetSpatialRef() == nullptr) use.crs += " (--assume-crs)";
   }
   FieldReader values(where, std::move(decoder));
   return SourceLayer(std::move(dataset), layer, std::move(where), std::move(to_wgs84),
-                     std::move(facts), std::move(values));
+                     std::move(facts), std::move(values), std::move(fields), std::move(use));
 }
 
 SourceLayer::SourceLayer(DatasetPtr dataset, OGRLayer* layer, DataLocation where,
-                         TransformPtr to_wgs84, CrsFacts crs, FieldReader values)
+                         TransformPtr to_wgs84, CrsFacts crs, FieldReader values,
+                         std::vector<LayerField> fields, LayerUse use)
     : m_dataset(std::move(dataset)),
       m_layer(layer),
       m_where(std::move(where)),
       m_to_wgs84(std::move(to_wgs84)),
       m_crs(std::move(crs)),
-      m_values(std::move(values)) {}
+      m_values(std::move(values)),
+      m_fields(std::move(fields)),
+      m_use(std::move(use)) {}
 
 FieldRef SourceLayer::field(const std::string& explicit_name,
                             std::initializer_list<const char*> defaults) const {
-  return find_field(*m_layer->GetLayerDefn(), explicit_name, defaults, m_where);
+  return find_field(m_fields, explicit_name, defaults, m_where);
+}
+
+LayerUse SourceLayer::use(
+    std::initializer_list<std::pair<const char*, const FieldRef*>> roles) const {
+  LayerUse use = m_use;
+  for (const auto& [role, field] : roles) {
+    use.fields.emplace_back(role, field->found() ? field->name : std::string());
+  }
+  return use;
 }
 
 DataLocation SourceLayer::at(std::int64_t fid) const {

@@ -7,6 +7,8 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "io/errors.h"
 #include "io/gdal/field_lookup.h"
@@ -39,16 +41,20 @@ std::optional<double> at_most(std::optional<double> value, double maximum, std::
 
 class SourceLayer {
  public:
-  /// Opens `ref` read-only: the named layer, or the first one when no name is given. Shapefiles
-  /// that declare no encoding (.cpg or DBF language id) are opened with settings.encoding; other
-  /// sources whose driver does not promise UTF-8 have their text recoded from it. Throws
+  /// Opens `ref` read-only: the named layer, or the first one when no name is given. Its text
+  /// encoding is chosen as choose_encoding() in source_layer.cpp says (docs/formats.md) and its
+  /// text decoded losslessly by values(); what was detected is in use().notes. Throws
   /// InputError for a missing or unreadable source, an unknown layer (listing the layers), an
   /// unknown encoding, and a layer without CRS when settings.assume_crs is empty.
   static SourceLayer open(const LayerRef& ref, const ReadSettings& settings);
 
-  /// find_field() on this layer, with this layer's location in errors.
+  /// find_field() on this layer's fields (names decoded like its text), with this layer's
+  /// location in errors.
   FieldRef field(const std::string& explicit_name,
                  std::initializer_list<const char*> defaults) const;
+
+  /// What this read uses: driver, CRS, encoding and, per role, the field chosen (empty: none).
+  LayerUse use(std::initializer_list<std::pair<const char*, const FieldRef*>> roles) const;
 
   /// Typed attribute access with this layer's location and decoding.
   const FieldReader& values() const { return m_values; }
@@ -68,7 +74,7 @@ class SourceLayer {
 
  private:
   SourceLayer(DatasetPtr dataset, OGRLayer* layer, DataLocation where, TransformPtr to_wgs84,
-              CrsFacts crs, FieldReader values);
+              CrsFacts crs, FieldReader values, std::vector<LayerField> fields, LayerUse use);
 
   DatasetPtr m_dataset;
   OGRLayer* m_layer;  // owned by m_dataset
@@ -76,6 +82,8 @@ class SourceLayer {
   TransformPtr m_to_wgs84;  // empty when the layer is in WGS84 lon/lat already
   CrsFacts m_crs;
   FieldReader m_values;
+  std::vector<LayerField> m_fields;  // names in UTF-8, in the layer's order
+  LayerUse m_use;                    // without fields: use() adds the roles' choices
 };
 
 }  // namespace io::detail

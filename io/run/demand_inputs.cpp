@@ -40,6 +40,7 @@ std::optional<DemandPointsReport> load_demand_points(const InputOptions& o,
   DemandPointsReport out;
   out.weight_field = layer.weight_field;
   out.snap_m = d.snap_m;
+  out.read = {option, report.layer, report.features, report.use};
   out.aggregation = planner::aggregate_demand_points(loaded.inputs.blocks, points, d.snap_m);
   const planner::DemandTally& lost = out.aggregation.unassigned;
   if (lost.points > 0) {

@@ -76,6 +76,7 @@ RunInfo run_info(const InputOptions& in, const LoadedInputs& loaded,
   if (!in.subdistricts.path.empty()) {
     run.inputs.emplace_back("subdistricts", layer_label(in.subdistricts));
   }
+  run.layers = loaded.layers;
   run.run_crs = loaded.run_crs;
   run.length_model = to_string(loaded.length_model);
   run.missing_osm_node_refs = loaded.missing_osm_node_refs;
@@ -121,6 +122,7 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
   stage("write", 0);
   out.info = run_info(cfg.inputs, loaded, network);
   add_demand_input(out.info.inputs, cfg.inputs);
+  if (out.demand) out.info.layers.push_back(out.demand->read);
   const DemandPointsReport* demand = out.demand ? &*out.demand : nullptr;
   const EvaluationLayerChoice choice{areas.polygons, areas.overlap, cfg.reach_edges,
                                      cfg.nodes_layer};

@@ -53,11 +53,13 @@ void require_features(const std::string& option, const ReadReport& r, std::size_
 /// that yields none is said, not an error.
 void read_boundary_layer(const std::string& option, const LayerRef& ref, const FieldMap& fields,
                          BoundaryKind kind, const ReadSettings& settings, const WarningSink& sink,
-                         std::vector<planner::Boundary>& into, InputSource& source) {
+                         std::vector<planner::Boundary>& into, InputSource& source,
+                         std::vector<LayerRead>& layers) {
   if (ref.path.empty()) return;
   ReadReport report;
   into = read_role(option, [&] { return read_boundaries(ref, fields, settings, report, kind); });
   report_read(option, report, sink);
+  layers.push_back({option, report.layer, report.features, report.use});
   source = {option, report.layer, source.item};
   if (into.empty()) warn_about(sink, option, report, "no " + option.substr(2) + " in the layer");
 }
@@ -67,6 +69,7 @@ void read_boundary_layer(const std::string& option, const LayerRef& ref, const F
 /// Nothing is dropped silently: every skipped feature or part and every repaired polygon is
 /// said on stderr, with the first feature ids, so the planner can fix them in GIS.
 void report_read(const std::string& option, const ReadReport& r, const WarningSink& sink) {
+  for (const std::string& note : r.use.notes) warn_about(sink, option, r, note);
   const std::size_t skipped = r.null_geometry + r.empty_geometry;
   if (skipped > 0) {
     warn_about(sink, option, r,
@@ -128,6 +131,9 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer, const Warning
     OsmExtract extract = read_role("--roads", [&] { return read_osm(o.roads.path); });
     in.roads = std::move(extract.roads);
     out.missing_osm_node_refs = extract.missing_node_refs;
+    // An extract has no fields to pick: OSM text is UTF-8 and coordinates WGS84 by definition.
+    out.layers.push_back({"--roads", DataLocation{o.roads.path, "", std::nullopt, ""},
+                          in.roads.size(), LayerUse{"OSM", "WGS 84", "UTF-8", "format", {}, {}}});
     const InputSource from_extract{"--roads", DataLocation{o.roads.path, "", {}, ""}, ""};
     sources.roads = sources.blocks = sources.centers = from_extract;
     if (in.roads.empty()) {
@@ -148,6 +154,7 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer, const Warning
     in.roads = read_role("--roads",
                          [&] { return read_roads(o.roads, o.road_fields, o.settings, report); });
     report_read("--roads", report, sink);
+    out.layers.push_back({"--roads", report.layer, report.features, report.use});
     sources.roads = {"--roads", report.layer, ""};
     require_features("--roads", report, in.roads.size(), "lines");
   }
@@ -157,6 +164,7 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer, const Warning
       return read_centers(o.centers, o.center_fields, o.settings, report);
     });
     report_read(o.centers_option, report, sink);
+    out.layers.push_back({o.centers_option, report.layer, report.features, report.use});
     sources.centers = {o.centers_option, report.layer, ""};
     // Not an error: `site` may plan every station from scratch.
     if (in.centers.empty())
@@ -167,6 +175,7 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer, const Warning
     in.blocks = read_role(
         "--blocks", [&] { return read_blocks(o.blocks, o.block_fields, o.settings, report); });
     report_read("--blocks", report, sink);
+    out.layers.push_back({"--blocks", report.layer, report.features, report.use});
     sources.blocks = {"--blocks", report.layer, ""};
     require_features("--blocks", report, in.blocks.size(), "polygons");
   }
@@ -176,16 +185,17 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer, const Warning
       return read_entrances(o.entrances, o.entrance_fields, o.settings, report);
     });
     report_read("--entrances", report, sink);
+    out.layers.push_back({"--entrances", report.layer, report.features, report.use});
     sources.entrances = {"--entrances", report.layer, ""};
     if (in.entrances.empty()) warn_about(sink, "--entrances", report, "no entrances in the layer");
   }
   read_boundary_layer("--communities", o.communities, o.community_fields, BoundaryKind::community,
-                      o.settings, sink, in.communities, sources.communities);
+                      o.settings, sink, in.communities, sources.communities, out.layers);
   read_boundary_layer("--grids", o.grids, o.grid_fields, BoundaryKind::grid, o.settings, sink,
-                      in.grids, sources.grids);
+                      in.grids, sources.grids, out.layers);
   read_boundary_layer("--subdistricts", o.subdistricts, o.subdistrict_fields,
                       BoundaryKind::subdistrict, o.settings, sink, in.subdistricts,
-                      sources.subdistricts);
+                      sources.subdistricts, out.layers);
 
   timer.start("project");
   if (o.gcj02) convert_gcj02_to_wgs84(in);
@@ -196,6 +206,35 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer, const Warning
   out.run_crs = choose_run_crs(o.crs, in);
   project_inputs(in, out.run_crs, sources);
   if (out.length_model == LengthModel::planar) measure_planar(in.roads);
+  return out;
+}
+
+std::string layer_read_text(const LayerRead& read) {
+  const LayerUse& u = read.use;
+  std::string line = read.option + ": " + read.where.file;
+  if (!read.where.layer.empty() || !u.driver.empty()) {
+    line += " (";
+    if (!read.where.layer.empty()) line += "layer " + read.where.layer;
+    if (!u.driver.empty()) line += (read.where.layer.empty() ? "" : ", ") + u.driver;
+    line += ")";
+  }
+  line += ", " + std::to_string(read.features) + " features";
+  if (!u.crs.empty()) line += ", CRS " + u.crs;
+  line += ", text " + u.encoding + " (" + u.encoding_from + ")";
+  if (!u.fields.empty()) {
+    line += "; fields";
+    const char* separator = " ";
+    for (const auto& [role, field] : u.fields) {
+      line += separator + role + "=" + (!field.empty() ? field : role == "id" ? "(FID)" : "-");
+      separator = ", ";
+    }
+  }
+  return line;
+}
+
+std::string layers_read_text(const std::vector<LayerRead>& layers) {
+  std::string out;
+  for (const LayerRead& read : layers) out += layer_read_text(read) + "\n";
   return out;
 }
 

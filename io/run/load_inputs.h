@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "io/crs/length_model.h"
 #include "io/errors.h"
@@ -47,7 +48,16 @@ struct LoadedInputs {
   std::size_t missing_osm_node_refs = 0;
   bool blocks_from_extract = false;   ///< --roads was an OSM extract and gave the blocks
   bool centers_from_extract = false;  ///< ... and the centers
+  std::vector<LayerRead> layers{};    ///< every layer read, in reading order
 };
+
+/// One line for a layer read: "--blocks: 小区.shp (layer 小区, ESRI Shapefile), 2 features, CRS
+/// WGS 84, text GBK (detected); fields id=编号, name=名称, population=人口, grid=-" (ids not
+/// found: "(FID)"). Every command prints these so that a wrong pick is seen at once.
+std::string layer_read_text(const LayerRead& read);
+
+/// The layer_read_text() lines, each ending in a newline.
+std::string layers_read_text(const std::vector<LayerRead>& layers);
 
 /// Reads every layer (an OSM extract as --roads also gives blocks and centers when those are
 /// not given), measures road lengths, chooses the run CRS and projects everything into it.

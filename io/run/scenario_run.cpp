@@ -223,6 +223,8 @@ void ScenarioDriver::load_city() {
         {"subdistricts", &m_inputs.subdistricts}}) {
     if (!ref->path.empty()) m_info.inputs.emplace_back(role, layer_label(*ref));
   }
+  m_info.layers = m_loaded.layers;
+  if (m_o.on_layers_read) m_o.on_layers_read(m_loaded.layers);
   m_info.run_crs = m_loaded.run_crs;
   m_info.length_model = to_string(m_loaded.length_model);
   m_info.missing_osm_node_refs = m_loaded.missing_osm_node_refs;

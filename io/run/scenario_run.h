@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "io/gdal/layer_reader.h"
 #include "io/run/output_over_input.h"
 #include "io/run/run_errors.h"
 #include "planner/cancel.h"
@@ -45,6 +46,9 @@ struct ScenarioRunOptions {
   /// Called before each stage ("read", "network", then per variant "edit", "site", "evaluate",
   /// "write ...") with an estimate of the memory it adds: --max-memory. May be empty.
   planner::StageHook before_stage{};
+  /// Called once the base layers are read, with what each read used (fields, CRS, encoding),
+  /// e.g. to print them. May be empty.
+  std::function<void(const std::vector<LayerRead>&)> on_layers_read{};
 };
 
 /// What the scenario file reads (itself, its layers and standards, its variants' layers), named

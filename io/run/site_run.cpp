@@ -52,6 +52,7 @@ void check_demand_weight(const SiteRunConfig& cfg) {
 struct SiteLayers {
   std::vector<planner::SiteCandidate> candidates;
   std::vector<planner::MultiPolygon> allowed;
+  std::vector<LayerRead> layers;  ///< --candidates, --allowed as read
 };
 
 /// Candidates and allowed land, read in lon/lat and put in the run's CRS like the other inputs.
@@ -67,6 +68,7 @@ SiteLayers load_site_layers(const SiteRunConfig& cfg, const LoadedInputs& loaded
                              report);
     });
     report_read("--candidates", report, cfg.warn);
+    out.layers.push_back({"--candidates", report.layer, report.features, report.use});
     sources.centers = {"--candidates", report.layer, "candidate"};
     for (const planner::SiteCandidate& c : out.candidates)
       extra.centers.push_back({c.id, "", "", c.pos});
@@ -76,6 +78,7 @@ SiteLayers load_site_layers(const SiteRunConfig& cfg, const LoadedInputs& loaded
     std::vector<planner::Community> land =
         read_role("--allowed", [&] { return read_communities(cfg.allowed, {}, settings, report); });
     report_read("--allowed", report, cfg.warn);
+    out.layers.push_back({"--allowed", report.layer, report.features, report.use});
     sources.communities = {"--allowed", report.layer, "allowed polygon"};
     for (planner::Community& c : land) extra.communities.push_back(std::move(c));
   }
@@ -127,6 +130,7 @@ RunInfo run_info(const SiteRunConfig& cfg, const LoadedInputs& loaded,
     info.inputs.emplace_back("candidates", layer_label(cfg.candidates));
   if (!cfg.allowed.path.empty()) info.inputs.emplace_back("allowed", layer_label(cfg.allowed));
   add_demand_input(info.inputs, cfg.inputs);
+  info.layers = loaded.layers;
   info.run_crs = loaded.run_crs;
   info.network_vertices = network.edges.vertex_count();
   info.network_edges = network.edges.edge_count();
@@ -188,6 +192,9 @@ SiteOutcome run_site(const SiteRunConfig& cfg) {
 
   stage("write", 0);
   out.info = run_info(cfg, loaded, network);
+  out.info.layers.insert(out.info.layers.end(), site_layers.layers.begin(),
+                         site_layers.layers.end());
+  if (out.demand) out.info.layers.push_back(out.demand->read);
   const std::vector<OutputLayer> layers{sites_layer(out.run),
                                         site_blocks_layer(out.run, loaded.inputs),
                                         site_curve_layer(out.run), site_summary_layer(out.run)};

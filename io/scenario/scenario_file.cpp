@@ -49,18 +49,20 @@ LayerSpec layer_spec(const Reader& r, const toml::node& v, std::string_view key,
     s.ref.path = r.path(v, key);
     return s;
   }
-  std::set<std::string_view> known{"path", "layer"};
+  std::set<std::string_view> known{"path", "layer", "encoding"};
   if (centers) known.insert({"id-field", "name-field", "tier-field", "capacity-field"});
   r.members(r.table(v, key), known, std::string("'") + std::string(key) + "'",
             [&](std::string_view k, const toml::node& x) {
               if (k == "path") s.ref.path = r.path(x, k);
               if (k == "layer") s.ref.layer = r.text(x, k);
+              if (k == "encoding") s.ref.encoding = r.text(x, k);
               if (k == "id-field") s.fields.id = r.text(x, k);
               if (k == "name-field") s.fields.name = r.text(x, k);
               if (k == "tier-field") s.fields.tier = r.text(x, k);
               if (k == "capacity-field") s.fields.capacity = r.text(x, k);
             });
   if (s.ref.path.empty()) r.fail(v, std::string("'") + std::string(key) + "' needs a path");
+  s.ref.encoding_option = "the key 'encoding' of '" + std::string(key) + "'";
   return s;
 }
 
@@ -222,6 +224,13 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
       {"subdistrict-id-field", &in.subdistrict_fields.id},
       {"subdistrict-name-field", &in.subdistrict_fields.name},
       {"encoding", &in.settings.encoding},
+      {"roads-encoding", &in.roads.encoding},
+      {"centers-encoding", &in.centers.encoding},
+      {"blocks-encoding", &in.blocks.encoding},
+      {"entrances-encoding", &in.entrances.encoding},
+      {"communities-encoding", &in.communities.encoding},
+      {"grids-encoding", &in.grids.encoding},
+      {"subdistricts-encoding", &in.subdistricts.encoding},
       {"assume-crs", &in.settings.assume_crs},
       {"crs", &in.crs},
       {"edit-crs", &out.edit_crs},
@@ -284,6 +293,15 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
     }
   });
   if (in.roads.path.empty()) r.fail(SourcePos{1, 1}, "'roads' is required");
+  for (const auto& [role, ref] : {std::pair<const char*, LayerRef*>{"roads", &in.roads},
+                                  {"centers", &in.centers},
+                                  {"blocks", &in.blocks},
+                                  {"entrances", &in.entrances},
+                                  {"communities", &in.communities},
+                                  {"grids", &in.grids},
+                                  {"subdistricts", &in.subdistricts}}) {
+    ref->encoding_option = std::string("the scenario key ") + role + "-encoding";
+  }
 }
 
 }  // namespace

@@ -80,6 +80,12 @@ std::vector<planner::SiteCandidate> read_candidates(const LayerRef& ref, const F
   FieldMap map = fields;
   map.tier = cost_field.empty() ? std::string() : cost_field;
   const std::vector<planner::Center> points = read_centers(ref, map, settings, report);
+  for (auto& [role, field] : report.use.fields) {
+    if (role == "tier") role = "cost";
+    if ((role == "cost" && cost_field.empty()) || (role == "capacity" && fields.capacity.empty())) {
+      field.clear();
+    }
+  }
   std::vector<planner::SiteCandidate> out;
   out.reserve(points.size());
   for (const planner::Center& p : points) {
@@ -239,6 +245,7 @@ std::string site_summary_json(const RunInfo& info, const planner::NetworkSitingP
   json.key("inputs").begin_object();
   for (const auto& [role, path] : info.inputs) json.key(role).value(path);
   json.end_object();
+  layers_read_json(json, info.layers);
   json.key("run_crs").value(info.run_crs);
   json.key("parameters").begin_object();
   json.key("model").value(planner::to_string(s.model));

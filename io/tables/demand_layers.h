@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "io/gdal/layer_reader.h"
 #include "io/gdal/output_layer.h"
 #include "io/tables/json_writer.h"
 #include "planner/coverage/demand_points.h"
@@ -18,6 +19,7 @@ struct DemandPointsReport {
   std::string weight_field;  ///< --demand-points-weight as found in the layer; empty: 1 each
   double snap_m = planner::default_demand_snap_m;
   planner::DemandAggregation aggregation;
+  LayerRead read{};  ///< the --demand-points layer as read (fields, CRS, encoding)
 };
 
 /// requests (real) on blocks, when demand is given.

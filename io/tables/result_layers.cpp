@@ -247,6 +247,33 @@ OutputLayer nodes_layer(const planner::Network& network, const planner::Inputs& 
   return layer;
 }
 
+void layers_read_json(JsonWriter& json, const std::vector<LayerRead>& layers) {
+  json.key("layers").begin_array();
+  for (const LayerRead& l : layers) {
+    json.begin_object();
+    json.key("option").value(l.option);
+    json.key("file").value(l.where.file);
+    json.key("layer").value(l.where.layer);
+    json.key("driver").value(l.use.driver);
+    json.key("features").value(static_cast<std::int64_t>(l.features));
+    json.key("crs").value(l.use.crs);
+    json.key("encoding").value(l.use.encoding);
+    json.key("encoding_from").value(l.use.encoding_from);
+    json.key("fields").begin_object();
+    for (const auto& [role, field] : l.use.fields) {
+      json.key(role);
+      if (field.empty()) {
+        json.null();
+      } else {
+        json.value(field);
+      }
+    }
+    json.end_object();
+    json.end_object();
+  }
+  json.end_array();
+}
+
 std::string summary_json(const RunInfo& run, const planner::EvaluationParams& params,
                          const planner::Inputs& inputs, const planner::Evaluation& ev,
                          const planner::NetworkDiagnostics* diagnostics,
@@ -256,6 +283,7 @@ std::string summary_json(const RunInfo& run, const planner::EvaluationParams& pa
   json.key("inputs").begin_object();
   for (const auto& [role, path] : run.inputs) json.key(role).value(path);
   json.end_object();
+  layers_read_json(json, run.layers);
   json.key("parameters").begin_object();
   json.key("crs").value(run.run_crs);
   json.key("length_model").value(run.length_model);

@@ -7,8 +7,10 @@
 #include <utility>
 #include <vector>
 
+#include "io/gdal/layer_reader.h"
 #include "io/gdal/output_layer.h"
 #include "io/tables/demand_layers.h"
+#include "io/tables/json_writer.h"
 #include "planner/areas/service_areas.h"
 #include "planner/coverage/evaluation.h"
 #include "planner/coverage/network_diagnostics.h"
@@ -27,7 +29,12 @@ struct RunInfo {
   std::size_t network_edges = 0;
   std::size_t network_components = 0;
   std::size_t largest_component_vertices = 0;
+  std::vector<LayerRead> layers{};  ///< every input layer: fields, CRS and encoding used
 };
+
+/// summary.json's "layers": per input layer its option, file, layer, driver, features, CRS,
+/// encoding (and where it came from) and the field used for each role (null: none).
+void layers_read_json(JsonWriter& json, const std::vector<LayerRead>& layers);
 
 /// A center's id as a field value; null for invalid_id (no center).
 FieldValue center_id_field(const planner::Inputs& inputs, std::uint32_t center);

@@ -333,9 +333,10 @@ TEST(BadInput, ShapefileWithoutDbfOrShxNamesTheMissingFile) {
                    {"--blocks", "no coordinate reference system", "--assume-crs"});
   }
   {
-    TempDir dir("no-cpg");  // the existing encoding rule: GBK text without a .cpg
-    expect_refused(city(copied_shapefile(dir, {"cpg"})),
-                   {"--blocks", "not valid UTF-8", "--encoding"});
+    TempDir dir("no-cpg");  // the encoding rule: GBK text without a .cpg is detected and said
+    const Accepted a = expect_accepted(city(copied_shapefile(dir, {"cpg"})),
+                                       {"--blocks", "read as GBK", "--blocks-encoding"});
+    EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
   }
   {
     TempDir dir("upper-dbf");  // BLOCKS.DBF written by an old tool is found as GDAL finds it
@@ -351,12 +352,15 @@ TEST(BadInput, GbkShapefileWithCpgReadsRight) {
   EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
 }
 
-TEST(BadInput, GbkShapefileWithoutCpgNeedsEncoding) {
-  expect_refused(city(bad("blocks_gbk_no_cpg.shp")),
-                 {"--blocks", "blocks_gbk_no_cpg.shp", "feature 0", "field 'name'",
-                  "not valid UTF-8", "--encoding", "GBK"});
-  const Accepted a = expect_accepted(city(bad("blocks_gbk_no_cpg.shp")) + " --encoding GBK", {});
+TEST(BadInput, GbkShapefileWithoutCpgIsDetectedAndSaid) {
+  const Accepted detected = expect_accepted(
+      city(bad("blocks_gbk_no_cpg.shp")), {"--blocks", "blocks_gbk_no_cpg.shp", "read as GBK",
+                                           "玉山小区", "--blocks-encoding", "text GBK (detected)"});
+  EXPECT_EQ(detected.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
+  const Accepted a = expect_accepted(city(bad("blocks_gbk_no_cpg.shp")) + " --encoding GBK",
+                                     {"text GBK (--encoding)"});
   EXPECT_EQ(a.block_names, (std::vector<std::string>{"玉山小区", "城北新村", "朝阳花园"}));
+  EXPECT_EQ(a.run.output.find("read as GBK"), std::string::npos) << a.run.output;
 }
 
 // --- the other commands share the checks ----------------------------------------------------

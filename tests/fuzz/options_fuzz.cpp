@@ -167,7 +167,9 @@ void fields(fuzz::Input& in) {
       }
     }
     io::detail::TextDecoder decoder;
-    if (in.byte() % 4 == 0) decoder = io::detail::TextDecoder("GBK", where);
+    if (in.byte() % 4 == 0) {
+      decoder = io::detail::TextDecoder({"GBK", "--encoding"}, "--encoding", where);
+    }
     const io::detail::FieldReader reader(where, decoder);
     const std::int64_t fid = in.integral<std::int16_t>();
     for (int i = -1; i < defn->GetFieldCount(); ++i) {  // -1: the field is absent

@@ -157,14 +157,17 @@ TEST(LayerReader, GbkShapefileWithoutCpgReadsRightWithEncoding) {
   EXPECT_EQ(blocks[2].shape.size(), 2u);
 }
 
-TEST(LayerReader, GbkShapefileWithoutEncodingNeverYieldsInvalidUtf8) {
-  const std::string message = input_error([] {
-    io::read_blocks({fixture("blocks_gbk.shp"), ""}, defaults, plain);
-  });
-  EXPECT_NE(message.find("blocks_gbk"), std::string::npos) << message;
-  EXPECT_NE(message.find("feature 0"), std::string::npos) << message;
-  EXPECT_NE(message.find("field 'name'"), std::string::npos) << message;
-  EXPECT_NE(message.find("--encoding"), std::string::npos) << message;
+TEST(LayerReader, GbkShapefileWithoutEncodingIsDetectedAndNoted) {
+  io::ReadReport report;
+  const auto blocks = io::read_blocks({fixture("blocks_gbk.shp"), ""}, defaults, plain, report);
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[0].name, "玉山镇");
+  EXPECT_EQ(blocks[2].name, "朝阳新村");
+  EXPECT_EQ(report.use.encoding, "GBK");
+  EXPECT_EQ(report.use.encoding_from, "detected");
+  ASSERT_EQ(report.use.notes.size(), 1u);
+  EXPECT_NE(report.use.notes[0].find("read as GBK, e.g. '玉山镇'"), std::string::npos)
+      << report.use.notes[0];
 }
 
 TEST(LayerReader, CpgWinsOverEncodingOption) {
