@@ -28,7 +28,7 @@ OGR_CURRENT_DATE=2000-01-01T00:00:00.000Z ogr2ogr -f GPKG -a_srs EPSG:4326 -nlt 
   -dim XYZM -nln blocks -oo KEEP_GEOM_COLUMNS=NO blocks_mixed.gpkg "$work/mixed.csv"
 
 # The good blocks with Chinese names in GBK: once with a .cpg saying so (read right without
-# options), once without (an error unless --encoding GBK).
+# options), once without (detected as GBK with a warning; silent with --encoding GBK).
 for name in blocks_gbk_cpg blocks_gbk_no_cpg; do
   rm -f "$name".*
   ogr2ogr -f "ESRI Shapefile" -lco ENCODING=GBK -lco DBF_DATE_LAST_UPDATE=2000-01-01 \
