@@ -7,15 +7,18 @@
 #include "planner/areas/population_overlay.h"
 #include "planner/areas/reach_polygon.h"
 #include "planner/geos/geos_convert.h"
+#include "planner/network/blocks_by_vertex.h"
 #include "planner/parallel.h"
 
 namespace planner {
 namespace {
 
 struct SearchWorker {
-  explicit SearchWorker(const Network& network) : search(*network.graph), collector(network) {}
+  SearchWorker(const Network& network, std::size_t block_count)
+      : search(*network.graph), collector(network), blocks(block_count) {}
   BoundedSearch search;
   ReachCollector collector;
+  ReachedBlocks blocks;
 };
 
 struct PolygonWorker {
@@ -94,8 +97,10 @@ void search_centers(const AreaRun& run, const std::vector<SnappedSource>& source
   const EdgeSet& edges = run.network.edges;
   const double limit_s = std::max(run.bands_s.back(), cover_s);
   const SourcesByEdge same_edge(sources, edges.edge_count());
+  const BlocksByVertex blocks_at(edges, sites);
   parallel_for(
-      sources.size(), run.threads, [&] { return std::make_unique<SearchWorker>(run.network); },
+      sources.size(), run.threads,
+      [&] { return std::make_unique<SearchWorker>(run.network, sites.size()); },
       [&](std::unique_ptr<SearchWorker>& w, std::size_t i) {
         params.cancel.check();
         const SnappedSource& src = sources[i];
@@ -106,7 +111,12 @@ void search_centers(const AreaRun& run, const std::vector<SnappedSource>& source
               w->collector.collect(w->search, std::span(&src, 1), same_edge, run.bands_s, run.walk);
         }
         CenterReach& reach = out.reach[src.label];
-        for (std::size_t b = 0; b < sites.size(); ++b) {
+        // Only blocks beside a reached junction or on the center's own edge can be in reach.
+        w->blocks.clear();
+        w->blocks.add(blocks_at, edges.edge_tail[src.pos.edge]);
+        w->blocks.add(blocks_at, edges.edge_head[src.pos.edge]);
+        for (NodeId v : w->search.settled()) w->blocks.add(blocks_at, v);
+        for (std::uint32_t b : w->blocks.sorted()) {
           for (const SnappedPoint& access : sites[b].access) {
             if (!access.snap) continue;
             const TimedLabel t =
@@ -185,7 +195,7 @@ void group_polygons(const AreaRun& run, const std::vector<SnappedSource>& source
   const EdgeSet& edges = run.network.edges;
   std::map<std::string, std::vector<SnappedSource>> groups;
   for (const SnappedSource& s : sources) groups[run.inputs.centers[s.label].tier].push_back(s);
-  SearchWorker w(run.network);
+  SearchWorker w(run.network, 0);
   PolygonWorker pw(run.network, run.inputs.blocks, faces);
   for (const auto& [tier, group] : groups) {
     params.cancel.check();
