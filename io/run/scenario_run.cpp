@@ -250,10 +250,14 @@ void ScenarioDriver::resolve_variants() {
 }
 
 void ScenarioDriver::evaluate_all() {
-  const planner::ScenarioCore core(*m_network, m_loaded.inputs.roads, m_loaded.inputs);
+  planner::ScenarioCore core(*m_network, m_loaded.inputs.roads, m_loaded.inputs);
   const planner::StageHook hook = [&](const std::string& name, std::uint64_t bytes) {
     stage(name, bytes);
   };
+  // Blocks snapped and the network diagnosed once, for the base and every variant that keeps
+  // its roads (docs/scenarios.md, "Work done once").
+  stage("snap blocks", 0);
+  core.prepare(m_base_params);
   planner::VariantSpec base_spec;
   base_spec.name = "base";
   base_spec.params = m_base_params;

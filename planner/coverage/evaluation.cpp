@@ -146,8 +146,30 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
   return evaluate(network, WalkTimes(network, params.speed_mps()), inputs, params);
 }
 
+namespace {
+
+std::vector<BlockSite> sites_with(const Network& network, const Inputs& inputs,
+                                  const EvaluationParams& params,
+                                  const std::vector<std::uint32_t>& entrance_block) {
+  BlockSiteOptions site_options{params.max_snap_m, params.sample_spacing_m, params.threads,
+                                params.cancel, params.islands};
+  return build_block_sites(network, inputs.blocks, inputs.entrances, entrance_block, site_options);
+}
+
+}  // namespace
+
+std::vector<BlockSite> block_sites_for(const Network& network, const Inputs& inputs,
+                                       const EvaluationParams& params) {
+  return sites_with(network, inputs, params, link_entrances(inputs.blocks, inputs.entrances));
+}
+
+bool same_block_sites(const EvaluationParams& a, const EvaluationParams& b) {
+  return a.max_snap_m == b.max_snap_m && a.sample_spacing_m == b.sample_spacing_m &&
+         a.islands.share == b.islands.share && a.islands.min_vertices == b.islands.min_vertices;
+}
+
 Evaluation evaluate(const Network& network, const WalkTimes& walk, const Inputs& inputs,
-                    const EvaluationParams& params) {
+                    const EvaluationParams& params, const std::vector<BlockSite>* sites) {
   Evaluation ev;
   ev.cover_s = params.cover_threshold_minutes() * 60.0;
   const double limit_s = params.effective_search_limit_minutes() * 60.0;
@@ -161,10 +183,7 @@ Evaluation evaluate(const Network& network, const WalkTimes& walk, const Inputs&
   const std::vector<std::uint32_t> entrance_block = link_entrances(inputs.blocks, inputs.entrances);
   ev.unlinked_entrances = static_cast<std::uint32_t>(
       std::count(entrance_block.begin(), entrance_block.end(), invalid_id));
-  BlockSiteOptions site_options{params.max_snap_m, params.sample_spacing_m, params.threads,
-                                params.cancel, params.islands};
-  ev.sites =
-      build_block_sites(network, inputs.blocks, inputs.entrances, entrance_block, site_options);
+  ev.sites = sites != nullptr ? *sites : sites_with(network, inputs, params, entrance_block);
   for (const BlockSite& s : ev.sites) ev.repaired_blocks += s.repaired ? 1 : 0;
 
   params.cancel.check();

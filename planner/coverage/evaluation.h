@@ -105,8 +105,19 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
 
 /// The same with walking times already built for this network at params.speed_mps() (a caller
 /// that evaluates, then draws service areas or sites, builds them once) and parameters already
-/// validated.
+/// validated. `sites`, when given, are block_sites_for(network, inputs, params) built before
+/// (a scenario builds them once per network for every variant: snapping every block and its
+/// sample points is most of an evaluation); null: built here.
 Evaluation evaluate(const Network& network, const WalkTimes& walk, const Inputs& inputs,
-                    const EvaluationParams& params);
+                    const EvaluationParams& params, const std::vector<BlockSite>* sites = nullptr);
+
+/// Every block snapped to the network: its access points (entrances or representative point)
+/// and cov_share sample points, as evaluate() builds them.
+std::vector<BlockSite> block_sites_for(const Network& network, const Inputs& inputs,
+                                       const EvaluationParams& params);
+
+/// Whether block sites built with `a` serve an evaluation with `b` (same network and blocks):
+/// the snapping distance, sample spacing and island rule are equal.
+bool same_block_sites(const EvaluationParams& a, const EvaluationParams& b);
 
 }  // namespace planner

@@ -14,9 +14,25 @@ void before(const StageHook& hook, const std::string& stage, std::uint64_t bytes
 
 }  // namespace
 
+NetworkReuse prepare_reuse(const Network& network, const Inputs& inputs,
+                           const EvaluationParams& params, const DiagnosticsParams& diagnostics) {
+  return {params, block_sites_for(network, inputs, params), diagnostics,
+          diagnose_network(network, diagnostics)};
+}
+
+namespace {
+
+bool same_diagnostics(const DiagnosticsParams& a, const DiagnosticsParams& b) {
+  return a.island_share == b.island_share && a.island_min_vertices == b.island_min_vertices &&
+         a.long_edge_m == b.long_edge_m && a.zero_edge_m == b.zero_edge_m;
+}
+
+}  // namespace
+
 EvaluationRun run_evaluation(const Network& network, const Inputs& inputs,
                              const EvaluationParams& params, const ServiceAreaParams& areas,
-                             const DiagnosticsParams& diagnostics, const StageHook& hook) {
+                             const DiagnosticsParams& diagnostics, const StageHook& hook,
+                             const NetworkReuse* reuse) {
   // Checked once here, and the walking times built once for both the evaluation and the areas
   // (the areas' speed is the evaluation's: area_params_for). Built after the "evaluate" hook, so
   // a memory limit is asked before the arc times are allocated and they count as evaluation time.
@@ -25,9 +41,12 @@ EvaluationRun run_evaluation(const Network& network, const Inputs& inputs,
   EvaluationRun out;
   if (hook) before(hook, "evaluate", evaluation_bytes(network, inputs, params));
   const WalkTimes walk(network, params.speed_mps());
-  out.ev = evaluate(network, walk, inputs, params);
+  const bool reuse_sites = reuse != nullptr && same_block_sites(reuse->params, params);
+  out.ev = evaluate(network, walk, inputs, params, reuse_sites ? &reuse->sites : nullptr);
   before(hook, "diagnostics");
-  out.diagnostics = diagnose_network(network, diagnostics);
+  out.diagnostics = reuse != nullptr && same_diagnostics(reuse->diagnostics_params, diagnostics)
+                        ? reuse->diagnostics
+                        : diagnose_network(network, diagnostics);
   diagnose_snapping(out.diagnostics, network, inputs, out.ev);
   if (hook) {
     before(hook, "service areas", service_area_bytes(network, out.ev.sources.size(), areas));
@@ -72,6 +91,10 @@ std::vector<Center> ScenarioCore::sited_centers(const Network& network, const In
   return out;
 }
 
+void ScenarioCore::prepare(const EvaluationParams& base_params) {
+  m_reuse = prepare_reuse(m_base, m_shared, base_params, DiagnosticsParams{});
+}
+
 VariantRun ScenarioCore::evaluate(const VariantSpec& spec, const StageHook& hook) const {
   VariantRun r;
   r.name = spec.name;
@@ -94,7 +117,11 @@ VariantRun ScenarioCore::evaluate(const VariantSpec& spec, const StageHook& hook
   }
   before(hook, "evaluate " + spec.name);
   r.network_edges = r.network(m_base).edges.edge_count();
-  r.run = run_evaluation(r.network(m_base), r.inputs, r.params, r.areas, DiagnosticsParams{});
+  // Blocks and entrances are never edited: the base network's snapped blocks serve every
+  // variant without road edits.
+  const NetworkReuse* reuse = r.edited || !m_reuse ? nullptr : &*m_reuse;
+  r.run = run_evaluation(r.network(m_base), r.inputs, r.params, r.areas, DiagnosticsParams{}, {},
+                         reuse);
   r.snapshot = snapshot_of(r.inputs, r.run.ev, &r.run.areas.reach);
   return r;
 }

@@ -32,11 +32,28 @@ struct EvaluationRun {
   ServiceAreas areas;
 };
 
+/// What stays the same for every evaluation of one network with one set of blocks: the blocks
+/// snapped to it and its health report (before the centers' findings). A scenario builds it once
+/// from the base and hands it to every variant that keeps the base network.
+struct NetworkReuse {
+  EvaluationParams params;       ///< the snapping options the sites were built with
+  std::vector<BlockSite> sites;  ///< block_sites_for(network, inputs, params)
+  DiagnosticsParams diagnostics_params;
+  NetworkDiagnostics diagnostics;  ///< diagnose_network(network, diagnostics_params)
+};
+
+/// Builds the reusable part for this network, these inputs' blocks and these options.
+NetworkReuse prepare_reuse(const Network& network, const Inputs& inputs,
+                           const EvaluationParams& params, const DiagnosticsParams& diagnostics);
+
 /// Evaluates, diagnoses and builds the service areas, in that order, calling `hook` before each
-/// of the stages "evaluate", "diagnostics" and "service areas".
+/// of the stages "evaluate", "diagnostics" and "service areas". With `reuse` (built by
+/// prepare_reuse for this very network and blocks), its sites are used when the snapping
+/// options match and its network diagnostics when the diagnostics options do.
 EvaluationRun run_evaluation(const Network& network, const Inputs& inputs,
                              const EvaluationParams& params, const ServiceAreaParams& areas,
-                             const DiagnosticsParams& diagnostics, const StageHook& hook = {});
+                             const DiagnosticsParams& diagnostics, const StageHook& hook = {},
+                             const NetworkReuse* reuse = nullptr);
 
 /// Service-area parameters with the run's bands, speed and threads.
 ServiceAreaParams area_params_for(ServiceAreaParams areas, const EvaluationParams& params);
@@ -95,6 +112,11 @@ class ScenarioCore {
   std::vector<Center> sited_centers(const Network& network, const Inputs& inputs,
                                     const EvaluationParams& params, const SiteRequest& site) const;
 
+  /// Snaps the blocks to the base network and diagnoses it once, for every variant evaluated
+  /// after this that keeps the base network (and these snapping options): only centers, speed,
+  /// thresholds or areas change. A variant with road edits builds its own.
+  void prepare(const EvaluationParams& base_params);
+
   /// Evaluates one variant: edits applied, sites chosen, then run_evaluation with the default
   /// diagnostics (so base results equal evaluate's). `hook` is called with "edit", "site" and
   /// "evaluate" (estimates 0).
@@ -106,6 +128,7 @@ class ScenarioCore {
   const Network& m_base;
   const std::vector<RoadLine>& m_roads;
   Inputs m_shared;
+  std::optional<NetworkReuse> m_reuse;  ///< of m_base, once prepare() has run
 };
 
 /// Each variant compared with the base: comparisons[i] is snapshots[i + 1] against snapshots[0].
