@@ -117,6 +117,7 @@ std::vector<planner::RoadLine> read_roads(const LayerRef& ref, const FieldMap& f
   const RoadFields f = road_fields(layer, fields);
   const auto& values = layer.values();
   std::vector<planner::RoadLine> roads;
+  roads.reserve(layer.feature_count_hint());  // multi-part lines may add a few: regrown once
   report.use = layer.use({{"id", &f.id},
                           {"source", &f.source},
                           {"target", &f.target},

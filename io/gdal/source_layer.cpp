@@ -354,6 +354,12 @@ SourceLayer::SourceLayer(DatasetPtr dataset, OGRLayer* layer, DataLocation where
       m_fields(std::move(fields)),
       m_use(std::move(use)) {}
 
+std::size_t SourceLayer::feature_count_hint() const {
+  if (m_layer->TestCapability(OLCFastFeatureCount) == 0) return 0;
+  const GIntBig count = m_layer->GetFeatureCount(FALSE);
+  return count > 0 ? static_cast<std::size_t>(count) : 0;
+}
+
 FieldRef SourceLayer::field(const std::string& explicit_name,
                             std::initializer_list<const char*> defaults) const {
   return find_field(m_fields, explicit_name, defaults, m_where);

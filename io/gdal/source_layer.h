@@ -61,6 +61,9 @@ class SourceLayer {
 
   /// File and layer (the layer's real name even when the caller gave none).
   const DataLocation& where() const { return m_where; }
+  /// The layer's feature count when the driver knows it without reading (0 otherwise): to
+  /// reserve room once instead of regrowing a city's worth of features.
+  std::size_t feature_count_hint() const;
   DataLocation at(std::int64_t fid) const;
 
   /// Visits every feature in layer order. Null and empty geometries are skipped and counted; a
