@@ -7,7 +7,9 @@
 #include <memory>
 #include <string>
 
+#include "io/run/match_warnings.h"
 #include "io/run/output_over_input.h"
+#include "io/run/run_errors.h"
 #include "io/tables/comparison_outputs.h"
 #include "io/tables/result_reader.h"
 #include "planner/scenario/comparison.h"
@@ -41,6 +43,10 @@ void run_compare(const CompareConfig& cfg) {
                  cfg.before.c_str(), cfg.after.c_str(), cfg.after.c_str());
   }
   const planner::Comparison comparison = planner::compare(before.snapshot, after.snapshot);
+  if (const std::string few = io::few_common_blocks_text(comparison, cfg.before, cfg.after);
+      !few.empty()) {
+    io::warn({}, few);
+  }
   io::ComparisonFiles files;
   files.folder = cfg.out;
   files.before_label = cfg.before;
@@ -75,7 +81,8 @@ Command register_compare(CLI::App& root) {
   cmd->footer(
       "Example:\n  circleplan compare before.gpkg after.gpkg --out changes/\nWrites "
       "changes/changes.gpkg (layer 'changes': the changed blocks), changes/changes.csv and "
-      "changes/comparison.json. Blocks and centers are matched by id. See docs/compare.md.");
+      "changes/comparison.json. Blocks and centers are matched by id (fewer than half the blocks "
+      "in common: a warning that the ids differ). See docs/compare.md.");
   cmd->add_option("before", cfg->before, "the first result (GeoPackage of circleplan evaluate)")
       ->required();
   cmd->add_option("after", cfg->after, "the second result, compared with the first")->required();

@@ -40,7 +40,9 @@ void add_unit_fields(CLI::App& cmd, const UnitWords& w, std::string& block_field
                  "block field naming its " + unit + " (default: " + w.block_defaults +
                      "; absent: by overlap)");
   cmd.add_option("--" + unit + "-id-field", boundary_fields.id,
-                 unit + " id field (default: " + w.id_default + ", id, osm_id; else FID)");
+                 unit + " id field (default: " + w.id_default +
+                     ", id, osm_id; else FID); its values are what --" + unit +
+                     "-field names (blocks naming none of them: a warning)");
   cmd.add_option("--" + unit + "-name-field", boundary_fields.name,
                  unit + " name field (default: name)");
 }

@@ -223,7 +223,9 @@ void add_model_options(CLI::App* cmd, SiteConfig& cfg) {
   cmd->add_option("--model", cfg.model, "lscp | mclp | pmedian | pcenter | cmclp | cpmedian")
       ->required()
       ->check(CLI::IsMember({"lscp", "mclp", "pmedian", "pcenter", "cmclp", "cpmedian"}));
-  cfg.k_option = cmd->add_option("--k", cfg.k, "new sites to open (all models but lscp)")
+  cfg.k_option = cmd->add_option("--k", cfg.k,
+                                 "new sites to open (all models but lscp); at most this many: "
+                                 "a site that adds nothing is left out, with a warning saying why")
                      ->check(CLI::PositiveNumber);
   cfg.site_capacity_option =
       cmd->add_option("--site-capacity", cfg.site_capacity,

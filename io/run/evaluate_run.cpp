@@ -2,6 +2,7 @@
 
 #include "io/crs/crs.h"
 #include "io/run/evaluation_layers.h"
+#include "io/run/match_warnings.h"
 #include "io/run/output_over_input.h"
 #include "io/standards/standard_file.h"
 #include "io/tables/standard_layers.h"
@@ -121,6 +122,7 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
 
   out.run = planner::run_evaluation(network, loaded.inputs, params, areas, cfg.diagnostics, stage);
   evaluation_warnings(loaded, out.run.ev, cfg.warn);
+  warn_unmatched_units(loaded, out.run.ev, cfg.warn);
 
   stage("write", 0);
   out.info = run_info(cfg.inputs, loaded, network);

@@ -7,6 +7,7 @@
 
 #include "io/crs/projection.h"
 #include "io/osm/osm_reader.h"
+#include "io/run/match_warnings.h"
 
 namespace io {
 namespace {
@@ -196,6 +197,8 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer, const Warning
   read_boundary_layer("--subdistricts", o.subdistricts, o.subdistrict_fields,
                       BoundaryKind::subdistrict, o.settings, sink, in.subdistricts,
                       sources.subdistricts, out.layers);
+
+  warn_unread_field_options(o, out, sink);
 
   timer.start("project");
   if (o.gcj02) convert_gcj02_to_wgs84(in);

@@ -14,6 +14,7 @@
 #include "io/report/html_report.h"
 #include "io/run/evaluation_layers.h"
 #include "io/run/load_inputs.h"
+#include "io/run/match_warnings.h"
 #include "io/run/output_files.h"
 #include "io/run/output_over_input.h"
 #include "io/run/stage_timer.h"
@@ -237,6 +238,10 @@ void ScenarioDriver::resolve_variants() {
   for (const ScenarioVariant& v : m_file.variants) {
     m_variants.push_back(with_io([&] { return resolver.resolve(v, m_base_params); }));
     m_descriptions.push_back(describe_edits(v));
+    std::vector<std::string> classes;
+    for (const auto& [cls, factor] : v.speed_factor) classes.push_back(cls);
+    const std::string unused = unknown_speed_classes_text(m_loaded.inputs.roads, classes);
+    if (!unused.empty()) warn(m_o.warn, m_file.name + ": " + v.name + ": " + unused);
   }
   // Footpaths that cannot be joined are errors in the file: found before anything is written.
   for (std::size_t i = 0; i < m_variants.size(); ++i) {
@@ -264,6 +269,8 @@ void ScenarioDriver::evaluate_all() {
   base_spec.areas = scenario_areas(m_file.areas);
   {
     planner::VariantRun base = core.evaluate(base_spec, hook);
+    // Blocks and boundaries are the same in every variant: said once, for the base.
+    warn_unmatched_units(m_loaded, base.run.ev, m_o.warn, m_file.name + ": base: ");
     write_variant(base, *m_network);
     m_rows.push_back(planner::variant_row(m_file.name, base, m_descriptions[0],
                                           static_cast<std::uint32_t>(base.network_edges), nullptr));
@@ -307,6 +314,17 @@ void ScenarioDriver::write_variant(const planner::VariantRun& r, const planner::
     for (const std::string& w : r.run.ev.standard->warnings) {
       if (m_warned.insert(w).second) warn(m_o.warn, m_file.name + ": " + r.name + ": " + w);
     }
+  }
+  if (r.sited) {  // a `site` edit that chose fewer than its k says why
+    FewerSitesFacts f;
+    f.reason = r.sited->fewer;
+    f.k_option = "site k =";
+    f.k = r.sited->k;
+    f.sites = r.sited->sites;
+    f.candidates = r.sited->candidates;
+    f.threshold = minutes_text(r.sited->cover_s);
+    const std::string text = fewer_sites_text(f);
+    if (!text.empty()) warn(m_o.warn, m_file.name + ": " + r.name + ": " + text);
   }
   if (m_o.on_variant) m_o.on_variant(r);
 }

@@ -1,10 +1,12 @@
 #include "io/run/site_run.h"
 
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include "io/crs/crs.h"
 #include "io/crs/projection.h"
+#include "io/run/match_warnings.h"
 #include "io/run/output_over_input.h"
 #include "io/siting/siting_layers.h"
 #include "planner/errors.h"
@@ -90,6 +92,22 @@ SiteLayers load_site_layers(const SiteRunConfig& cfg, const LoadedInputs& loaded
   return out;
 }
 
+/// --k larger than the sites that help: fewer are proposed, and the run says why.
+void warn_fewer_sites(const planner::NetworkSiting& run, const SiteRunConfig& cfg) {
+  if (run.candidates.empty()) return;  // the note "no candidate sites" says it
+  FewerSitesFacts f;
+  f.k = cfg.siting.k;
+  f.sites = run.solution.sites.size();
+  // Existing centers kept open (cmclp, cpmedian) are among the candidates but never proposed.
+  f.candidates = run.candidates.size() - run.solution.open_existing.size();
+  f.reason = planner::fewer_sites(run.solution, f.k, f.candidates, run.problem.total_weight());
+  f.threshold = minutes_text(run.cover_s);
+  f.candidates_hint = run.generated ? "a smaller --candidate-spacing or --all-vertices"
+                                    : "more points in --candidates";
+  const std::string text = fewer_sites_text(f);
+  if (!text.empty()) warn(cfg.warn, text);
+}
+
 /// What was left out, and what the figures mean, so a planner reads them right.
 void siting_warnings(const planner::NetworkSiting& run, const SiteRunConfig& cfg) {
   if (run.unsnapped_candidates > 0) {
@@ -116,6 +134,7 @@ void siting_warnings(const planner::NetworkSiting& run, const SiteRunConfig& cfg
   if (run.candidates.empty()) {
     note(cfg.note, "no candidate sites (every block is covered, or none is near the network)");
   }
+  warn_fewer_sites(run, cfg);
 }
 
 RunInfo run_info(const SiteRunConfig& cfg, const LoadedInputs& loaded,
@@ -215,6 +234,19 @@ MatrixSiteOutcome run_matrix_site(const MatrixSiteConfig& cfg) {
   if (cfg.before_stage) cfg.before_stage("solve", 0);
   out.solution = planner::solve_siting(out.problem, cfg.options);
   cfg.cancel.check();  // the solvers do not poll: a stop asked meanwhile is honoured here
+  FewerSitesFacts f;
+  f.k = cfg.options.k;
+  f.sites = out.solution.sites.size();
+  f.candidates = out.input.candidate_ids.size();
+  f.reason = planner::fewer_sites(out.solution, f.k, f.candidates, out.problem.total_weight());
+  if (cfg.options.cover_cost) {
+    char text[48];
+    std::snprintf(text, sizeof text, "--max-cost %g", *cfg.options.cover_cost);
+    f.threshold = text;
+  }
+  f.candidates_hint = "more candidates in --site-costs or --matrix";
+  const std::string text = fewer_sites_text(f);
+  if (!text.empty()) warn(cfg.warn, text);
   return out;
 }
 

@@ -74,6 +74,7 @@ struct MatrixSiteConfig {
   planner::CancelToken cancel;      ///< asked once the solver returns (the solvers do not poll)
   /// cmclp, cpmedian: every candidate's capacity (--site-capacity; the matrix has no other).
   std::optional<double> site_capacity{};
+  WarningSink warn{};  ///< empty: warnings to stderr (fewer sites than k, and why)
 };
 
 struct MatrixSiteOutcome {

@@ -80,4 +80,24 @@ CommunityAssignment assign_communities(const std::vector<Block>& blocks,
   return assign_units(blocks, &Block::community, communities);
 }
 
+UnmatchedUnits unmatched_units(const UnitAssignment& a) {
+  UnmatchedUnits out;
+  for (const bool shape : a.has_shape) out.boundaries += shape ? 1 : 0;
+  if (out.boundaries == 0) return out;
+  std::vector<bool> used(a.ids.size(), false);
+  for (const std::uint32_t unit : a.block_community) {
+    if (unit == invalid_id) continue;
+    used[unit] = true;
+    if (!a.has_shape[unit]) ++out.blocks;
+  }
+  // Units are numbered boundaries first, then field names in order of first mention.
+  for (std::size_t u = 0; u < a.ids.size(); ++u) {
+    if (!a.has_shape[u]) {
+      out.ids.push_back(a.ids[u]);
+    } else if (!used[u]) {
+      ++out.empty_boundaries;
+    }
+  }
+  return out;
+}
 }  // namespace planner

@@ -348,4 +348,14 @@ Comparison compare(const ResultSnapshot& before, const ResultSnapshot& after) {
   return out;
 }
 
+std::uint32_t blocks_in_common(const Comparison& c) {
+  return static_cast<std::uint32_t>(c.blocks.size()) - c.counts.removed - c.counts.added;
+}
+
+bool few_blocks_in_common(const Comparison& c) {
+  const std::uint32_t before = static_cast<std::uint32_t>(c.blocks.size()) - c.counts.added;
+  const std::uint32_t after = static_cast<std::uint32_t>(c.blocks.size()) - c.counts.removed;
+  return 2ull * blocks_in_common(c) < std::max(before, after);
+}
+
 }  // namespace planner

@@ -178,6 +178,14 @@ std::vector<StandardTierChange> standard_changes(const std::vector<ComplianceRow
 /// Compares two results block by block (matched by id), center by center, scope by scope.
 Comparison compare(const ResultSnapshot& before, const ResultSnapshot& after);
 
+/// Blocks found on both sides (matched by id).
+std::uint32_t blocks_in_common(const Comparison& comparison);
+
+/// Fewer than half the blocks of the larger side found on the other: the two results almost
+/// certainly name their blocks by different ids (another id field, or FIDs), so "changed, only
+/// before, only after" describe the ids, not the city.
+bool few_blocks_in_common(const Comparison& comparison);
+
 /// True for every kind but unchanged: the rows of the changes layer, CSV and report table.
 inline bool is_change(const BlockChange& change) {
   return change.kind != BlockChangeKind::unchanged;

@@ -309,6 +309,25 @@ std::vector<std::int64_t> unknown_road_ids(const std::vector<RoadLine>& roads,
   return out;
 }
 
+std::vector<std::string> unknown_road_classes(const std::vector<RoadLine>& roads,
+                                              const std::vector<std::string>& classes) {
+  std::unordered_set<std::string> known;
+  for (const RoadLine& r : roads) known.insert(r.highway);
+  std::vector<std::string> out;
+  for (const std::string& c : classes) {
+    if (!known.contains(c)) out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<std::string> road_classes(const std::vector<RoadLine>& roads) {
+  std::set<std::string> classes;
+  for (const RoadLine& r : roads) {
+    if (!r.highway.empty()) classes.insert(r.highway);
+  }
+  return {classes.begin(), classes.end()};
+}
+
 std::vector<Center> edit_centers(const std::vector<Center>& base, const CenterEdits& edits) {
   const std::set<std::string> closed(edits.close.begin(), edits.close.end());
   std::vector<Center> out;

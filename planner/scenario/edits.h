@@ -67,6 +67,14 @@ Network network_from_edges(EdgeSet edges);
 std::vector<std::int64_t> unknown_road_ids(const std::vector<RoadLine>& roads,
                                            const std::vector<std::int64_t>& ids);
 
+/// The classes among `classes` that no road line carries (RoadLine::highway), in the order given:
+/// a speed factor for such a class changes nothing, e.g. `footpath` where the data says `footway`.
+std::vector<std::string> unknown_road_classes(const std::vector<RoadLine>& roads,
+                                              const std::vector<std::string>& classes);
+
+/// The distinct classes the road lines carry (empty ones left out), sorted bytewise.
+std::vector<std::string> road_classes(const std::vector<RoadLine>& roads);
+
 /// Center edits: close by id, then add (run CRS), then set capacities by id.
 struct CenterEdits {
   std::vector<std::string> close;

@@ -76,13 +76,22 @@ std::optional<Network> ScenarioCore::edited_network(const NetworkEdits& edits) c
 
 std::vector<Center> ScenarioCore::sited_centers(const Network& network, const Inputs& inputs,
                                                 const EvaluationParams& params,
-                                                const SiteRequest& site) const {
+                                                const SiteRequest& site,
+                                                SitedOutcome* outcome) const {
   NetworkSitingParams np;
   np.evaluation = params;
   np.siting.model = site.model;
   np.siting.k = site.k;
   np.siting.cover_cost = params.cover_threshold_minutes() * 60.0;
   const NetworkSiting run = site_on_network(network, inputs, {}, {}, np);
+  if (outcome != nullptr) {
+    outcome->k = site.k;
+    outcome->sites = run.solution.sites.size();
+    outcome->candidates = run.candidates.size();
+    outcome->fewer =
+        fewer_sites(run.solution, site.k, run.candidates.size(), run.problem.total_weight());
+    outcome->cover_s = run.cover_s;
+  }
   std::vector<Center> out;
   for (std::size_t r = 0; r < run.solution.sites.size(); ++r) {
     const SiteCandidate& c = run.candidates[run.solution.sites[r].candidate];
@@ -111,7 +120,8 @@ VariantRun ScenarioCore::evaluate(const VariantSpec& spec, const StageHook& hook
   }
   if (spec.site) {
     before(hook, "site " + spec.name);
-    for (Center& c : sited_centers(r.network(m_base), r.inputs, r.params, *spec.site)) {
+    r.sited.emplace();
+    for (Center& c : sited_centers(r.network(m_base), r.inputs, r.params, *spec.site, &*r.sited)) {
       r.inputs.centers.push_back(std::move(c));
     }
   }

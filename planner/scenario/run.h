@@ -4,6 +4,7 @@
 // No files, no printing: the file-level driver is io/run/, the command app/.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -16,6 +17,7 @@
 #include "planner/network/network.h"
 #include "planner/scenario/comparison.h"
 #include "planner/scenario/edits.h"
+#include "planner/siting/fewer_sites.h"
 #include "planner/siting/model.h"
 
 namespace planner {
@@ -65,6 +67,15 @@ struct SiteRequest {
   std::string tier;  ///< the tier value the new centers carry (e.g. 站点); may be empty
 };
 
+/// What a `site` edit chose, so that fewer sites than k come with the reason (fewer_sites.h).
+struct SitedOutcome {
+  std::uint32_t k = 0;
+  std::size_t sites = 0;       ///< new sites chosen
+  std::size_t candidates = 0;  ///< candidate sites generated on the variant's network
+  FewerSites fewer = FewerSites::none;
+  double cover_s = 0.0;  ///< the cover threshold the sites were chosen for
+};
+
 /// One variant with its edits resolved: every coordinate in the run CRS, every id checked.
 struct VariantSpec {
   std::string name;
@@ -88,6 +99,8 @@ struct VariantRun {
 
   /// Frees what only writing the variant needs (service areas, diagnostics, its network),
   /// keeping the figures and the snapshot the comparisons and the summary read.
+  std::optional<SitedOutcome> sited{};  ///< with a `site` edit
+
   void drop_written_parts() {
     run.areas = {};
     run.diagnostics = {};
@@ -109,8 +122,10 @@ class ScenarioCore {
   std::optional<Network> edited_network(const NetworkEdits& edits) const;
 
   /// The centers a `site` edit adds, named site-1, site-2... in rank order.
+  /// `outcome`, when given, receives how many were chosen and why fewer than k.
   std::vector<Center> sited_centers(const Network& network, const Inputs& inputs,
-                                    const EvaluationParams& params, const SiteRequest& site) const;
+                                    const EvaluationParams& params, const SiteRequest& site,
+                                    SitedOutcome* outcome = nullptr) const;
 
   /// Snaps the blocks to the base network and diagnoses it once, for every variant evaluated
   /// after this that keeps the base network (and these snapping options): only centers, speed,

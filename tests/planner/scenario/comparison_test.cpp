@@ -168,6 +168,32 @@ TEST(Compare, BlocksOnOneSideOnly) {
   EXPECT_EQ(c.counts.removed, 1u);
 }
 
+TEST(Compare, FewBlocksInCommonMeansTheIdsDiffer) {
+  const ResultSnapshot before = base_snapshot();  // b1..b5
+  // The same blocks under other ids (another id field): nothing in common.
+  ResultSnapshot renamed = before;
+  for (BlockResult& b : renamed.blocks) b.id = "x" + b.id;
+  const Comparison none = compare(before, renamed);
+  EXPECT_EQ(blocks_in_common(none), 0u);
+  EXPECT_TRUE(few_blocks_in_common(none));
+  // 2 of 5 kept (fewer than half): still flagged; 3 of 5 kept: a real change of blocks.
+  ResultSnapshot two = renamed;
+  two.blocks[0].id = "b3";
+  two.blocks[1].id = "b1";
+  EXPECT_EQ(blocks_in_common(compare(before, two)), 2u);
+  EXPECT_TRUE(few_blocks_in_common(compare(before, two)));
+  ResultSnapshot three = two;
+  three.blocks[2].id = "b2";
+  EXPECT_EQ(blocks_in_common(compare(before, three)), 3u);
+  EXPECT_FALSE(few_blocks_in_common(compare(before, three)));
+  EXPECT_FALSE(few_blocks_in_common(compare(before, before)));
+  // The larger side counts: 5 after of which 2 known before is too few even if before had 2.
+  ResultSnapshot small = before;
+  small.blocks.resize(2);
+  EXPECT_TRUE(few_blocks_in_common(compare(small, before)));
+  EXPECT_FALSE(few_blocks_in_common(compare(ResultSnapshot{}, ResultSnapshot{})));
+}
+
 TEST(Compare, DuplicateIdsArePairedInOrder) {
   ResultSnapshot before;
   before.blocks = {block("x", CoverStatus::covered, 1.0), block("x", CoverStatus::covered, 2.0)};

@@ -116,6 +116,21 @@ TEST(ScenarioEdits, ASpeedFactorSlowsOnlyItsClassAndLengthsStayLengths) {
   EXPECT_TRUE(planner::edit_edges(base, roads, {}).edge_speed_factor.empty());
 }
 
+TEST(ScenarioEdits, ASpeedFactorClassNoRoadCarriesIsFoundAndChangesNothing) {
+  const auto roads = plus_roads();  // residential, and one footway
+  EXPECT_EQ(planner::road_classes(roads), (std::vector<std::string>{"footway", "residential"}));
+  EXPECT_EQ(planner::unknown_road_classes(roads, {"footpath", "footway", "steps"}),
+            (std::vector<std::string>{"footpath", "steps"}));
+  EXPECT_TRUE(planner::unknown_road_classes(roads, {"residential"}).empty());
+  // What the warning is about: such a factor slows no edge.
+  const planner::EdgeSet base = planner::split_into_edges(roads);
+  planner::NetworkEdits edits;
+  edits.speed_factor = {{"footpath", 0.5}};
+  planner::NetworkEditReport report;
+  planner::edit_edges(base, roads, edits, &report);
+  EXPECT_EQ(report.slowed_edges, 0u);
+}
+
 TEST(ScenarioEdits, WalkingTimesFollowTheEditedNetwork) {
   // Center at the west end; a block by the east end of arm 2, no other road within max-snap of
   // it. Slowing arm 2 adds exactly its extra walking time; closing it leaves the block unserved.
