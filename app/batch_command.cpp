@@ -12,6 +12,7 @@
 #include "app/memory_limit.h"
 #include "io/errors.h"
 #include "io/run/batch_run.h"
+#include "io/run/load_inputs.h"
 
 namespace app {
 namespace {
@@ -43,6 +44,7 @@ void run_batch(BatchConfig& cfg) {
   for (const io::BatchScenario& s : result.scenarios) {
     if (s.error.empty()) {
       std::printf("%s: %zu results in %s\n", s.name.c_str(), s.results, s.folder.c_str());
+      std::fputs(io::layers_read_text(s.layers).c_str(), stdout);
     } else {
       std::fprintf(stderr, "circleplan: scenario %s failed: %s\n", s.file.c_str(), s.error.c_str());
     }

@@ -91,6 +91,7 @@ BatchResult run_batch(const BatchOptions& o) {
     so.cancel = o.cancel;
     so.before_stage = o.before_stage;
     so.warn = o.warn;
+    so.on_layers_read = [&s](const std::vector<LayerRead>& layers) { s.layers = layers; };
     try {
       rows[i] = run_scenario(s.file, so);
       s.results = rows[i].size();

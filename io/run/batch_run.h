@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "io/gdal/layer_reader.h"
 #include "io/run/run_errors.h"
 #include "planner/cancel.h"
 #include "planner/scenario/run.h"
@@ -37,10 +38,11 @@ struct BatchOptions {
 /// One scenario of the batch.
 struct BatchScenario {
   std::string file;
-  std::string name;         ///< the file's stem: its folder in <out>
-  std::string folder;       ///< <out>/<name>
-  std::size_t results = 0;  ///< base + variants written (0 when failed)
-  std::string error;        ///< non-empty: failed, nothing of it written
+  std::string name;               ///< the file's stem: its folder in <out>
+  std::string folder;             ///< <out>/<name>
+  std::size_t results = 0;        ///< base + variants written (0 when failed)
+  std::string error;              ///< non-empty: failed, nothing of it written
+  std::vector<LayerRead> layers;  ///< what was read from each input layer (printed per scenario)
 };
 
 struct BatchResult {

@@ -1,6 +1,7 @@
 // A planner's Chinese data from the command line (docs/formats.md "Text encodings"): a GBK
 // Shapefile without .cpg beside a UTF-8 CSV reads right with and without --encoding, and every
 // command says, per layer, the fields, CRS and encoding it used (stdout and summary.json).
+#include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -84,6 +85,31 @@ TEST(EncodingCli, SiteSaysItsLayersToo) {
   expect_in(r.output, "text GBK (--centers-encoding)");
   expect_in(r.output, "text GBK (detected); fields id=(FID), name=名称");
   expect_in(read_file(dir / "s.summary.json"), R"("encoding_from": "--centers-encoding")");
+}
+
+// run and batch say it too: run before the network line, batch under each scenario's line
+// (the scenario's blocks-encoding key is the layer's own option there).
+TEST(EncodingCli, RunAndBatchSayTheirLayers) {
+  TempDir dir("circleplan-encoding");
+  const std::string d = testing_support::test_data_dir();
+  const std::string toml = dir / "gbk.toml";
+  {
+    std::ofstream f(toml);
+    f << "roads = \"" << d << "/bad/roads.geojson\"\n"
+      << "blocks = \"" << d << "/encoding/blocks_chinese_fields.shp\"\n"
+      << "blocks-encoding = \"GBK\"\n"
+      << "centers = \"" << d << "/encoding/centers_utf8.csv\"\n"
+      << "assume-crs = \"EPSG:4326\"\n\n[[variant]]\nname = \"slow\"\nspeed-kmh = 3.0\n";
+  }
+  const auto run = run_circleplan("run " + toml + " --out " + (dir / "run"));
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  expect_in(run.output, "text GBK (the scenario key blocks-encoding); fields id=(FID), name=名称");
+  const auto batch = run_circleplan("batch " + toml + " --out " + (dir / "batch"));
+  ASSERT_EQ(batch.exit_code, 0) << batch.output;
+  expect_in(batch.output, "gbk: 2 results in");
+  expect_in(batch.output,
+            "--centers: " + d + "/encoding/centers_utf8.csv (layer centers_utf8, CSV)");
+  expect_in(batch.output, "text GBK (the scenario key blocks-encoding)");
 }
 
 TEST(EncodingCli, HelpNamesEveryLayersEncodingOption) {
