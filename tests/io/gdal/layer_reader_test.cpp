@@ -12,6 +12,7 @@
 #include "io/errors.h"
 #include "io/gdal/layer_reader.h"
 #include "test_paths.h"
+#include "tests/io/input_error.h"
 
 namespace {
 
@@ -64,18 +65,6 @@ std::string square_feature(const std::string& properties) {
   return R"({"type":"Feature","properties":)" + properties +
          R"(,"geometry":{"type":"Polygon","coordinates":[[[120.98,31.38],[120.99,31.38],)"
          R"([120.99,31.39],[120.98,31.39],[120.98,31.38]]]}})";
-}
-
-// The message of the InputError that `read` throws, or a failure.
-template <typename Read>
-std::string input_error(Read&& read) {
-  try {
-    read();
-  } catch (const io::InputError& error) {
-    return error.what();
-  }
-  ADD_FAILURE() << "no io::InputError thrown";
-  return {};
 }
 
 const io::FieldMap defaults;
@@ -180,14 +169,14 @@ TEST(LayerReader, CpgWinsOverEncodingOption) {
 TEST(LayerReader, UnknownEncodingIsAnInputError) {
   io::ReadSettings bad;
   bad.encoding = "NO-SUCH-ENCODING";
-  const std::string message = input_error([&] {
+  const std::string message = testing_support::input_error([&] {
     io::read_blocks({fixture("blocks_gbk.shp"), ""}, defaults, bad);
   });
   EXPECT_NE(message.find("NO-SUCH-ENCODING"), std::string::npos) << message;
 }
 
 TEST(LayerReader, MissingFileIsNamed) {
-  const std::string message = input_error([] {
+  const std::string message = testing_support::input_error([] {
     io::read_roads({fixture("no_such_file.gpkg"), ""}, defaults, plain);
   });
   EXPECT_NE(message.find("no_such_file.gpkg"), std::string::npos) << message;
@@ -197,13 +186,15 @@ TEST(LayerReader, MissingFileIsNamed) {
 TEST(LayerReader, UnreadableFileIsNamed) {
   Scratch scratch;
   const std::string path = scratch.write("notes.gpkg", "not a geopackage");
-  const std::string message = input_error([&] { io::read_roads({path, ""}, defaults, plain); });
+  const std::string message = testing_support::input_error([&] {
+    io::read_roads({path, ""}, defaults, plain);
+  });
   EXPECT_NE(message.find("notes.gpkg"), std::string::npos) << message;
   EXPECT_NE(message.find("cannot open"), std::string::npos) << message;
 }
 
 TEST(LayerReader, UnknownLayerListsTheLayers) {
-  const std::string message = input_error([] {
+  const std::string message = testing_support::input_error([] {
     io::read_centers({fixture("centers_4326.geojson"), "stations"}, defaults, plain);
   });
   EXPECT_NE(message.find("layer 'stations'"), std::string::npos) << message;
@@ -221,7 +212,9 @@ TEST(LayerReader, LayerWithoutCrsNeedsAssumeCrs) {
   // CSV has no CRS; a WKT column is its geometry. Coordinates here are EPSG:4549 metres.
   const std::string path =
       scratch.write("gates.csv", "WKT,block_id\n\"POINT (593223.076744991 3473521.1284055)\",B1\n");
-  const std::string message = input_error([&] { io::read_entrances({path, ""}, defaults, plain); });
+  const std::string message = testing_support::input_error([&] {
+    io::read_entrances({path, ""}, defaults, plain);
+  });
   EXPECT_NE(message.find("gates"), std::string::npos) << message;
   EXPECT_NE(message.find("--assume-crs"), std::string::npos) << message;
 
@@ -239,7 +232,7 @@ TEST(LayerReader, BadAssumeCrsIsAnInputError) {
   const std::string path = scratch.write("gates.csv", "WKT,block_id\n\"POINT (1 2)\",B1\n");
   io::ReadSettings assumed;
   assumed.assume_crs = "EPSG:999999";
-  const std::string message = input_error([&] {
+  const std::string message = testing_support::input_error([&] {
     io::read_entrances({path, ""}, defaults, assumed);
   });
   EXPECT_NE(message.find("EPSG:999999"), std::string::npos) << message;
@@ -248,7 +241,7 @@ TEST(LayerReader, BadAssumeCrsIsAnInputError) {
 TEST(LayerReader, ExplicitFieldMustExistAndFieldsAreListed) {
   io::FieldMap fields;
   fields.population = "residents";
-  const std::string message = input_error([&] {
+  const std::string message = testing_support::input_error([&] {
     io::read_blocks({fixture("blocks_gbk.shp"), ""}, fields, io::ReadSettings{"GBK", ""});
   });
   EXPECT_NE(message.find("blocks_gbk.shp"), std::string::npos) << message;
@@ -288,7 +281,9 @@ TEST(LayerReader, NonNumericPopulationNamesFeatureAndField) {
   const std::string path = scratch.write(
       "blocks.geojson",
       geojson({square_feature(R"({"pop":"12"})"), square_feature(R"({"pop":"about 300"})")}));
-  const std::string message = input_error([&] { io::read_blocks({path, ""}, defaults, plain); });
+  const std::string message = testing_support::input_error([&] {
+    io::read_blocks({path, ""}, defaults, plain);
+  });
   EXPECT_NE(message.find("feature 1"), std::string::npos) << message;
   EXPECT_NE(message.find("field 'pop'"), std::string::npos) << message;
   EXPECT_NE(message.find("about 300"), std::string::npos) << message;
@@ -298,7 +293,9 @@ TEST(LayerReader, NegativePopulationIsAnError) {
   Scratch scratch;
   const std::string path =
       scratch.write("blocks.geojson", geojson({square_feature(R"({"population":-5})")}));
-  const std::string message = input_error([&] { io::read_blocks({path, ""}, defaults, plain); });
+  const std::string message = testing_support::input_error([&] {
+    io::read_blocks({path, ""}, defaults, plain);
+  });
   EXPECT_NE(message.find("feature 0"), std::string::npos) << message;
   EXPECT_NE(message.find("field 'population'"), std::string::npos) << message;
   EXPECT_NE(message.find("negative"), std::string::npos) << message;
@@ -357,11 +354,15 @@ TEST(LayerReader, RoadIdsAndTopology) {
   EXPECT_EQ(roads[0].source_node, planner::no_external_id);
   io::FieldMap half_topology = fields;
   half_topology.source = "source";  // asked for by name, but there is no target to pair it with
-  const std::string half = input_error([&] { io::read_roads({named, ""}, half_topology, plain); });
+  const std::string half = testing_support::input_error([&] {
+    io::read_roads({named, ""}, half_topology, plain);
+  });
   EXPECT_NE(half.find("topology needs both"), std::string::npos) << half;
 
   fields.id = "id";
-  const std::string message = input_error([&] { io::read_roads({text_ids, ""}, fields, plain); });
+  const std::string message = testing_support::input_error([&] {
+    io::read_roads({text_ids, ""}, fields, plain);
+  });
   EXPECT_NE(message.find("field 'id'"), std::string::npos) << message;
   EXPECT_NE(message.find("'R7' is not an integer"), std::string::npos) << message;
 }
@@ -373,13 +374,15 @@ TEST(LayerReader, MultiLineWithTopologyIsAnError) {
       geojson({R"({"type":"Feature","properties":{"source":1,"target":2},"geometry":)"
                R"({"type":"MultiLineString","coordinates":[[[120.98,31.38],[120.99,31.38]],)"
                R"([[121.0,31.38],[121.01,31.38]]]}})"}));
-  const std::string message = input_error([&] { io::read_roads({path, ""}, defaults, plain); });
+  const std::string message = testing_support::input_error([&] {
+    io::read_roads({path, ""}, defaults, plain);
+  });
   EXPECT_NE(message.find("feature 0"), std::string::npos) << message;
   EXPECT_NE(message.find("multi-part"), std::string::npos) << message;
 }
 
 TEST(LayerReader, WrongGeometryForTheRoleNamesFeatureAndExpectation) {
-  const std::string message = input_error([] {
+  const std::string message = testing_support::input_error([] {
     io::read_roads({fixture("centers_4326.geojson"), ""}, defaults, plain);
   });
   EXPECT_NE(message.find("centers_4326.geojson"), std::string::npos) << message;
@@ -388,7 +391,7 @@ TEST(LayerReader, WrongGeometryForTheRoleNamesFeatureAndExpectation) {
   EXPECT_NE(message.find("Point"), std::string::npos) << message;
   EXPECT_NE(message.find("expected lines"), std::string::npos) << message;
 
-  const std::string blocks_message = input_error([] {
+  const std::string blocks_message = testing_support::input_error([] {
     io::read_blocks({fixture("roads_4549.shp"), ""}, defaults, plain);
   });
   EXPECT_NE(blocks_message.find("expected polygons"), std::string::npos) << blocks_message;
@@ -436,7 +439,9 @@ TEST(LayerReader, CurvesAreLinearisedAndEmptyGeometriesSkipped) {
 TEST(LayerReader, LayerWithoutGeometryIsAnError) {
   Scratch scratch;
   const std::string path = scratch.write("table.csv", "id,name\n1,a\n");
-  const std::string message = input_error([&] { io::read_centers({path, ""}, defaults, plain); });
+  const std::string message = testing_support::input_error([&] {
+    io::read_centers({path, ""}, defaults, plain);
+  });
   EXPECT_NE(message.find("no geometry"), std::string::npos) << message;
 }
 
@@ -446,7 +451,9 @@ TEST(LayerReader, DuplicateIdsNameBothFeatures) {
       "blocks.geojson",
       geojson({square_feature(R"({"block_id":"B1"})"), square_feature(R"({"block_id":"B2"})"),
                square_feature(R"({"block_id":"B1"})")}));
-  const std::string message = input_error([&] { io::read_blocks({blocks, ""}, defaults, plain); });
+  const std::string message = testing_support::input_error([&] {
+    io::read_blocks({blocks, ""}, defaults, plain);
+  });
   EXPECT_NE(message.find("feature 2"), std::string::npos) << message;
   EXPECT_NE(message.find("field 'block_id'"), std::string::npos) << message;
   EXPECT_NE(message.find("id 'B1' is also the id of feature 0"), std::string::npos) << message;
@@ -456,7 +463,9 @@ TEST(LayerReader, DuplicateIdsNameBothFeatures) {
   const std::string numeric = scratch.write(
       "numeric.geojson",
       geojson({square_feature(R"({"block_id":7})"), square_feature(R"({"block_id":7.0})")}));
-  const std::string again = input_error([&] { io::read_blocks({numeric, ""}, defaults, plain); });
+  const std::string again = testing_support::input_error([&] {
+    io::read_blocks({numeric, ""}, defaults, plain);
+  });
   EXPECT_NE(again.find("id '7' is also the id of feature 0"), std::string::npos) << again;
 
   // Community boundaries are not checked: `site --allowed` reads any polygons through them.
@@ -493,7 +502,9 @@ TEST(LayerReader, CollectionsOfTheRightShapeAreReadAsMultiGeometries) {
   const std::string mixed = scratch.write(
       "mixed.csv",
       "WKT,block_id\n\"GEOMETRYCOLLECTION (POLYGON ((0 0,1 0,1 1,0 0)),POINT (2 2))\",B1\n");
-  const std::string message = input_error([&] { io::read_blocks({mixed, ""}, defaults, assumed); });
+  const std::string message = testing_support::input_error([&] {
+    io::read_blocks({mixed, ""}, defaults, assumed);
+  });
   EXPECT_NE(message.find("geometry is Geometry Collection"), std::string::npos) << message;
   EXPECT_NE(message.find("expected polygons"), std::string::npos) << message;
 }
@@ -507,7 +518,9 @@ TEST(LayerReader, NonFiniteCoordinatesAreErrors) {
                              R"("coordinates":[[120.98,31.38],[120.99,31.39]]}})",
                              R"({"type":"Feature","properties":{},"geometry":{"type":"LineString",)"
                              R"("coordinates":[[120.98,31.38],[NaN,31.39]]}})"}));
-  const std::string message = input_error([&] { io::read_roads({path, ""}, defaults, plain); });
+  const std::string message = testing_support::input_error([&] {
+    io::read_roads({path, ""}, defaults, plain);
+  });
   EXPECT_NE(message.find("feature 1"), std::string::npos) << message;
   EXPECT_NE(message.find("not a finite number"), std::string::npos) << message;
 }
@@ -517,14 +530,16 @@ TEST(LayerReader, CoordinatesThatCannotBeLonLatInADegreesLayer) {
   // A GeoJSON without "crs" is EPSG:4326: Gauss-Kruger metres written into one are refused.
   const std::string metres = scratch.write(
       "metres.geojson", geojson({point_feature("{}"), point_feature("{}", 593223.08, 3473521.13)}));
-  std::string message = input_error([&] { io::read_centers({metres, ""}, defaults, plain); });
+  std::string message = testing_support::input_error([&] {
+    io::read_centers({metres, ""}, defaults, plain);
+  });
   EXPECT_NE(message.find("feature 1"), std::string::npos) << message;
   EXPECT_NE(message.find("look like metres"), std::string::npos) << message;
   EXPECT_NE(message.find("-a_srs"), std::string::npos) << message;
 
   const std::string swapped =
       scratch.write("swapped.geojson", geojson({point_feature("{}", 31.38, 120.98)}));
-  message = input_error([&] { io::read_centers({swapped, ""}, defaults, plain); });
+  message = testing_support::input_error([&] { io::read_centers({swapped, ""}, defaults, plain); });
   EXPECT_NE(message.find("x and y look swapped"), std::string::npos) << message;
 }
 
@@ -534,7 +549,9 @@ TEST(LayerReader, DegreesInAProjectedLayerAreRefused) {
       "degrees.csv", "WKT,id\n\"POINT (120.98 31.38)\",1\n\"POINT (120.99 31.39)\",2\n");
   io::ReadSettings gk;
   gk.assume_crs = "EPSG:4549";
-  const std::string message = input_error([&] { io::read_centers({path, ""}, defaults, gk); });
+  const std::string message = testing_support::input_error([&] {
+    io::read_centers({path, ""}, defaults, gk);
+  });
   EXPECT_NE(message.find("look like lon/lat degrees"), std::string::npos) << message;
   EXPECT_NE(message.find("x 120.98 to 120.99"), std::string::npos) << message;
   // The same points as the metres they are meant to be read fine.
@@ -560,7 +577,9 @@ TEST(LayerReader, InvalidPolygonsAreCountedOrRefused) {
 
   io::ReadSettings strict;
   strict.fail_on_invalid = true;
-  const std::string message = input_error([&] { io::read_blocks({path, ""}, defaults, strict); });
+  const std::string message = testing_support::input_error([&] {
+    io::read_blocks({path, ""}, defaults, strict);
+  });
   EXPECT_NE(message.find("feature 1"), std::string::npos) << message;
   EXPECT_NE(message.find("invalid polygon (Self-intersection"), std::string::npos) << message;
 }

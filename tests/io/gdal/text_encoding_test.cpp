@@ -11,6 +11,7 @@
 #include "io/gdal/layer_reader.h"
 #include "io/gdal/text_encoding.h"
 #include "test_paths.h"
+#include "tests/io/input_error.h"
 
 namespace {
 
@@ -26,17 +27,6 @@ io::ReadSettings assume_lonlat(const std::string& encoding = "") {
   settings.encoding = encoding;
   settings.assume_crs = "EPSG:4326";  // the CSV fixtures carry no CRS
   return settings;
-}
-
-template <typename Read>
-std::string encoding_error(Read&& read) {
-  try {
-    read();
-  } catch (const io::InputError& error) {
-    return error.what();
-  }
-  ADD_FAILURE() << "no io::InputError thrown";
-  return {};
 }
 
 const std::string gbk_yushan = "\xD3\xF1\xC9\xBD";  // 玉山 in GBK
@@ -87,7 +77,7 @@ TEST(TextEncoding, UndeclaredGbkWithChineseFieldNamesIsDetectedAndItsFieldsFound
 TEST(TextEncoding, AMissingChineseFieldListsTheFieldsDecoded) {
   io::FieldMap fields;
   fields.population = "户数";
-  const std::string message = encoding_error([&] {
+  const std::string message = testing_support::input_error([&] {
     io::read_blocks({encoding_fixture("blocks_chinese_fields.shp"), ""}, fields,
                     io::ReadSettings{});
   });
@@ -127,7 +117,7 @@ TEST(TextEncoding, AWrongCpgIsAnErrorNamingFeatureFieldAndTheLayersOption) {
   const io::LayerRef wrong{encoding_fixture("blocks_cpg_says_utf8.shp"), "", "",
                            "--blocks-encoding"};
   const std::string message =
-      encoding_error([&] { io::read_blocks(wrong, {}, io::ReadSettings{}); });
+      testing_support::input_error([&] { io::read_blocks(wrong, {}, io::ReadSettings{}); });
   EXPECT_NE(message.find("blocks_cpg_says_utf8.shp"), std::string::npos) << message;
   EXPECT_NE(message.find("feature 0, field 'name'"), std::string::npos) << message;
   EXPECT_NE(message.find("not valid UTF-8 (the encoding from .cpg)"), std::string::npos) << message;
@@ -135,7 +125,7 @@ TEST(TextEncoding, AWrongCpgIsAnErrorNamingFeatureFieldAndTheLayersOption) {
   // The layer's own encoding wins over its .cpg, and --encoding does not.
   io::ReadSettings gbk;
   gbk.encoding = "GBK";
-  const auto still = encoding_error([&] { io::read_blocks(wrong, {}, gbk); });
+  const auto still = testing_support::input_error([&] { io::read_blocks(wrong, {}, gbk); });
   EXPECT_NE(still.find("not valid UTF-8"), std::string::npos) << still;
   io::LayerRef right = wrong;
   right.encoding = "GBK";
@@ -148,7 +138,7 @@ TEST(TextEncoding, AWrongCpgIsAnErrorNamingFeatureFieldAndTheLayersOption) {
 TEST(TextEncoding, TextNeitherUtf8NorGbkIsAnErrorNeverQuestionMarks) {
   const io::LayerRef neither{encoding_fixture("blocks_neither.shp"), "", "", "--blocks-encoding"};
   const std::string message =
-      encoding_error([&] { io::read_blocks(neither, {}, io::ReadSettings{}); });
+      testing_support::input_error([&] { io::read_blocks(neither, {}, io::ReadSettings{}); });
   EXPECT_NE(message.find("feature 0, field 'name'"), std::string::npos) << message;
   EXPECT_NE(message.find("neither UTF-8 nor GBK"), std::string::npos) << message;
   EXPECT_NE(message.find("--blocks-encoding"), std::string::npos) << message;
@@ -156,7 +146,7 @@ TEST(TextEncoding, TextNeitherUtf8NorGbkIsAnErrorNeverQuestionMarks) {
   io::LayerRef as_gbk = neither;
   as_gbk.encoding = "GBK";
   const std::string lossy =
-      encoding_error([&] { io::read_blocks(as_gbk, {}, io::ReadSettings{}); });
+      testing_support::input_error([&] { io::read_blocks(as_gbk, {}, io::ReadSettings{}); });
   EXPECT_NE(lossy.find("feature 0, field 'name': text is not valid GBK"), std::string::npos)
       << lossy;
   io::LayerRef latin = neither;
@@ -169,7 +159,7 @@ TEST(TextEncoding, ALayersEncodingOnAUtf8FormatIsRefused) {
       (fs::path(testing_support::test_data_dir()) / "bad" / "blocks.geojson").string(), "", "GBK",
       "--blocks-encoding"};
   const std::string message =
-      encoding_error([&] { io::read_blocks(geojson, {}, io::ReadSettings{}); });
+      testing_support::input_error([&] { io::read_blocks(geojson, {}, io::ReadSettings{}); });
   EXPECT_NE(message.find("--blocks-encoding GBK does not apply: GeoJSON stores text in UTF-8"),
             std::string::npos)
       << message;
