@@ -1,48 +1,86 @@
 #include "planner/search/bounded_search.h"
 
+#include <algorithm>
+
 namespace planner {
-namespace {
-// d_ary_heap_indirect marks "not in the heap" with the largest size_type.
-constexpr std::size_t not_in_heap = static_cast<std::size_t>(-1);
-}  // namespace
 
 BoundedSearch::BoundedSearch(const StreetGraph& graph)
-    : m_graph(&graph),
-      m_time(graph.node_count(), inf_time),
-      m_label(graph.node_count(), invalid_id),
-      m_heap_position(graph.node_count(), not_in_heap),
-      m_heap(TimeMap(m_time.begin()), PositionMap(m_heap_position.begin())) {
+    : m_graph(&graph), m_vertex(graph.node_count()) {
+  m_heap.reserve(1024);
   m_touched.reserve(1024);
   m_settled.reserve(1024);
 }
 
 BoundedSearch& BoundedSearch::reset() {
-  // d_ary_heap_indirect has no clear(); it is empty after run(), so this only pops sources
-  // added without a run.
-  while (!m_heap.empty()) m_heap.pop();
-  for (NodeId v : m_touched) {
-    m_time[v] = inf_time;
-    m_label[v] = invalid_id;
-    m_heap_position[v] = not_in_heap;
-  }
+  for (NodeId v : m_touched) m_vertex[v] = Vertex{};
+  m_heap.clear();
   m_touched.clear();
   m_settled.clear();
   return *this;
 }
 
+// The heap below mirrors boost::d_ary_heap_indirect<NodeId, 4, ..., std::less<double>> move for
+// move (sift up: count the levels the entry rises past strictly larger parents, then shift them
+// down; pop: the last entry to the root, then swap it with its smallest child, the first of equal
+// children, while that child is strictly smaller), so equal times leave the heap in the same
+// order as before and the settled order, hence every output, is unchanged.
+
+void BoundedSearch::sift_up(std::uint32_t slot) {
+  const Entry moving = m_heap[slot];
+  while (slot > 0) {
+    const std::uint32_t parent = (slot - 1) / 4;
+    if (!(moving.time_s < m_heap[parent].time_s)) break;
+    m_heap[slot] = m_heap[parent];
+    m_vertex[m_heap[slot].v].slot = slot;
+    slot = parent;
+  }
+  m_heap[slot] = moving;
+  m_vertex[moving.v].slot = slot;
+}
+
+void BoundedSearch::push(NodeId v) {
+  m_heap.push_back({m_vertex[v].time_s, v});
+  sift_up(static_cast<std::uint32_t>(m_heap.size() - 1));
+}
+
+void BoundedSearch::pop() {
+  m_vertex[m_heap.front().v].slot = not_queued;
+  const Entry moving = m_heap.back();
+  m_heap.pop_back();
+  const std::size_t size = m_heap.size();
+  if (size == 0) return;
+  std::size_t slot = 0;
+  for (;;) {
+    const std::size_t first = 4 * slot + 1;
+    if (first >= size) break;
+    const std::size_t last = std::min(first + 4, size);
+    std::size_t best = first;
+    for (std::size_t c = first + 1; c < last; ++c) {
+      if (m_heap[c].time_s < m_heap[best].time_s) best = c;
+    }
+    if (!(m_heap[best].time_s < moving.time_s)) break;
+    m_heap[slot] = m_heap[best];
+    m_vertex[m_heap[slot].v].slot = static_cast<std::uint32_t>(slot);
+    slot = best;
+  }
+  m_heap[slot] = moving;
+  m_vertex[moving.v].slot = static_cast<std::uint32_t>(slot);
+}
+
 void BoundedSearch::relax(NodeId w, double t, std::uint32_t label) {
-  double& current = m_time[w];
-  if (current == inf_time) {
-    current = t;
-    m_label[w] = label;
+  Vertex& s = m_vertex[w];
+  if (s.time_s == inf_time) {
+    s.time_s = t;
+    s.label = label;
     m_touched.push_back(w);
-    m_heap.push(w);
-  } else if (t < current) {
-    current = t;
-    m_label[w] = label;
-    m_heap.update(w);
-  } else if (t == current && label < m_label[w] && m_heap.contains(w)) {
-    m_label[w] = label;
+    push(w);
+  } else if (t < s.time_s) {
+    s.time_s = t;
+    s.label = label;
+    m_heap[s.slot].time_s = t;  // a smaller time than a settled one is impossible: it is queued
+    sift_up(s.slot);
+  } else if (t == s.time_s && label < s.label && s.slot != not_queued) {
+    s.label = label;
   }
 }
 
@@ -56,24 +94,24 @@ BoundedSearch& BoundedSearch::run(std::span<const double> arc_time_s, double lim
   const auto head = m_graph->head();
   m_settled.clear();
   while (!m_heap.empty()) {
-    const NodeId v = m_heap.top();
-    const double t = m_time[v];
+    const NodeId v = m_heap.front().v;
+    const double t = m_heap.front().time_s;
     if (t > limit_s) break;  // only sources can be queued beyond the limit
-    m_heap.pop();
+    pop();
     m_settled.push_back(v);
-    const std::uint32_t label = m_label[v];
+    const std::uint32_t label = m_vertex[v].label;
     for (ArcId a = first_out[v]; a < first_out[v + 1]; ++a) {
       const double nt = t + arc_time_s[a];
       if (nt <= limit_s) relax(head[a], nt, label);
     }
   }
   // Sources that started beyond the limit count as not reached.
-  while (!m_heap.empty()) {
-    const NodeId v = m_heap.top();
-    m_heap.pop();
-    m_time[v] = inf_time;
-    m_label[v] = invalid_id;
+  for (const Entry& e : m_heap) {
+    m_vertex[e.v].time_s = inf_time;
+    m_vertex[e.v].label = invalid_id;
+    m_vertex[e.v].slot = not_queued;
   }
+  m_heap.clear();
   return *this;
 }
 

@@ -1,11 +1,13 @@
-// The bounded multi-source search on hand-worked networks, and against Boost.Graph's own
-// dijkstra_shortest_paths on random graphs with one reused search object.
+// The bounded multi-source search on hand-worked networks, against Boost.Graph's own
+// dijkstra_shortest_paths on random graphs with one reused search object, and against the
+// Boost d_ary_heap_indirect search it replaced: same settled order, ties included.
 #include "planner/search/bounded_search.h"
 
 #include <random>
 #include <type_traits>
 
 #include <gtest/gtest.h>
+#include <boost/graph/detail/d_ary_heap.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 
 #include "tests/planner/drawn_network.h"
@@ -17,7 +19,7 @@ using planner::inf_time;
 using planner::invalid_id;
 using testing_support::drawn_network;
 
-// The heap refers into the search's own arrays: a copy would write into the original's.
+// Per-thread scratch sized to the graph: never copied by accident.
 static_assert(!std::is_copy_constructible_v<BoundedSearch>);
 static_assert(!std::is_copy_assignable_v<BoundedSearch>);
 
@@ -134,6 +136,102 @@ TEST(BoundedSearch, MatchesBoostDijkstraOnRandomGraphs) {
       } else {
         ASSERT_EQ(search.time_s(v), inf_time) << "query " << q << " vertex " << v;
       }
+    }
+  }
+}
+
+/// The search as it was with Boost's 4-ary indirect heap (times and heap positions in their own
+/// arrays): the reference for the settled order.
+class BoostHeapSearch {
+ public:
+  explicit BoostHeapSearch(std::size_t n)
+      : time_(n, inf_time),
+        label_(n, invalid_id),
+        position_(n, static_cast<std::size_t>(-1)),
+        heap_(TimeMap(time_.begin()), PositionMap(position_.begin())) {}
+
+  void add_source(planner::NodeId v, double t, std::uint32_t label) { relax(v, t, label); }
+
+  void run(const planner::StreetGraph& graph, std::span<const double> arc_s, double limit) {
+    const auto first_out = graph.first_out();
+    const auto head = graph.head();
+    while (!heap_.empty()) {
+      const planner::NodeId v = heap_.top();
+      const double t = time_[v];
+      if (t > limit) break;
+      heap_.pop();
+      settled.push_back(v);
+      for (planner::ArcId a = first_out[v]; a < first_out[v + 1]; ++a) {
+        if (t + arc_s[a] <= limit) relax(head[a], t + arc_s[a], label_[v]);
+      }
+    }
+  }
+
+  std::vector<planner::NodeId> settled;
+  std::vector<double> time_;
+  std::vector<std::uint32_t> label_;
+
+ private:
+  using TimeMap =
+      boost::iterator_property_map<std::vector<double>::iterator, boost::identity_property_map>;
+  using PositionMap = boost::iterator_property_map<std::vector<std::size_t>::iterator,
+                                                   boost::identity_property_map>;
+  void relax(planner::NodeId w, double t, std::uint32_t label) {
+    if (time_[w] == inf_time) {
+      time_[w] = t;
+      label_[w] = label;
+      heap_.push(w);
+    } else if (t < time_[w]) {
+      time_[w] = t;
+      label_[w] = label;
+      heap_.update(w);
+    } else if (t == time_[w] && label < label_[w] && heap_.contains(w)) {
+      label_[w] = label;
+    }
+  }
+  std::vector<std::size_t> position_;
+  boost::d_ary_heap_indirect<planner::NodeId, 4, PositionMap, TimeMap, std::less<double>> heap_;
+};
+
+// A grid with whole-metre streets at 1 m/s: a great many equal times, so the order in which
+// equal vertices leave the heap shows. Reach pieces come out in settled order, so this order is
+// part of every output.
+TEST(BoundedSearch, SettlesInTheSameOrderAsTheBoostHeapItReplaced) {
+  std::mt19937 rng(20261203);
+  const int side = 30;
+  std::vector<planner::XY> vertices;
+  std::vector<std::pair<int, int>> edges;
+  for (int y = 0; y < side; ++y) {
+    for (int x = 0; x < side; ++x) {
+      vertices.push_back({10.0 * x, 10.0 * y});
+      if (x > 0) edges.emplace_back(y * side + x - 1, y * side + x);
+      if (y > 0) edges.emplace_back((y - 1) * side + x, y * side + x);
+    }
+  }
+  auto net = drawn_network(vertices, edges);
+  auto times = planner::arc_times_s(*net.graph, net.edges, 1.0);
+  std::uniform_int_distribution<int> pick(0, side * side - 1);
+  BoundedSearch search(*net.graph);
+  for (int q = 0; q < 40; ++q) {
+    BoostHeapSearch ref(vertices.size());
+    search.reset();
+    const int sources = 1 + q % 4;  // several sources: label ties too
+    for (int k = 0; k < sources; ++k) {
+      const planner::NodeId v = pick(rng);
+      const double start = 5.0 * (q % 3);
+      const std::uint32_t label = static_cast<std::uint32_t>((k * 7 + q) % 5);
+      search.add_source(v, start, label);
+      ref.add_source(v, start, label);
+    }
+    const double limit = 60.0 + 10.0 * (q % 15);
+    search.run(times, limit);
+    ref.run(*net.graph, times, limit);
+    ASSERT_EQ(std::vector<planner::NodeId>(search.settled().begin(), search.settled().end()),
+              ref.settled)
+        << "query " << q;
+    for (planner::NodeId v : ref.settled) {
+      ASSERT_EQ(search.time_s(v), ref.time_[v]) << "query " << q << " vertex " << v;
+      ASSERT_EQ(search.label(v), ref.label_[v]) << "query " << q << " vertex " << v;
     }
   }
 }
