@@ -28,10 +28,16 @@ std::size_t nearest(const std::vector<TimeV>& vs, double x, double speed) {
 
 void lower_envelope(const std::vector<TimeV>& vs, double length_m, double speed_mps, double limit_s,
                     std::vector<EnvelopePiece>& out) {
+  std::vector<double> breakpoints;
+  lower_envelope(vs, length_m, speed_mps, limit_s, out, breakpoints);
+}
+
+void lower_envelope(const std::vector<TimeV>& vs, double length_m, double speed_mps, double limit_s,
+                    std::vector<EnvelopePiece>& out, std::vector<double>& xs) {
   if (vs.empty() || !(length_m >= 0.0)) return;
   // Breakpoints: where the nearest V can change (apexes, pairwise crossings) and where a V
   // crosses the limit. Between two consecutive breakpoints one V is nearest and it is linear.
-  std::vector<double> xs{0.0, length_m};
+  xs.assign({0.0, length_m});
   auto add = [&](double x) {
     if (x > 0.0 && x < length_m) xs.push_back(x);
   };

@@ -31,4 +31,10 @@ struct EnvelopePiece {
 void lower_envelope(const std::vector<TimeV>& vs, double length_m, double speed_mps, double limit_s,
                     std::vector<EnvelopePiece>& out);
 
+/// The same with the caller's scratch for the breakpoints: the reach collector calls this for
+/// every reached edge of every center, and an allocation per call there is a malloc/free pair
+/// per edge on every thread.
+void lower_envelope(const std::vector<TimeV>& vs, double length_m, double speed_mps, double limit_s,
+                    std::vector<EnvelopePiece>& out, std::vector<double>& breakpoints);
+
 }  // namespace planner

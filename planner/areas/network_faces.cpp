@@ -114,36 +114,57 @@ struct OnRing {
   double len;
 };
 
+/// One face's part of find_stretches: its stretches (each the edges it lies on) and its
+/// (edge, face, segment length) records.
+struct FaceStretches {
+  std::vector<std::uint32_t> stretch_sizes;
+  std::vector<EdgeId> stretch_edges;
+  std::vector<OnRing> on_ring;
+};
+
 /// Boundary stretches: each ring segment of each face, mapped to the edges it lies on by its
 /// midpoint (noding only splits segments, so a midpoint lies on its source segments). Fills
-/// out's stretch arrays; returns every (edge, face, segment length).
-std::vector<OnRing> find_stretches(const SegmentGrid& grid, NetworkFaces& out) {
+/// out's stretch arrays; returns every (edge, face, segment length). Faces in parallel, each
+/// into its own slot, joined in face order: the same arrays for any thread count.
+std::vector<OnRing> find_stretches(const SegmentGrid& grid, unsigned threads, NetworkFaces& out) {
   const std::vector<MultiPolygon>& faces = out.faces;
+  std::vector<FaceStretches> per_face(faces.size());
+  parallel_for(
+      faces.size(), threads, [] { return std::make_unique<std::vector<EdgeId>>(); },
+      [&](std::unique_ptr<std::vector<EdgeId>>& found_ptr, std::size_t fi) {
+        const auto f = static_cast<std::uint32_t>(fi);
+        std::vector<EdgeId>& found = *found_ptr;
+        FaceStretches& mine = per_face[f];
+        std::vector<EdgeId> previous;
+        for (const Polygon& poly : faces[f]) {
+          std::vector<const Ring*> rings{&poly.outer};
+          for (const Ring& h : poly.holes) rings.push_back(&h);
+          for (const Ring* ring : rings) {
+            previous.clear();
+            for (std::size_t k = 0; k + 1 < ring->size(); ++k) {
+              const XY a = (*ring)[k], b = (*ring)[k + 1];
+              grid.distinct_edges_near({(a.x + b.x) / 2.0, (a.y + b.y) / 2.0}, face_tol_m, found);
+              const double len = std::hypot(b.x - a.x, b.y - a.y);
+              for (EdgeId e : found) mine.on_ring.push_back({e, f, len});
+              if (found == previous && !found.empty()) continue;  // same stretch goes on
+              mine.stretch_edges.insert(mine.stretch_edges.end(), found.begin(), found.end());
+              mine.stretch_sizes.push_back(static_cast<std::uint32_t>(found.size()));
+              previous = found;
+            }
+          }
+        }
+      });
   std::vector<OnRing> on_ring;
-  std::vector<EdgeId> found, previous;
   out.first_stretch.push_back(0);
   out.first_stretch_edge.push_back(0);
-  for (std::uint32_t f = 0; f < faces.size(); ++f) {
-    for (const Polygon& poly : faces[f]) {
-      std::vector<const Ring*> rings{&poly.outer};
-      for (const Ring& h : poly.holes) rings.push_back(&h);
-      for (const Ring* ring : rings) {
-        previous.clear();
-        for (std::size_t k = 0; k + 1 < ring->size(); ++k) {
-          const XY a = (*ring)[k], b = (*ring)[k + 1];
-          grid.distinct_edges_near({(a.x + b.x) / 2.0, (a.y + b.y) / 2.0}, face_tol_m, found);
-          const double len = std::hypot(b.x - a.x, b.y - a.y);
-          for (EdgeId e : found) {
-            on_ring.push_back({e, f, len});
-          }
-          if (found == previous && !found.empty()) continue;  // same stretch goes on
-          out.stretch_edges.insert(out.stretch_edges.end(), found.begin(), found.end());
-          out.first_stretch_edge.push_back(static_cast<std::uint32_t>(out.stretch_edges.size()));
-          previous = found;
-        }
-      }
-    }
+  for (FaceStretches& mine : per_face) {
+    for (std::uint32_t size : mine.stretch_sizes)
+      out.first_stretch_edge.push_back(out.first_stretch_edge.back() + size);
+    out.stretch_edges.insert(out.stretch_edges.end(), mine.stretch_edges.begin(),
+                             mine.stretch_edges.end());
+    on_ring.insert(on_ring.end(), mine.on_ring.begin(), mine.on_ring.end());
     out.first_stretch.push_back(static_cast<std::uint32_t>(out.first_stretch_edge.size() - 1));
+    mine = {};
   }
   return on_ring;
 }
@@ -172,32 +193,52 @@ void map_edge_faces(std::size_t edge_count, std::vector<OnRing> on_ring,
   to_csr(edge_face, edge_count, out.first_edge_face, out.edge_faces);
 }
 
+/// A noded segment lying inside a face, on an edge.
+struct InsideSegment {
+  std::uint32_t face;
+  EdgeId edge;
+  double len;
+};
+
 /// Edges inside faces: noded segments with the same face a hair to their left and right. Fills
-/// out's interior arrays and inside_face (the one face an edge lies in wholly).
+/// out's interior arrays and inside_face (the one face an edge lies in wholly). The point
+/// location runs on the threads in blocks of noded lines; the blocks are joined in line order,
+/// so the per-edge length sums add up in the same order for any thread count.
 void find_interior_edges(const std::vector<LineString>& noded, const SegmentGrid& grid,
-                         const std::vector<double>& edge_len, NetworkFaces& out) {
+                         const std::vector<double>& edge_len, unsigned threads, NetworkFaces& out) {
   const std::size_t edge_count = edge_len.size();
   const FaceLocator locate(out.faces, 200.0);
   constexpr double side_step_m = 1e-3;
+  constexpr std::size_t block = 256;  // noded lines per work item
+  std::vector<std::vector<InsideSegment>> per_block((noded.size() + block - 1) / block);
+  parallel_for(
+      per_block.size(), threads, [] { return std::make_unique<std::vector<EdgeId>>(); },
+      [&](std::unique_ptr<std::vector<EdgeId>>& found_ptr, std::size_t bi) {
+        std::vector<EdgeId>& found = *found_ptr;
+        const std::size_t end = std::min(noded.size(), (bi + 1) * block);
+        for (std::size_t li = bi * block; li < end; ++li) {
+          const LineString& line = noded[li];
+          for (std::size_t k = 0; k + 1 < line.size(); ++k) {
+            const XY a = line[k], b = line[k + 1];
+            const double len = std::hypot(b.x - a.x, b.y - a.y);
+            if (len <= 0.0) continue;
+            const XY m{(a.x + b.x) / 2.0, (a.y + b.y) / 2.0};
+            const XY n{-(b.y - a.y) / len * side_step_m, (b.x - a.x) / len * side_step_m};
+            const std::uint32_t left = locate.face_at({m.x + n.x, m.y + n.y});
+            if (left == invalid_id || locate.face_at({m.x - n.x, m.y - n.y}) != left) continue;
+            grid.distinct_edges_near(m, face_tol_m, found);
+            for (EdgeId e : found) per_block[bi].push_back({left, e, len});
+          }
+        }
+      });
   std::vector<double> inside_m(edge_count, 0.0);
   std::vector<std::pair<std::uint32_t, EdgeId>> face_interior;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edge_inside;
-  std::vector<EdgeId> found;
-  for (const LineString& line : noded) {
-    for (std::size_t k = 0; k + 1 < line.size(); ++k) {
-      const XY a = line[k], b = line[k + 1];
-      const double len = std::hypot(b.x - a.x, b.y - a.y);
-      if (len <= 0.0) continue;
-      const XY m{(a.x + b.x) / 2.0, (a.y + b.y) / 2.0};
-      const XY n{-(b.y - a.y) / len * side_step_m, (b.x - a.x) / len * side_step_m};
-      const std::uint32_t left = locate.face_at({m.x + n.x, m.y + n.y});
-      if (left == invalid_id || locate.face_at({m.x - n.x, m.y - n.y}) != left) continue;
-      grid.distinct_edges_near(m, face_tol_m, found);
-      for (EdgeId e : found) {
-        face_interior.push_back({left, e});
-        edge_inside.push_back({e, left});
-        inside_m[e] += len;
-      }
+  for (const auto& segments : per_block) {
+    for (const InsideSegment& s : segments) {
+      face_interior.push_back({s.face, s.edge});
+      edge_inside.push_back({s.edge, s.face});
+      inside_m[s.edge] += s.len;
     }
   }
   to_csr(face_interior, out.faces.size(), out.first_interior, out.interior_edges);
@@ -254,16 +295,17 @@ NetworkFaces build_network_faces(const EdgeSet& edges, double buffer_m, int quad
   }
   out.faces = std::move(net.faces);
   const SegmentGrid grid(edges, use, 100.0);
-  std::vector<OnRing> on_ring = find_stretches(grid, out);
+  threads = std::max(1u, threads);
+  std::vector<OnRing> on_ring = find_stretches(grid, threads, out);
   std::vector<double> edge_len(edges.edge_count());
   for (EdgeId e = 0; e < edges.edge_count(); ++e) edge_len[e] = planar_length(edges, e);
   map_edge_faces(edges.edge_count(), std::move(on_ring), edge_len, out);
-  find_interior_edges(net.noded, grid, edge_len, out);
+  find_interior_edges(net.noded, grid, edge_len, threads, out);
 
   // Holes, face by face, in parallel (each thread its own GEOS context).
   out.holes.resize(out.faces.size());
   parallel_for(
-      out.faces.size(), std::max(1u, threads), [] { return std::make_unique<GeosContext>(); },
+      out.faces.size(), threads, [] { return std::make_unique<GeosContext>(); },
       [&](std::unique_ptr<GeosContext>& ctx, std::size_t f) {
         if (cannot_hold_hole(out.faces[f], buffer_m)) return;
         out.holes[f] =

@@ -75,7 +75,7 @@ void ReachCollector::add_edge(EdgeId e, const BoundedSearch& search, const Sourc
     m_vs.push_back({walk.along(e, s.pos.offset_m), walk.seconds(s.pos.leg_m), s.label});
   }
   m_pieces.clear();
-  lower_envelope(m_vs, len, walk.speed_mps(), thresholds_s.back(), m_pieces);
+  lower_envelope(m_vs, len, walk.speed_mps(), thresholds_s.back(), m_pieces, m_breakpoints);
   for (const EnvelopePiece& p : m_pieces) {
     // Cut the linear piece at every threshold strictly inside its time range, in the
     // direction of travel along the edge.

@@ -49,6 +49,7 @@ class ReachCollector {
   std::vector<TimeV> m_vs;
   std::vector<EnvelopePiece> m_pieces;
   std::vector<double> m_cuts;
+  std::vector<double> m_breakpoints;
   std::vector<ReachPiece> m_out;
 };
 

@@ -110,7 +110,10 @@ void search_centers(const AreaRun& run, const std::vector<SnappedSource>& source
           pieces[i] =
               w->collector.collect(w->search, std::span(&src, 1), same_edge, run.bands_s, run.walk);
         }
-        CenterReach& reach = out.reach[src.label];
+        // Counted locally and stored once: centers next to each other in out.reach share a
+        // cache line and are handed to different threads, so counting in place made the two
+        // threads write the same line for every reached block (false sharing).
+        CenterReach reach;
         // Only blocks beside a reached junction or on the center's own edge can be in reach.
         w->blocks.clear();
         w->blocks.add(blocks_at, edges.edge_tail[src.pos.edge]);
@@ -128,6 +131,7 @@ void search_centers(const AreaRun& run, const std::vector<SnappedSource>& source
             }
           }
         }
+        out.reach[src.label] = reach;
       });
 }
 

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <set>
+#include <string>
 
 #include <gtest/gtest.h>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
@@ -215,6 +216,89 @@ TEST(ServiceAreas, ReachedBlocksAndPopulationPerCenter) {
   EXPECT_EQ(areas.reach[0].blocks, 1u);  // 'near' is ~3 minutes away, 'far' ~12
   EXPECT_DOUBLE_EQ(areas.reach[0].pop, 100.0);
   EXPECT_GT(areas.polygons[0].pop, 0.0);
+}
+
+/// Every ring point of two shapes, in order (exact comparison: the outputs are bytes).
+std::vector<planner::XY> ring_points(const planner::MultiPolygon& shape) {
+  std::vector<planner::XY> out;
+  for (const auto& poly : shape) {
+    out.insert(out.end(), poly.outer.begin(), poly.outer.end());
+    for (const auto& hole : poly.holes) out.insert(out.end(), hole.begin(), hole.end());
+    out.push_back({-1, -1});  // part separator
+  }
+  return out;
+}
+
+// Searches, reach and polygons run center by center on the threads; every result goes to the
+// center's own slot and is merged in center order, so one and two threads give the same bits.
+// A 9 x 9 grid of 120 m blocks with dangles (interior edges and frontier pieces), twelve
+// centers and blocks with population.
+TEST(ServiceAreas, PerCenterResultsAreIdenticalOnOneAndTwoThreads) {
+  std::vector<planner::XY> v;
+  std::vector<std::pair<int, int>> e;
+  const int side = 9;
+  for (int y = 0; y < side; ++y) {
+    for (int x = 0; x < side; ++x) {
+      v.push_back({120.0 * x, 120.0 * y});
+      if (x > 0) e.emplace_back(y * side + x - 1, y * side + x);
+      if (y > 0) e.emplace_back((y - 1) * side + x, y * side + x);
+    }
+  }
+  for (int k = 0; k < 6; ++k) {  // dangles into the blocks
+    v.push_back({120.0 * k + 60.0, 120.0 * k + 40.0});
+    e.emplace_back(k * side + k, static_cast<int>(v.size()) - 1);
+  }
+  auto net = drawn_network(v, e);
+  planner::Inputs in;
+  std::vector<planner::SnappedSource> sources;
+  for (std::uint32_t c = 0; c < 12; ++c) {
+    in.centers.push_back({"c" + std::to_string(c), "", "", {0, 0}});
+    sources.push_back(
+        at_vertex(net, static_cast<planner::EdgeId>((c * 13) % e.size()), c % 2 == 0, c));
+  }
+  for (int k = 0; k < 20; ++k) {
+    in.blocks.push_back({"b" + std::to_string(k), "", "", 10.0 + k,
+                         square({120.0 * (k % 8) + 60.0, 120.0 * (k / 8) + 60.0}, 30.0)});
+  }
+  planner::EvaluationParams ep;
+  ep.speed_kmh = 4.5;
+  ep.minutes = {5};
+  ep.threads = 1;
+  auto ev = planner::evaluate(net, in, ep);
+  auto p = params({3, 6, 10}, planner::Overlap::per_center);
+  p.bands = planner::BandMode::rings;
+  p.threads = 1;
+  const auto one = planner::build_service_areas(net, in, sources, ev.sites, ev.cover_s, p);
+  p.threads = 2;
+  const auto two = planner::build_service_areas(net, in, sources, ev.sites, ev.cover_s, p);
+
+  ASSERT_EQ(one.polygons.size(), 36u);
+  ASSERT_EQ(two.polygons.size(), one.polygons.size());
+  for (std::size_t i = 0; i < one.polygons.size(); ++i) {
+    const auto &a = one.polygons[i], &b = two.polygons[i];
+    EXPECT_EQ(a.center, b.center) << i;
+    EXPECT_EQ(a.band, b.band) << i;
+    EXPECT_EQ(a.area_m2, b.area_m2) << i;
+    EXPECT_EQ(a.pop, b.pop) << i;
+    EXPECT_EQ(ring_points(a.shape), ring_points(b.shape)) << "polygon " << i;
+  }
+  EXPECT_GT(one.polygons[2].area_m2, 0.0);
+  ASSERT_EQ(two.reach_edges.size(), one.reach_edges.size());
+  ASSERT_FALSE(one.reach_edges.empty());
+  for (std::size_t i = 0; i < one.reach_edges.size(); ++i) {
+    const auto &a = one.reach_edges[i], &b = two.reach_edges[i];
+    EXPECT_TRUE(a.edge == b.edge && a.from_m == b.from_m && a.to_m == b.to_m &&
+                a.from_s == b.from_s && a.to_s == b.to_s && a.label == b.label && a.band == b.band)
+        << "piece " << i;
+  }
+  ASSERT_EQ(two.reach.size(), one.reach.size());
+  std::uint32_t reached_blocks = 0;
+  for (std::size_t c = 0; c < one.reach.size(); ++c) {
+    EXPECT_EQ(one.reach[c].blocks, two.reach[c].blocks) << c;
+    EXPECT_EQ(one.reach[c].pop, two.reach[c].pop) << c;
+    reached_blocks += one.reach[c].blocks;
+  }
+  EXPECT_GT(reached_blocks, 0u);
 }
 
 }  // namespace
