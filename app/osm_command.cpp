@@ -16,6 +16,7 @@
 #include "io/osm/osm_reader.h"
 #include "io/run/output_over_input.h"
 #include "io/run/stage_timer.h"
+#include "io/styles/default_styles.h"
 #include "io/tables/diagnostics_layer.h"
 #include "io/tables/json_writer.h"
 #include "planner/coverage/network_diagnostics.h"
@@ -79,6 +80,7 @@ void run_osm(const OsmConfig& cfg) {
   std::vector<io::OutputLayer> layers{io::osm_roads_layer(extract, edges),
                                       io::osm_blocks_layer(extract), io::osm_centers_layer(extract),
                                       io::diagnostics_layer(network, nullptr, diagnostics)};
+  io::attach_default_styles(layers, {});
   const std::string summary = io::write_results(cfg.output, layers, io::crs_to_wkt("EPSG:4326"),
                                                 osm_summary(cfg, extract, edges, diagnostics));
   timer.stop();

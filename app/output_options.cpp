@@ -14,7 +14,8 @@ void add_output_options(CLI::App& cmd, OutputOptions& o, const std::string& exam
       ->required();
   cmd.add_option("--format", o.format,
                  "gpkg | shp | geojson | csv | fgb (FlatGeobuf: <layer>.fgb, tables and rows "
-                 "without geometry in <layer>.csv)")
+                 "without geometry in <layer>.csv). Layers open styled in QGIS: a layer_styles "
+                 "table in a GeoPackage, <layer>.qml beside shp/geojson/fgb (docs/outputs.md §6)")
       ->check(CLI::IsMember({"gpkg", "shp", "geojson", "csv", "fgb"}))
       ->each([&o](const std::string&) { o.format_given = true; })
       ->capture_default_str();

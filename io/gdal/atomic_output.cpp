@@ -25,9 +25,9 @@ namespace {
 
 // What write_layers / write_text_file put in an output folder (plus GIS sidecars such as .qix
 // indexes or .shp.xml metadata that QGIS/ArcGIS add when a planner opens the layers).
-constexpr std::array<std::string_view, 14> output_extensions = {
-    ".shp", ".shx", ".dbf",     ".prj",  ".cpg", ".qix",  ".sbn",
-    ".sbx", ".xml", ".geojson", ".json", ".csv", ".csvt", ".fgb"};
+constexpr std::array<std::string_view, 15> output_extensions = {
+    ".shp", ".shx",     ".dbf",  ".prj", ".cpg",  ".qix", ".sbn", ".sbx",
+    ".xml", ".geojson", ".json", ".csv", ".csvt", ".fgb", ".qml"};
 
 bool is_our_file(const fs::directory_entry& entry) {
   if (!entry.is_regular_file()) return false;

@@ -6,11 +6,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <memory>
 
 #include "io/errors.h"
 #include "io/gdal/atomic_output.h"
 #include "io/gdal/gdal_handles.h"
+#include "io/gdal/layer_styles_table.h"
 #include "io/gdal/ogr_layer_output.h"
 
 namespace io {
@@ -83,10 +85,26 @@ void write_gpkg(const std::string& path, const std::vector<OutputLayer>& layers,
     for (const OutputLayer& layer : layers) {
       detail::write_output_layer(*dataset, layer, crs, style, path, cancel);
     }
+    detail::write_layer_styles(*dataset, layers, pinned_timestamp, path);
     close_dataset(dataset, output_context(path));
   }
   cancel.check();  // a stop asked during the last layer still leaves the previous output
   staged.commit();
+}
+
+// <layer>.qml beside a single-layer file: QGIS loads it as the layer's default style.
+void write_style_file(const std::string& path, const std::filesystem::path& folder,
+                      const OutputLayer& layer) {
+  if (layer.style_qml.empty()) return;
+  const std::filesystem::path file = folder / (layer.name + ".qml");
+  std::ofstream out(file, std::ios::binary);
+  out << layer.style_qml;
+  out.close();
+  if (!out) {
+    throw OutputError(output_context(path) + ", layer '" + layer.name +
+                      "': cannot write its style " + file.filename().string() + ": " +
+                      std::strerror(errno));
+  }
 }
 
 void write_shapefiles(const std::string& path, const std::vector<OutputLayer>& layers,
@@ -107,6 +125,7 @@ void write_shapefiles(const std::string& path, const std::vector<OutputLayer>& l
     style.sized_text = true;
     for (const OutputLayer& layer : layers) {
       detail::write_output_layer(*dataset, layer, crs, style, path, cancel);
+      write_style_file(path, staged.temp_path(), layer);
     }
     close_dataset(dataset, output_context(path));
   }
@@ -150,6 +169,7 @@ void write_file_per_layer(const std::string& path, const std::vector<OutputLayer
       style.options.SetNameValue("RFC7946", "NO");  // keeps the run's CRS instead of WGS84
     }
     write_layer_file(path, file, geojson ? "GeoJSON" : "CSV", layer, crs, style, cancel);
+    if (geojson) write_style_file(path, staged.temp_path(), layer);
   }
   cancel.check();  // a stop asked during the last layer still leaves the previous output
   staged.commit();
@@ -178,6 +198,7 @@ void write_flatgeobuf(const std::string& path, const std::vector<OutputLayer>& l
     fgb.rows = detail::RowSelection::with_geometry;
     write_layer_file(path, staged.temp_path() / (layer.name + ".fgb"), "FlatGeobuf", layer, crs,
                      fgb, cancel);
+    write_style_file(path, staged.temp_path(), layer);
     if (any_row_without_geometry(layer)) {
       LayerStyle rest = csv_style(false);
       rest.rows = detail::RowSelection::without_geometry;

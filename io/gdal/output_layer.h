@@ -32,6 +32,9 @@ struct OutputLayer {
   std::vector<OutputField> fields;
   std::vector<std::vector<FieldValue>> rows;  ///< rows[i].size() == fields.size()
   std::vector<RowGeometry> geometries;        ///< empty for GeometryKind::none, else rows.size()
+  /// The QGIS style (QML) the layer opens with: a layer_styles row in a GeoPackage, a .qml
+  /// beside a Shapefile, GeoJSON or FlatGeobuf file; "" for none (io/styles/default_styles.h).
+  std::string style_qml{};
 };
 
 }  // namespace io

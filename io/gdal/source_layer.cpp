@@ -50,9 +50,16 @@ DatasetPtr open_dataset(const std::string& path, const CPLStringList& options,
                               ".shx and .dbf), GeoJSON... and that `ogrinfo` can list it");
 }
 
+// QGIS's table of layer styles (which circleplan also writes, docs/outputs.md §6) holds no data:
+// never a default layer, never offered as one.
+bool is_style_table(OGRLayer& layer) {
+  return EQUAL(layer.GetName(), "layer_styles");
+}
+
 std::string layer_names(GDALDataset& dataset) {
   std::string out;
   for (OGRLayer* layer : dataset.GetLayers()) {
+    if (is_style_table(*layer)) continue;
     if (!out.empty()) out += ", ";
     out += std::string("'") + layer->GetName() + "'";
   }
@@ -61,10 +68,10 @@ std::string layer_names(GDALDataset& dataset) {
 
 OGRLayer* pick_layer(GDALDataset& dataset, const std::string& wanted, const DataLocation& where) {
   if (wanted.empty()) {
-    if (dataset.GetLayerCount() == 0) {
-      throw InputError(where, "the dataset holds no layers; check that this is the right file");
+    for (OGRLayer* layer : dataset.GetLayers()) {
+      if (!is_style_table(*layer)) return layer;
     }
-    return dataset.GetLayer(0);
+    throw InputError(where, "the dataset holds no layers; check that this is the right file");
   }
   const QuietGdalErrors quiet;
   if (OGRLayer* layer = dataset.GetLayerByName(wanted.c_str())) return layer;

@@ -1,5 +1,6 @@
 #include "io/run/evaluation_layers.h"
 
+#include "io/styles/default_styles.h"
 #include "io/tables/diagnostics_layer.h"
 #include "io/tables/service_area_layers.h"
 #include "io/tables/standard_layers.h"
@@ -33,6 +34,7 @@ std::vector<OutputLayer> evaluation_layers(const planner::Network& network,
     layers.push_back(compliance_layer(run.ev));
   }
   if (choice.nodes) layers.push_back(nodes_layer(network, inputs, run.ev));
+  attach_default_styles(layers, {params.minutes, params.cover_threshold_minutes()});
   return layers;
 }
 

@@ -9,6 +9,7 @@
 #include "io/run/match_warnings.h"
 #include "io/run/output_over_input.h"
 #include "io/siting/siting_layers.h"
+#include "io/styles/default_styles.h"
 #include "planner/errors.h"
 #include "planner/network/network.h"
 #include "planner/scenario/memory_estimate.h"
@@ -214,9 +215,9 @@ SiteOutcome run_site(const SiteRunConfig& cfg) {
   out.info.layers.insert(out.info.layers.end(), site_layers.layers.begin(),
                          site_layers.layers.end());
   if (out.demand) out.info.layers.push_back(out.demand->read);
-  const std::vector<OutputLayer> layers{sites_layer(out.run),
-                                        site_blocks_layer(out.run, loaded.inputs),
-                                        site_curve_layer(out.run), site_summary_layer(out.run)};
+  std::vector<OutputLayer> layers{sites_layer(out.run), site_blocks_layer(out.run, loaded.inputs),
+                                  site_curve_layer(out.run), site_summary_layer(out.run)};
+  attach_default_styles(layers, {np.evaluation.minutes, np.evaluation.cover_threshold_minutes()});
   out.summary_path =
       write_results(cfg.output, layers, crs_to_wkt(loaded.run_crs),
                     site_summary_json(out.info, np, out.run, out.demand ? &*out.demand : nullptr));

@@ -8,6 +8,7 @@
 
 #include "io/errors.h"
 #include "io/gdal/layer_writer.h"
+#include "io/styles/default_styles.h"
 #include "io/tables/csv_text.h"
 #include "io/tables/json_writer.h"
 
@@ -245,6 +246,7 @@ OutputLayer changes_layer(const Comparison& comparison, const planner::ResultSna
                                              : before.blocks[c.before_index].shape;
     layer.geometries.emplace_back(shape);
   }
+  layer.style_qml = default_style_qml(layer, {});
   return layer;
 }
 
