@@ -81,7 +81,8 @@ Command register_run(CLI::App& root) {
   cmd->footer(
       "Example:\n  circleplan run data/porto-scenario.toml --out out/porto-scenario\n"
       "Writes base.gpkg and <variant>.gpkg (the layers of evaluate), changes-<variant>/ "
-      "(changes.gpkg, changes.csv, comparison.json), report.html, summary.csv, summary.json and "
+      "(changes.gpkg, changes.csv, comparison.json), report.html (one self-contained file with "
+      "interactive Leaflet maps from libjs-leaflet, else SVG maps), summary.csv, summary.json and "
       "timings.json, and circleplan-manifest.txt listing them. The folder is written under a "
       "hidden temporary name and moved into place at the end: an interrupted or failed run "
       "leaves the previous folder as it was. The scenario file format: docs/scenarios.md.");

@@ -15,7 +15,9 @@ packages=(
   libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev  # OSM extracts
   libgtest-dev libgmock-dev     # tests
   libbenchmark-dev              # bench/
+  libjs-leaflet                 # the report's interactive maps (Leaflet, inlined)
   python3-qgis                  # tests: QGIS opens every output layer with its default style
+  chromium chromium-driver python3-selenium  # tests: the report's maps in a real browser
 )
 
 missing=()

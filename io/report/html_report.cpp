@@ -4,6 +4,7 @@
 #include "io/report/compliance_section.h"
 #include "io/report/html_text.h"
 #include "io/report/svg_map.h"
+#include "io/report/web_map.h"
 #include "planner/errors.h"
 
 #include <algorithm>
@@ -181,10 +182,12 @@ std::string html_report(const ReportInput& input) {
     }
   }
   const MapFrame frame = frame_of(input);
+  const bool web = input.leaflet.has_value();
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>" +
-      esc(input.title) + " – circleplan report</title><style>" + style_sheet +
-      "</style></head><body>\n<h1>" + esc(input.title) +
+      esc(input.title) + " – circleplan report</title><style>" + style_sheet + "</style>" +
+      (web ? web_map_head(*input.leaflet) : std::string()) + "</head><body>\n<h1>" +
+      esc(input.title) +
       "</h1>\n<p>circleplan scenario report 情景分析报告 · cover threshold 覆盖阈值 " +
       fixed(input.cover_minutes, 1) + " min 分钟</p>\n";
   out += "<h2>Headline figures 主要指标</h2>\n";
@@ -205,7 +208,8 @@ std::string html_report(const ReportInput& input) {
   }
   out += compliance_section(input);
   out += "<h2>" + esc(input.base_name) + " — map 地图</h2>\n";
-  out += map_svg(input, frame, *input.base, nullptr, input.base_name);
+  out += web ? web_map_figure(0, input.base_name)
+             : map_svg(input, frame, *input.base, nullptr, input.base_name);
   for (std::size_t i = 0; i < input.variants.size(); ++i) {
     const ReportVariant& v = input.variants[i];
     out += "<h2>" + esc(v.name) + " vs 相比 " + esc(input.base_name) + "</h2>\n";
@@ -223,18 +227,27 @@ std::string html_report(const ReportInput& input) {
              " 个方案绘制地图并列出变化小区；本方案见 changes-" + esc(v.name) + "/。</p>\n";
       continue;
     }
-    out += map_svg(input, frame, *v.result, v.comparison, v.name);
+    out += web ? web_map_figure(i + 1, v.name + " (changed blocks outlined 变化小区描边)")
+               : map_svg(input, frame, *v.result, v.comparison, v.name);
     out += change_table(input, *v.comparison);
   }
-  out +=
-      "<footer><p>Maps in the run CRS, north up; scale bar in metres. 地图为运行坐标系，上北；"
-      "比例尺单位为米。</p>";
+  out += web ? "<footer><p>Interactive maps (Leaflet " + esc(input.leaflet->version) +
+                   ", inlined; BSD-2-Clause, notice in this file's source) in WGS84, north up; "
+                   "the streets of the walking network are the basemap, no tiles are loaded. "
+                   "All maps share one view: pan or zoom one and the others follow. Click a "
+                   "block or a center for its figures. 交互地图（WGS84 坐标，上北），以步行路网"
+                   "街道为底图，不加载在线瓦片；各图同步缩放平移；点击小区或中心查看详情。</p>"
+             : std::string(
+                   "<footer><p>Maps in the run CRS, north up; scale bar in metres. "
+                   "地图为运行坐标系，上北；比例尺单位为米。</p>");
   if (input.osm_data) {
     out +=
         "<p class=\"attribution\">Map data © OpenStreetMap contributors, ODbL "
         "(openstreetmap.org/copyright). 地图数据 © OpenStreetMap 贡献者，ODbL 许可。</p>";
   }
-  out += "</footer>\n</body></html>\n";
+  out += "</footer>\n";
+  if (web) out += web_map_scripts(input);
+  out += "</body></html>\n";
   return out;
 }
 

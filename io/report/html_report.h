@@ -1,14 +1,19 @@
 // The HTML report of one scenario: headline figures of the base and every variant, the table of
-// changed blocks, and maps drawn as inline SVG from the real geometries (blocks coloured by
-// status and minutes, centers with opened/closed marked, changed blocks outlined, legend and
-// scale bar). One self-contained file: no scripts, fonts, images or styles from anywhere else,
-// so it opens offline; every text is escaped; the same input gives the same bytes.
+// changed blocks, and maps: interactive Leaflet maps (io/report/web_map.h) when Leaflet is
+// given, else inline SVG from the real geometries (blocks coloured by status and minutes,
+// centers with opened/closed marked, changed blocks outlined, legend and scale bar). One
+// self-contained file: no scripts, fonts, images or styles from anywhere else (Leaflet is
+// inlined), so it opens offline; every text is escaped; the same input gives the same bytes.
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "io/report/leaflet_assets.h"
+#include "planner/areas/service_areas.h"
+#include "planner/network/edge_set.h"
 #include "planner/scenario/comparison.h"
 
 namespace io {
@@ -39,6 +44,13 @@ struct ReportInput {
   /// the headline and compliance tables and with their counts (a sweep of 1,000 variants gives a
   /// readable file, and `run` keeps only this many results in memory).
   std::size_t max_mapped_variants = 20;
+  /// Leaflet to inline: interactive maps. nullopt: SVG maps.
+  std::optional<LeafletAssets> leaflet{};
+  /// The interactive maps' basemap: the base network's edges (run CRS). Not owned; may be null.
+  const planner::EdgeSet* streets = nullptr;
+  /// The base's service areas (run CRS), when the scenario computes them; drawn on its map.
+  const std::vector<planner::ServiceAreaPolygon>* base_areas = nullptr;
+  std::vector<double> minutes{};  ///< the base's --minutes: the maps' minutes classes
 };
 
 /// The complete HTML document (UTF-8). Throws std::invalid_argument when base or a variant's

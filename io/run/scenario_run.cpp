@@ -169,7 +169,8 @@ class ScenarioDriver {
   std::vector<std::string> m_descriptions;  ///< per run: "" for the base, then each variant's
   std::string m_crs_wkt;
   RunInfo m_info;
-  planner::ResultSnapshot m_base;           ///< what every variant is compared with
+  planner::ResultSnapshot m_base;                         ///< what every variant is compared with
+  std::vector<planner::ServiceAreaPolygon> m_base_areas;  ///< the base's, for the report map
   std::deque<KeptVariant> m_kept;           ///< per variant, for the report (stable addresses)
   std::vector<planner::VariantRow> m_rows;  ///< the base, then each variant
   std::set<std::string> m_warned;           ///< standard warnings already given
@@ -275,6 +276,7 @@ void ScenarioDriver::evaluate_all() {
     m_rows.push_back(planner::variant_row(m_file.name, base, m_descriptions[0],
                                           static_cast<std::uint32_t>(base.network_edges), nullptr));
     m_base = std::move(base.snapshot);
+    m_base_areas = std::move(base.run.areas.polygons);  // the report's base map draws them
   }
   for (std::size_t i = 0; i < m_variants.size(); ++i) {
     std::optional<planner::VariantRun> r;
@@ -358,6 +360,15 @@ void ScenarioDriver::write_summaries() {
   report.cover_minutes = m_base_params.cover_threshold_minutes();
   report.crs = m_loaded.run_crs;
   report.osm_data = is_osm_path(m_inputs.roads.path);
+  report.minutes = m_base_params.minutes;
+  report.streets = &m_network->edges;
+  if (!m_base_areas.empty()) report.base_areas = &m_base_areas;
+  std::string no_leaflet;
+  report.leaflet = load_leaflet_assets(no_leaflet);
+  if (!report.leaflet) {
+    warn(m_o.warn, m_file.name + ": report.html has static SVG maps: " + no_leaflet +
+                       "; install libjs-leaflet for interactive maps");
+  }
   for (const KeptVariant& v : m_kept) {
     report.variants.push_back({v.name, &v.snapshot, &v.comparison});
   }

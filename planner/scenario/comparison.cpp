@@ -277,6 +277,7 @@ ResultSnapshot snapshot_of(const Inputs& inputs, const Evaluation& ev,
     if (ev.access) {
       for (const auto& scores : ev.access->score) r.access.push_back(scores[i]);
     }
+    if (ev.standard) r.tiers_met = ev.standard->tiers_met[i];
     s.blocks.push_back(std::move(r));
   }
   s.centers.reserve(inputs.centers.size());
@@ -305,7 +306,10 @@ ResultSnapshot snapshot_of(const Inputs& inputs, const Evaluation& ev,
     s.scopes.push_back(figures_of("community:" + ev.communities.ids[c], ev.community_totals[c],
                                   ev.has_population));
   }
-  if (ev.standard) s.compliance = ev.standard->compliance;
+  if (ev.standard) {
+    s.compliance = ev.standard->compliance;
+    s.standard_tiers = static_cast<std::uint32_t>(ev.standard->values.size());
+  }
   s.grids = static_cast<std::uint32_t>(ev.grids.ids.size());
   s.grids_without_point = grids_without_point(ev.grids, ev.grid_outcomes);
   if (ev.access) s.access_methods = ev.access->methods;

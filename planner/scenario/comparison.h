@@ -33,6 +33,9 @@ struct BlockResult {
   MultiPolygon shape;       ///< run CRS metres (for the changes layer and the report maps)
   /// Accessibility scores (1000 x A_i), aligned with ResultSnapshot::access_methods.
   std::vector<std::optional<double>> access{};
+  /// Tiers of the service standard the block meets; nullopt without a standard (or when read
+  /// back from a result file, which the report does not map).
+  std::optional<std::uint32_t> tiers_met{};
 };
 
 /// One center as a result states it.
@@ -72,6 +75,7 @@ struct ResultSnapshot {
   std::vector<std::string> grids_without_point;  ///< their ids, in grid order
   /// The accessibility methods the blocks carry scores of (none without --access).
   std::vector<AccessMethod> access_methods{};
+  std::uint32_t standard_tiers = 0;  ///< tiers of the service standard; 0: none
 };
 
 /// The snapshot of an evaluation in memory. `reach` (per center, from build_service_areas) fills
