@@ -15,6 +15,7 @@ packages=(
   libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev  # OSM extracts
   libgtest-dev libgmock-dev     # tests
   libbenchmark-dev              # bench/
+  python3-gdal                  # scripts/build-nanjing-example.sh (the Chinese example's blocks)
 )
 
 missing=()
