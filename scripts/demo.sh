@@ -111,10 +111,12 @@ for tier in s["standard"]["tiers"]:
     print("  %s（%g 分钟 / min）：%d/%d 个小区达标 blocks met，人口 population %.1f%%"
           % (tier["name"], tier["threshold"], tier["met_blocks"], tier["blocks"],
              100 * tier["met_share"]))
-print("情景 / scenario (data/nanjing-scenario.toml)：覆盖人口比例 covered population share")
-with open(sys.argv[2], encoding="utf-8") as f:
+print("情景 / scenario (data/nanjing-scenario.toml)：15 分钟覆盖人口 covered population, "
+      "村社区级 10 分钟达标人口 station tier met")
+with open(sys.argv[2], encoding="utf-8-sig") as f:  # summary.csv starts with a BOM for Excel
     for row in csv.DictReader(f):
-        print("  %-24s %s" % (row["variant"], row["covered_pop_share"]))
+        print("  %-24s %5.1f%%  %5.1f%%" % (row["variant"], 100 * float(row["cov_share"]),
+                                           100 * float(row["std_村社区级_share"])))
 PY
 
 echo
