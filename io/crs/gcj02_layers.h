@@ -3,6 +3,7 @@
 // is chosen per layer. Only the names here; io/crs/projection converts.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
