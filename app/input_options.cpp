@@ -2,7 +2,9 @@
 
 #include "app/range_check.h"
 
+#include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace app {
 
@@ -64,6 +66,28 @@ void add_demand_point_options(CLI::App& cmd, io::DemandPointOptions& d) {
 
 }  // namespace
 
+void add_gcj02_option(CLI::App& cmd, io::Gcj02Layers& layers) {
+  std::string names;
+  for (const std::string_view name : io::Gcj02Layers::names()) {
+    names += (names.empty() ? "" : ", ") + std::string(name);
+  }
+  // An optional value: bare --gcj02 (all layers, as before the list existed) or a list.
+  cmd.add_option_function<std::string>(
+         "--gcj02",
+         [&layers](const std::string& list) {
+           try {
+             layers =
+                 list.empty() ? io::Gcj02Layers::all() : io::Gcj02Layers::parse(list, "--gcj02");
+           } catch (const std::invalid_argument& e) {
+             throw CLI::ValidationError(e.what());
+           }
+         },
+         "[LAYERS] these input layers are GCJ-02 lon/lat from Chinese web maps (Amap/Gaode, "
+         "Tencent): convert them to WGS84. Alone: every layer; or a comma-separated list of " +
+             names + ", e.g. --gcj02 centers (OSM roads stay WGS84)")
+      ->expected(0, 1);
+}
+
 void add_input_options(CLI::App& cmd, InputOptions& o) {
   add_layer(cmd, "roads", o.roads,
             "walkable lines, or an OSM extract (.osm.pbf/.osm) read by docs/walkable.md");
@@ -119,8 +143,7 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option(
       "--crs", o.crs,
       "metric CRS to work in, e.g. EPSG:4549 for Kunshan (default: UTM zone of the data)");
-  cmd.add_flag("--gcj02", o.gcj02,
-               "inputs are GCJ-02 lon/lat from Chinese web maps: convert to WGS84");
+  add_gcj02_option(cmd, o.gcj02);
   cmd.add_option("--length-model", o.length_model, "edge lengths: ellipsoid | haversine | planar")
       ->check(CLI::IsMember({"ellipsoid", "haversine", "planar"}))
       ->capture_default_str();

@@ -13,6 +13,10 @@ namespace app {
 using io::InputOptions;
 using io::LoadedInputs;
 
+/// Registers --gcj02 [LAYERS] (bare: every layer; else a list of io::Gcj02Layers::names()); an
+/// unknown layer name is a usage error naming it.
+void add_gcj02_option(CLI::App& cmd, io::Gcj02Layers& layers);
+
 /// Registers --roads, --centers, --blocks, ..., field mapping, --crs, --gcj02 and friends.
 void add_input_options(CLI::App& command, InputOptions& options);
 

@@ -84,6 +84,42 @@ echo "== circleplan run: data/porto-scenario.toml, the base and 7 variants compa
 "$bin" run "$root/data/porto-scenario.toml" --out "$out/porto-scenario" --overwrite
 
 echo
+echo "== 中文示例 / the Chinese example: central Nanjing (南京新街口), CGCS2000 / 3-degree GK 120E (EPSG:4549) =="
+echo "   党群服务中心/站为示例点位（ILLUSTRATIVE centers, 示例）; 人口为按建筑面积估算（pop_est, an ESTIMATE）;"
+echo "   centers as GCJ-02 lon/lat from a CSV (--gcj02 centers), roads from OSM (WGS84);"
+echo "   data/osm-nanjing-xuanwu/SOURCE.md says how they were made (scripts/build-nanjing-example.sh)"
+nj="$root/data/osm-nanjing-xuanwu"
+"$bin" evaluate \
+  --roads "$nj/nanjing-xuanwu-2021-06.osm" \
+  --centers "$nj/nanjing-centers-gcj02.csv" --gcj02 centers \
+  --blocks "$nj/nanjing-blocks.geojson" --pop-field pop_est \
+  --crs EPSG:4549 --minutes 5,10,15 --standard "$root/data/standards/nanjing-three-tier.toml" \
+  --out "$out/nanjing-evaluation.gpkg" --overwrite >"$out/nanjing-evaluation.txt" 2>&1
+"$bin" run "$root/data/nanjing-scenario.toml" --out "$out/nanjing-scenario" --overwrite \
+  >"$out/nanjing-scenario.txt" 2>&1
+/usr/bin/python3 - "$out/nanjing-evaluation.summary.json" "$out/nanjing-scenario/summary.csv" <<'PY'
+import csv, json, sys
+s = json.load(open(sys.argv[1], encoding="utf-8"))
+t = s["totals"]
+print("小区 %d 个，15 分钟步行覆盖 %d 个；估算人口 %d 人，覆盖 %d 人（%.1f%%）；坐标系 %s"
+      % (t["blocks"], t["covered_blocks"], t["population"], t["covered_population"],
+         100 * t["covered_share"], s["parameters"]["crs"]))
+print("blocks %d, %d within a 15-minute walk; estimated population %d, %d covered (%.1f%%); CRS %s"
+      % (t["blocks"], t["covered_blocks"], t["population"], t["covered_population"],
+         100 * t["covered_share"], s["parameters"]["crs"]))
+for tier in s["standard"]["tiers"]:
+    print("  %s（%g 分钟 / min）：%d/%d 个小区达标 blocks met，人口 population %.1f%%"
+          % (tier["name"], tier["threshold"], tier["met_blocks"], tier["blocks"],
+             100 * tier["met_share"]))
+print("情景 / scenario (data/nanjing-scenario.toml)：15 分钟覆盖人口 covered population, "
+      "村社区级 10 分钟达标人口 station tier met")
+with open(sys.argv[2], encoding="utf-8-sig") as f:  # summary.csv starts with a BOM for Excel
+    for row in csv.DictReader(f):
+        print("  %-24s %5.1f%%  %5.1f%%" % (row["variant"], 100 * float(row["cov_share"]),
+                                           100 * float(row["std_村社区级_share"])))
+PY
+
+echo
 echo "Outputs in $out/: porto.gpkg (osm layers), porto-evaluation.gpkg (blocks, centers,"
 echo "communities, summary, nodes), porto-evaluation-shp/ (shapefiles),"
 echo "porto-service-areas.gpkg (service_areas, reach_edges), porto-standard.gpkg (block_tiers,"
@@ -91,5 +127,6 @@ echo "compliance; porto-standard.compliance.csv), porto-illustrative.gpkg and po
 echo "(acc_e2sfca, acc_bfca, acc_rank on blocks; capacity, demand, ratio, load on centers),"
 echo "porto-sites.gpkg, porto-sites-capacity.gpkg"
 echo "(sites, site_blocks, site_curve), *.summary.json, porto-scenario/ (one result per variant,"
-echo "changes-<variant>/, report.html, summary.csv)."
+echo "changes-<variant>/, report.html, summary.csv); nanjing-evaluation.gpkg (the Chinese example,"
+echo "EPSG:4549; nanjing-evaluation.compliance.csv), nanjing-scenario/."
 echo "Map data © OpenStreetMap contributors, ODbL."

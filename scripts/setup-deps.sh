@@ -18,6 +18,7 @@ packages=(
   libjs-leaflet                 # the report's interactive maps (Leaflet, inlined)
   python3-qgis                  # tests: QGIS opens every output layer with its default style
   chromium chromium-driver python3-selenium  # tests: the report's maps in a real browser
+  python3-gdal                  # scripts/build-nanjing-example.sh (the Chinese example's blocks)
 )
 
 missing=()

@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -201,6 +202,21 @@ std::string choose_run_crs(const std::string& user_crs, const planner::Inputs& i
 
 void convert_gcj02_to_wgs84(planner::Inputs& inputs) {
   for_each_point(inputs, [](planner::XY& p) { p = gcj02_to_wgs84(p); });
+}
+
+void convert_gcj02_to_wgs84(planner::Inputs& inputs, const Gcj02Layers& layers) {
+  const auto convert = [](planner::XY& p) { p = gcj02_to_wgs84(p); };
+  const auto each = [&](std::string_view name, auto& items) {
+    if (!layers.has(name)) return;
+    for (auto& item : items) for_each_point(item, convert);
+  };
+  each("roads", inputs.roads);
+  each("centers", inputs.centers);
+  each("blocks", inputs.blocks);
+  each("entrances", inputs.entrances);
+  each("communities", inputs.communities);
+  each("grids", inputs.grids);
+  each("subdistricts", inputs.subdistricts);
 }
 
 void project_inputs(planner::Inputs& inputs, const std::string& run_crs,

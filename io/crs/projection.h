@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "io/crs/gcj02_layers.h"
 #include "io/errors.h"
 #include "planner/inputs.h"
 
@@ -17,6 +18,10 @@ std::string choose_run_crs(const std::string& user_crs, const planner::Inputs& i
 
 /// --gcj02: every coordinate of inputs is GCJ-02 lon/lat; converts it to WGS84 in place.
 void convert_gcj02_to_wgs84(planner::Inputs& inputs);
+
+/// --gcj02 LAYERS: converts only the members of `inputs` that `layers` names (roads, centers,
+/// blocks, entrances, communities, grids, subdistricts); the others stay as read.
+void convert_gcj02_to_wgs84(planner::Inputs& inputs, const Gcj02Layers& layers);
 
 /// Where one kind of input was read from: the option that named it ("--blocks"; may be empty)
 /// and its file and real layer name. Named in the error for a point that cannot be projected.

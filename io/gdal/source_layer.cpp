@@ -12,6 +12,7 @@
 #include <cpl_vsi.h>
 
 #include "io/gdal/coordinate_checks.h"
+#include "io/gdal/csv_lonlat.h"
 #include "io/gdal/layer_encoding.h"
 #include "io/gdal/shapefile_sidecars.h"
 
@@ -101,6 +102,14 @@ OGRSpatialReference source_crs(const OGRLayer& layer, const std::string& assume_
                                   "); write it as e.g. EPSG:4549, as WKT or as a PROJ string");
     }
   }
+  crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return crs;
+}
+
+/// WGS84 lon/lat: a CSV's lon/lat columns hold degrees by their names (csv_lonlat.h).
+OGRSpatialReference lonlat_crs() {
+  OGRSpatialReference crs;
+  crs.importFromEPSG(4326);
   crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   return crs;
 }
@@ -234,6 +243,16 @@ SourceLayer SourceLayer::open(const LayerRef& ref, const ReadSettings& settings)
   if (ref.layer.empty() && shapefile) {
     check_shapefile_sidecars(ref.path, layer->GetName(), where);  // a folder's first layer
   }
+  // A CSV without a WKT column: points from its lon/lat columns, which are WGS84 by their names.
+  bool lonlat_columns = false;
+  std::string no_geometry_hint =
+      "is this the right layer? a CSV needs a WKT column or lon/lat columns (docs/formats.md)";
+  if (is_csv(*dataset) && layer->GetGeomType() == wkbNone) {
+    dataset = open_dataset(ref.path, csv_lonlat_open_options(), where);
+    layer = pick_layer(*dataset, ref.layer, where);
+    lonlat_columns = layer->GetGeomType() != wkbNone;
+    no_geometry_hint = csv_without_points(*layer->GetLayerDefn());
+  }
   if (shapefile) {
     // Raw bytes: circleplan decodes them itself (text_encoding.h), so that text GDAL would turn
     // into '?' is an error naming the feature, and a layer without .cpg can be detected.
@@ -263,15 +282,22 @@ SourceLayer SourceLayer::open(const LayerRef& ref, const ReadSettings& settings)
   CrsFacts facts;
   // A table without geometry gets its "no geometry" error from for_each_feature, not a CRS one.
   if (layer->GetGeomType() != wkbNone) {
-    const OGRSpatialReference crs = source_crs(*layer, settings.assume_crs, where);
+    const OGRSpatialReference crs =
+        lonlat_columns ? lonlat_crs() : source_crs(*layer, settings.assume_crs, where);
     facts = facts_of(crs);
     to_wgs84 = transform_to_wgs84(crs, where);
     use.crs = facts.name;
-    if (layer->GetSpatialRef() == nullptr) use.crs += " (--assume-crs)";
+    if (lonlat_columns) {
+      use.crs += " (lon/lat columns)";
+    } else if (layer->GetSpatialRef() == nullptr) {
+      use.crs += " (--assume-crs)";
+    }
   }
   FieldReader values(where, std::move(decoder));
-  return SourceLayer(std::move(dataset), layer, std::move(where), std::move(to_wgs84),
-                     std::move(facts), std::move(values), std::move(fields), std::move(use));
+  SourceLayer out(std::move(dataset), layer, std::move(where), std::move(to_wgs84),
+                  std::move(facts), std::move(values), std::move(fields), std::move(use));
+  out.m_no_geometry_hint = std::move(no_geometry_hint);
+  return out;
 }
 
 SourceLayer::SourceLayer(DatasetPtr dataset, OGRLayer* layer, DataLocation where,
@@ -317,9 +343,8 @@ void SourceLayer::for_each_feature(std::initializer_list<OgrShape> accepted,
                                    const FeatureVisitor& visit) {
   report.layer = m_where;
   if (m_layer->GetGeomType() == wkbNone) {
-    throw InputError(m_where, "the layer has no geometry; expected " + expected +
-                                  " (is this the right layer? a CSV needs a WKT column or "
-                                  "X/Y columns named with GDAL's open options)");
+    throw InputError(m_where, "the layer has no geometry; expected " + expected + " (" +
+                                  m_no_geometry_hint + ")");
   }
   CoordinateBox source_box;  // projected layers: do the numbers look like degrees?
   CoordinateBox lonlat_box;

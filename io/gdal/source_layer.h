@@ -87,6 +87,7 @@ class SourceLayer {
   FieldReader m_values;
   std::vector<LayerField> m_fields;  // names in UTF-8, in the layer's order
   LayerUse m_use;                    // without fields: use() adds the roles' choices
+  std::string m_no_geometry_hint;    // why a layer without geometry may have none
 };
 
 }  // namespace io::detail

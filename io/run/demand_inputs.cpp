@@ -28,7 +28,7 @@ std::optional<DemandPointsReport> load_demand_points(const InputOptions& o,
   for (std::size_t p = 0; p < layer.points.size(); ++p) {
     extra.centers.push_back({std::to_string(layer.fids[p]), "", "", layer.points[p]});
   }
-  if (o.gcj02) convert_gcj02_to_wgs84(extra);
+  if (o.gcj02.has("demand-points")) convert_gcj02_to_wgs84(extra);
   InputSources sources;
   sources.centers = {option, report.layer, "demand point of feature"};
   project_inputs(extra, loaded.run_crs, sources);
@@ -41,6 +41,8 @@ std::optional<DemandPointsReport> load_demand_points(const InputOptions& o,
   out.weight_field = layer.weight_field;
   out.snap_m = d.snap_m;
   out.read = {option, report.layer, report.features, report.use};
+  if (o.gcj02.has("demand-points"))
+    out.read.use.crs = Gcj02Layers::converted_crs_text(out.read.use.crs);
   out.aggregation = planner::aggregate_demand_points(loaded.inputs.blocks, points, d.snap_m);
   const planner::DemandTally& lost = out.aggregation.unassigned;
   if (lost.points > 0) {

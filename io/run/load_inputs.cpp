@@ -199,9 +199,13 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer, const Warning
                       sources.subdistricts, out.layers);
 
   warn_unread_field_options(o, out, sink);
+  for (LayerRead& read : out.layers) {
+    const std::string role = read.option == o.centers_option ? "centers" : read.option.substr(2);
+    if (o.gcj02.has(role)) read.use.crs = Gcj02Layers::converted_crs_text(read.use.crs);
+  }
 
   timer.start("project");
-  if (o.gcj02) convert_gcj02_to_wgs84(in);
+  convert_gcj02_to_wgs84(in, o.gcj02);
   auto model = parse_length_model(o.length_model);
   if (!model) throw UsageError("--length-model must be ellipsoid, haversine or planar");
   out.length_model = *model;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "io/crs/gcj02_layers.h"
 #include "io/crs/length_model.h"
 #include "io/errors.h"
 #include "io/gdal/layer_reader.h"
@@ -32,7 +33,7 @@ struct InputOptions {
       subdistrict_fields;
   ReadSettings settings;                   ///< --encoding, --assume-crs, --fail-on-invalid
   std::string crs;                         ///< --crs; empty: UTM zone of the data's centre
-  bool gcj02 = false;                      ///< --gcj02
+  Gcj02Layers gcj02;                       ///< --gcj02 [LAYERS]: which layers are GCJ-02
   std::string length_model = "ellipsoid";  ///< --length-model
   double node_tolerance_m = planner::default_node_tolerance_m;  ///< --node-tolerance
   /// The option named in messages about the centers layer: `site` reads it as --existing.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "io/crs/crs.h"
+#include "io/crs/gcj02.h"
 #include "io/crs/projection.h"
 #include "io/run/match_warnings.h"
 #include "io/run/output_over_input.h"
@@ -71,21 +72,28 @@ SiteLayers load_site_layers(const SiteRunConfig& cfg, const LoadedInputs& loaded
                              report);
     });
     report_read("--candidates", report, cfg.warn);
+    const bool gcj02 = cfg.inputs.gcj02.has("candidates");
+    if (gcj02) report.use.crs = Gcj02Layers::converted_crs_text(report.use.crs);
     out.layers.push_back({"--candidates", report.layer, report.features, report.use});
     sources.centers = {"--candidates", report.layer, "candidate"};
     for (const planner::SiteCandidate& c : out.candidates)
-      extra.centers.push_back({c.id, "", "", c.pos});
+      extra.centers.push_back({c.id, "", "", gcj02 ? gcj02_to_wgs84(c.pos) : c.pos});
   }
   if (!cfg.allowed.path.empty()) {
     ReadReport report;
     std::vector<planner::Community> land =
         read_role("--allowed", [&] { return read_communities(cfg.allowed, {}, settings, report); });
     report_read("--allowed", report, cfg.warn);
+    const bool gcj02 = cfg.inputs.gcj02.has("allowed");
+    if (gcj02) report.use.crs = Gcj02Layers::converted_crs_text(report.use.crs);
     out.layers.push_back({"--allowed", report.layer, report.features, report.use});
     sources.communities = {"--allowed", report.layer, "allowed polygon"};
-    for (planner::Community& c : land) extra.communities.push_back(std::move(c));
+    // Allowed land travels as communities: converted on its own, before the candidates join it.
+    planner::Inputs allowed;
+    allowed.communities = std::move(land);
+    if (gcj02) convert_gcj02_to_wgs84(allowed);
+    for (planner::Community& c : allowed.communities) extra.communities.push_back(std::move(c));
   }
-  if (cfg.inputs.gcj02) convert_gcj02_to_wgs84(extra);
   project_inputs(extra, loaded.run_crs, sources);
   for (std::size_t c = 0; c < out.candidates.size(); ++c)
     out.candidates[c].pos = extra.centers[c].pos;

@@ -4,9 +4,11 @@
 #include <filesystem>
 #include <optional>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 #include "io/crs/crs.h"
+#include "io/crs/gcj02.h"
 #include "io/errors.h"
 #include "io/standards/standard_file.h"
 #include "planner/errors.h"
@@ -204,8 +206,10 @@ void VariantResolver::resolve_ids(const ScenarioVariant& v, planner::VariantSpec
 
 void VariantResolver::resolve_shapes(const ScenarioVariant& v, planner::VariantSpec& r) {
   for (const CenterSpec& c : v.add_centers) {
-    const planner::XY xy =
-        to_run(c.lonlat ? std::string("EPSG:4326") : m_file.edit_crs, c.xy, c.pos, v.name);
+    // lon/lat follow the centers' --gcj02 setting: picked on the same web map as the centers.
+    const bool gcj02 = c.lonlat && m_file.inputs.gcj02.has("centers");
+    const planner::XY xy = to_run(c.lonlat ? std::string("EPSG:4326") : m_file.edit_crs,
+                                  gcj02 ? gcj02_to_wgs84(c.xy) : c.xy, c.pos, v.name);
     planner::Center center{c.id, c.name, c.tier, xy};
     center.capacity = c.capacity;
     r.centers.add.push_back(std::move(center));
@@ -237,8 +241,10 @@ void VariantResolver::resolve_layers(const ScenarioVariant& v, planner::VariantS
   planner::Inputs barriers, footpaths;
   const ReadSettings& settings = m_file.inputs.settings;
   // Each layer projected on its own, so a point that cannot be names its file and layer.
-  auto project_layer = [&](planner::Inputs& read, const LayerSpec& l, planner::Inputs& into) {
-    if (m_file.inputs.gcj02) convert_gcj02_to_wgs84(read);
+  // Added centers follow the centers' --gcj02 setting, barriers and footpaths the roads'.
+  auto project_layer = [&](planner::Inputs& read, const LayerSpec& l, planner::Inputs& into,
+                           std::string_view gcj02_role) {
+    if (m_file.inputs.gcj02.has(gcj02_role)) convert_gcj02_to_wgs84(read);
     const InputSource source{"", DataLocation{l.ref.path, l.ref.layer, std::nullopt, ""}, ""};
     project_inputs(read, m_loaded.run_crs, InputSources::all(source));
     for (planner::Center& c : read.centers) into.centers.push_back(std::move(c));
@@ -248,17 +254,17 @@ void VariantResolver::resolve_layers(const ScenarioVariant& v, planner::VariantS
   for (const LayerSpec& l : v.add_center_layers) {
     planner::Inputs read;
     read.centers = read_centers(l.ref, l.fields, settings);
-    project_layer(read, l, barriers);
+    project_layer(read, l, barriers, "centers");
   }
   for (const LayerSpec& l : v.barrier_layers) {
     planner::Inputs read;
     read_barrier_layer(l, settings, read);
-    project_layer(read, l, barriers);
+    project_layer(read, l, barriers, "roads");
   }
   for (const LayerSpec& l : v.footpath_layers) {
     planner::Inputs read;
     read.roads = read_roads(l.ref, {}, settings);
-    project_layer(read, l, footpaths);
+    project_layer(read, l, footpaths, "roads");
   }
   for (planner::Center& c : barriers.centers) r.centers.add.push_back(std::move(c));
   for (planner::RoadLine& l : barriers.roads) r.network.barrier_lines.push_back(l.points);

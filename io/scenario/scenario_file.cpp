@@ -8,7 +8,10 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <stdexcept>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <ogr_geometry.h>
 #include <toml++/toml.h>
@@ -40,6 +43,19 @@ double read_capacity(const Reader& r, const toml::node& v, std::string_view key)
                   "' must be a number >= 0 and at most 1e8 (a center's capacity)");
   }
   return c;
+}
+
+/// `gcj02 = true | false | ["centers", ...]` (--gcj02 [LAYERS]): which layers are GCJ-02.
+Gcj02Layers read_gcj02(const Reader& r, const toml::node& v) {
+  if (v.is_boolean()) return r.flag(v, "gcj02") ? Gcj02Layers::all() : Gcj02Layers{};
+  if (!v.is_array()) r.wrong_type(v, "gcj02", "true, false or a list of layers [\"centers\", ...]");
+  std::vector<std::string> words;
+  for (const toml::node& word : *v.as_array()) words.push_back(r.text(word, "gcj02"));
+  try {
+    return Gcj02Layers::of(words, "'gcj02'");
+  } catch (const std::invalid_argument& e) {
+    r.fail(v, e.what());
+  }
 }
 
 LayerSpec layer_spec(const Reader& r, const toml::node& v, std::string_view key, bool centers) {
@@ -255,7 +271,7 @@ void read_top(const Reader& r, const toml::table& root, ScenarioFile& out) {
     } else if (auto pt = paths.find(k); pt != paths.end()) {
       *pt->second = r.path(v, k);
     } else if (k == "gcj02") {
-      in.gcj02 = r.flag(v, k);
+      in.gcj02 = read_gcj02(r, v);
     } else if (k == "length-model") {
       in.length_model = r.text(v, k);
       if (in.length_model != "ellipsoid" && in.length_model != "haversine" &&

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "io/crs/gcj02_layers.h"
 #include "io/gdal/layer_reader.h"
 #include "io/tables/reach_edges_layer.h"
 #include "planner/areas/service_areas.h"
@@ -41,7 +42,7 @@ struct ScenarioInputs {
       subdistrict_fields;
   ReadSettings settings;
   std::string crs;
-  bool gcj02 = false;
+  Gcj02Layers gcj02;  ///< `gcj02 = true` (every layer) or `gcj02 = ["centers", ...]`
   std::string length_model = "ellipsoid";
   double node_tolerance_m = planner::default_node_tolerance_m;
 };

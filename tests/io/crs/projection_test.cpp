@@ -210,3 +210,31 @@ TEST(ConvertGcj02, ShiftsEveryCoordinate) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ConvertGcj02, ShiftsOnlyTheNamedLayers) {
+  // --gcj02 centers: OSM roads stay WGS84, the centers picked on a web map move.
+  planner::Inputs in = kunshan_inputs();
+  const planner::Inputs before = in;
+  io::convert_gcj02_to_wgs84(in, io::Gcj02Layers::parse("centers,communities", "--gcj02"));
+  EXPECT_EQ(in.centers[0].pos, io::gcj02_to_wgs84(before.centers[0].pos));
+  EXPECT_EQ(in.communities[0].shape[0].outer[0],
+            io::gcj02_to_wgs84(before.communities[0].shape[0].outer[0]));
+  EXPECT_EQ(in.roads[0].points, before.roads[0].points);
+  EXPECT_EQ(in.blocks[0].shape[0].outer, before.blocks[0].shape[0].outer);
+  EXPECT_EQ(in.entrances[0].pos, before.entrances[0].pos);
+}
+
+TEST(ConvertGcj02, AllLayersIsTheOldConversion) {
+  planner::Inputs some = kunshan_inputs();
+  planner::Inputs every = kunshan_inputs();
+  io::convert_gcj02_to_wgs84(some, io::Gcj02Layers::all());
+  io::convert_gcj02_to_wgs84(every);
+  EXPECT_EQ(coordinates(some), coordinates(every));
+  planner::Inputs none = kunshan_inputs();
+  io::convert_gcj02_to_wgs84(none, io::Gcj02Layers{});
+  EXPECT_EQ(coordinates(none), coordinates(kunshan_inputs()));
+}
+
+}  // namespace
