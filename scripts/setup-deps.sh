@@ -15,6 +15,9 @@ packages=(
   libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev  # OSM extracts
   libgtest-dev libgmock-dev     # tests
   libbenchmark-dev              # bench/
+  pybind11-dev python3-dev      # the Python module circleplan (python/, docs/python.md)
+  python3-numpy python3-pandas python3-geopandas  # its tables as (Geo)DataFrames
+  python3-pytest python3-matplotlib               # its tests and the docs/python.md walkthrough
 )
 
 missing=()
