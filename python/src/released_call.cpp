@@ -56,7 +56,7 @@ void ReleasedCall::run(const std::function<void()>& work) {
     warnings.swap(m_warnings);
   }
   for (const std::string& message : warnings) {
-    if (PyErr_WarnEx(warning_category().ptr(), m_wording(message).c_str(), 1) != 0) {
+    if (PyErr_WarnEx(warning_category().ptr(), m_wording(message).c_str(), 2) != 0) {
       throw py::error_already_set();  // warnings turned into errors by a filter
     }
   }
