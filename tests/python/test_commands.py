@@ -61,3 +61,25 @@ def test_ctrl_c_stops_a_call(layers):
             circleplan.evaluate(**layers, minutes=[5, 10, 15], overlap="per-center")
     assert time.monotonic() - started < 10
     assert circleplan.evaluate(**layers).summary["totals"]["blocks"] > 0
+
+
+def test_the_gil_is_released_while_computing(layers):
+    """Another Python thread runs while an evaluation computes (and two evaluations of one
+    Network may run side by side)."""
+    roads_blocks = {k: v for k, v in layers.items() if not k.startswith("centers")}
+    net = circleplan.Network(**roads_blocks)
+    results = []
+
+    def work():
+        results.append(net.evaluate(centers=layers["centers"], centers_layer="centers",
+                                    minutes=[5], overlap="per-center"))
+
+    workers = [threading.Thread(target=work) for _ in range(2)]
+    ticks = 0
+    for w in workers:
+        w.start()
+    while any(w.is_alive() for w in workers):
+        ticks += 1
+        time.sleep(0.002)
+    assert ticks > 50  # the GIL held through the call would leave a handful at most
+    assert results[0].summary == results[1].summary
