@@ -17,13 +17,8 @@
 namespace app {
 namespace {
 
-struct CompareConfig {
-  std::string before, after, out;
-  bool overwrite = false;
-};
-
 /// The files compare writes never replace BEFORE or AFTER (docs/errors.md §6).
-void refuse_compare_over_inputs(const CompareConfig& cfg) {
+void refuse_compare_over_inputs(const CompareCli& cfg) {
   const std::filesystem::path folder(cfg.out);
   io::refuse_output_over_input({{"BEFORE", cfg.before}, {"AFTER", cfg.after}},
                                {{"--out", cfg.out},
@@ -32,28 +27,8 @@ void refuse_compare_over_inputs(const CompareConfig& cfg) {
                                 {"--out", (folder / "comparison.json").string()}});
 }
 
-void run_compare(const CompareConfig& cfg) {
-  refuse_compare_over_inputs(cfg);
-  const io::ResultFile before = io::read_result(cfg.before);
-  const io::ResultFile after = io::read_result(cfg.after);
-  if (before.crs_wkt != after.crs_wkt) {
-    std::fprintf(stderr,
-                 "circleplan: warning: '%s' and '%s' are in different CRSs; blocks are matched by "
-                 "id, and the changes layer takes the CRS of '%s'\n",
-                 cfg.before.c_str(), cfg.after.c_str(), cfg.after.c_str());
-  }
-  const planner::Comparison comparison = planner::compare(before.snapshot, after.snapshot);
-  if (const std::string few = io::few_common_blocks_text(comparison, cfg.before, cfg.after);
-      !few.empty()) {
-    io::warn({}, few);
-  }
-  io::ComparisonFiles files;
-  files.folder = cfg.out;
-  files.before_label = cfg.before;
-  files.after_label = cfg.after;
-  files.crs_wkt = after.crs_wkt;
-  files.overwrite = cfg.overwrite;
-  io::write_comparison(files, comparison, before.snapshot, after.snapshot);
+void run_compare(const CompareCli& cfg) {
+  const planner::Comparison comparison = compare_results(cfg);
   const planner::ComparisonCounts& n = comparison.counts;
   const std::uint32_t changed = static_cast<std::uint32_t>(comparison.blocks.size()) - n.unchanged;
   std::printf(
@@ -72,8 +47,33 @@ void run_compare(const CompareConfig& cfg) {
 
 }  // namespace
 
-Command register_compare(CLI::App& root) {
-  auto cfg = std::make_shared<CompareConfig>();
+planner::Comparison compare_results(const CompareCli& cfg, const io::WarningSink& warn) {
+  refuse_compare_over_inputs(cfg);
+  const io::ResultFile before = io::read_result(cfg.before);
+  const io::ResultFile after = io::read_result(cfg.after);
+  if (before.crs_wkt != after.crs_wkt) {
+    io::warn(warn, "'" + cfg.before + "' and '" + cfg.after +
+                       "' are in different CRSs; blocks are matched by id, and the changes layer "
+                       "takes the CRS of '" +
+                       cfg.after + "'");
+  }
+  const planner::Comparison comparison = planner::compare(before.snapshot, after.snapshot);
+  if (const std::string few = io::few_common_blocks_text(comparison, cfg.before, cfg.after);
+      !few.empty()) {
+    io::warn(warn, few);
+  }
+  io::ComparisonFiles files;
+  files.folder = cfg.out;
+  files.before_label = cfg.before;
+  files.after_label = cfg.after;
+  files.crs_wkt = after.crs_wkt;
+  files.overwrite = cfg.overwrite;
+  io::write_comparison(files, comparison, before.snapshot, after.snapshot);
+  return comparison;
+}
+
+CLI::App* add_compare_options(CLI::App& root, CompareCli& cli) {
+  CompareCli* cfg = &cli;
   CLI::App* cmd = root.add_subcommand(
       "compare",
       "What changed between two results of 'circleplan evaluate' (before, after): per block "
@@ -89,7 +89,13 @@ Command register_compare(CLI::App& root) {
   cmd->add_option("--out", cfg->out, "output folder for changes.gpkg, changes.csv, comparison.json")
       ->required();
   cmd->add_flag("--overwrite", cfg->overwrite, "replace existing outputs (default: refuse)");
-  return {cmd, [cfg] { run_compare(*cfg); }};
+  return cmd;
+}
+
+Command register_compare(CLI::App& root) {
+  auto cli = std::make_shared<CompareCli>();
+  CLI::App* cmd = add_compare_options(root, *cli);
+  return {cmd, [cli] { run_compare(*cli); }};
 }
 
 }  // namespace app

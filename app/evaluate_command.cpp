@@ -27,24 +27,6 @@
 namespace app {
 namespace {
 
-struct EvaluateConfig {
-  io::EvaluateConfig run;
-  CLI::Option* cover_minutes_option = nullptr;
-  double cover_minutes = 0.0;  ///< used when --cover-minutes was given
-  std::vector<std::string> extra_layers;
-  std::string bands = "rings";
-  std::string overlap = "per-center";
-  std::string hull = "none";
-  std::string reach_edges = "merged";
-  bool service_areas = false;
-  /// --bands, --overlap, --buffer-m, --simplify-m, --hull, --reach-edges: asking for one means
-  /// asking for the polygons, so `--minutes 5,10,15 --overlap dissolve` needs no --service-areas
-  /// as well.
-  std::vector<CLI::Option*> area_options;
-  std::string max_memory;
-  AccessOptions access;
-};
-
 /// Per tier of the standard: blocks (and people) meeting it; blocks meeting every tier; grids
 /// without a service point (一网格一站点).
 void print_standard(const io::EvaluateOutcome& out) {
@@ -133,23 +115,10 @@ void print_summary(const io::EvaluateOutcome& out) {
   std::printf("summary: %s\n", out.summary_path.c_str());
 }
 
-void run_evaluate(EvaluateConfig& cfg) {
-  io::EvaluateConfig& run = cfg.run;
-  if (cfg.cover_minutes_option->count() > 0) run.params.cover_minutes = cfg.cover_minutes;
+void run_evaluate(const EvaluateCli& cli) {
+  io::EvaluateConfig run = evaluate_config(cli);
   run.params.cancel = cancel_token();
-  run.params.access = access_params(cfg.access, run.params.cover_threshold_minutes());
-  run.areas.bands = *io::mode_of(io::band_words, cfg.bands);
-  run.areas.overlap = *io::mode_of(io::overlap_words, cfg.overlap);
-  run.areas.hull = *io::mode_of(io::hull_words, cfg.hull);
-  run.reach_edges = *io::mode_of(io::reach_edges_words, cfg.reach_edges);
-  run.areas.polygons = cfg.service_areas;
-  for (const CLI::Option* o : cfg.area_options) run.areas.polygons |= o->count() > 0;
-  for (const std::string& extra : cfg.extra_layers) run.nodes_layer |= extra == "nodes";
-  const std::vector<double>& m = run.params.minutes;
-  if (std::adjacent_find(m.begin(), m.end(), std::greater_equal<double>()) != m.end()) {
-    throw UsageError("--minutes must be strictly ascending, e.g. 5,10,15");
-  }
-  const MemoryGuard memory(cfg.max_memory);
+  const MemoryGuard memory(cli.max_memory);
   run.before_stage = [&](const std::string& stage, std::uint64_t bytes) {
     memory.before_stage(stage, bytes);
   };
@@ -176,8 +145,26 @@ void add_diagnostics_options(CLI::App& cmd, planner::DiagnosticsParams& diagnost
 
 }  // namespace
 
-Command register_evaluate(CLI::App& root) {
-  auto cfg = std::make_shared<EvaluateConfig>();
+io::EvaluateConfig evaluate_config(const EvaluateCli& cli) {
+  io::EvaluateConfig run = cli.run;
+  if (cli.cover_minutes_option->count() > 0) run.params.cover_minutes = cli.cover_minutes;
+  run.params.access = access_params(cli.access, run.params.cover_threshold_minutes());
+  run.areas.bands = *io::mode_of(io::band_words, cli.bands);
+  run.areas.overlap = *io::mode_of(io::overlap_words, cli.overlap);
+  run.areas.hull = *io::mode_of(io::hull_words, cli.hull);
+  run.reach_edges = *io::mode_of(io::reach_edges_words, cli.reach_edges);
+  run.areas.polygons = cli.service_areas;
+  for (const CLI::Option* o : cli.area_options) run.areas.polygons |= o->count() > 0;
+  for (const std::string& extra : cli.extra_layers) run.nodes_layer |= extra == "nodes";
+  const std::vector<double>& m = run.params.minutes;
+  if (std::adjacent_find(m.begin(), m.end(), std::greater_equal<double>()) != m.end()) {
+    throw UsageError("--minutes must be strictly ascending, e.g. 5,10,15");
+  }
+  return run;
+}
+
+CLI::App* add_evaluate_options(CLI::App& root, EvaluateCli& cli) {
+  EvaluateCli* cfg = &cli;
   CLI::App* cmd = root.add_subcommand(
       "evaluate",
       "Which residential blocks lie within a walk of a service center, and how many people.");
@@ -262,9 +249,15 @@ Command register_evaluate(CLI::App& root) {
   cmd->add_option("--layers", cfg->extra_layers, "extra layers to write: nodes")
       ->delimiter(',')
       ->check(CLI::IsMember({"nodes"}));
-  return {cmd, [cfg] {
-            settle_output(cfg->run.output);
-            run_evaluate(*cfg);
+  return cmd;
+}
+
+Command register_evaluate(CLI::App& root) {
+  auto cli = std::make_shared<EvaluateCli>();
+  CLI::App* cmd = add_evaluate_options(root, *cli);
+  return {cmd, [cli] {
+            settle_output(cli->run.output);
+            run_evaluate(*cli);
           }};
 }
 

@@ -19,12 +19,6 @@
 namespace app {
 namespace {
 
-struct RunConfig {
-  std::string scenario;
-  io::ScenarioRunOptions options;
-  std::string max_memory;
-};
-
 /// "base: 12 centers, 300 of 420 blocks covered within 15 minutes, population ..."; for a
 /// variant with a service standard, each tier's compliance against the base's.
 void print_variant(const planner::VariantRun& r,
@@ -55,7 +49,7 @@ void print_variant(const planner::VariantRun& r,
                         .c_str());
 }
 
-void run_run(RunConfig& cfg) {
+void run_run(RunCli& cfg) {
   const MemoryGuard memory(cfg.max_memory);
   cfg.options.cancel = cancel_token();
   cfg.options.before_stage = [&memory](const std::string& stage, std::uint64_t bytes) {
@@ -72,8 +66,9 @@ void run_run(RunConfig& cfg) {
 }
 
 }  // namespace
-Command register_run(CLI::App& root) {
-  auto cfg = std::make_shared<RunConfig>();
+
+CLI::App* add_run_options(CLI::App& root, RunCli& cli) {
+  RunCli* cfg = &cli;
   CLI::App* cmd = root.add_subcommand(
       "run",
       "Evaluate a scenario file: the base and every variant (closed centers, new centers, "
@@ -94,7 +89,13 @@ Command register_run(CLI::App& root) {
   cmd->add_option("--threads", cfg->options.threads, "threads (default 0: all cores)")
       ->capture_default_str();
   add_memory_option(*cmd, cfg->max_memory);
-  return {cmd, [cfg] { run_run(*cfg); }};
+  return cmd;
+}
+
+Command register_run(CLI::App& root) {
+  auto cli = std::make_shared<RunCli>();
+  CLI::App* cmd = add_run_options(root, *cli);
+  return {cmd, [cli] { run_run(*cli); }};
 }
 
 }  // namespace app

@@ -27,36 +27,12 @@
 namespace app {
 namespace {
 
-struct SiteConfig {
-  io::SiteRunConfig run;  ///< network mode (siting options are set from the fields below)
-  std::string model;
-  std::uint32_t k = 0;
-  bool exact = false;
-  double time_limit_s = 60.0;
-  std::uint32_t curve = 10;
-  CLI::Option* k_option = nullptr;
-  CLI::Option* curve_option = nullptr;
-  // Matrix mode.
-  io::MatrixFiles matrix;
-  std::vector<std::string> matrix_fields, demand_fields, site_cost_fields;
-  double max_cost = 0.0;
-  CLI::Option* max_cost_option = nullptr;
-  bool json = false;
-  std::string max_memory;
-  CLI::Option* existing_option = nullptr;
-  std::string demand_weight = "population";  ///< --demand-weight
-  // Capacitated models (both modes).
-  bool split_demand = false;
-  double site_capacity = 0.0;
-  CLI::Option* site_capacity_option = nullptr;
-};
-
-std::optional<double> site_capacity(const SiteConfig& cfg) {
+std::optional<double> site_capacity(const SiteCli& cfg) {
   if (cfg.site_capacity_option->count() == 0) return std::nullopt;
   return cfg.site_capacity;
 }
 
-planner::SitingOptions siting_options(const SiteConfig& cfg) {
+planner::SitingOptions siting_options(const SiteCli& cfg) {
   planner::SitingOptions o;
   o.model = *planner::parse_siting_model(cfg.model);
   if (o.model != planner::SitingModel::lscp && cfg.k_option->count() == 0) {
@@ -83,7 +59,7 @@ void take_fields(const std::vector<std::string>& given, std::initializer_list<st
   for (std::string* s : slots) *s = given[i++];
 }
 
-void print_matrix_result(const SiteConfig& cfg, const planner::SitingOptions& options,
+void print_matrix_result(const SiteCli& cfg, const planner::SitingOptions& options,
                          const io::MatrixSiteOutcome& out) {
   const planner::SitingSolution& s = out.solution;
   if (cfg.json) {
@@ -112,7 +88,7 @@ void print_matrix_result(const SiteConfig& cfg, const planner::SitingOptions& op
   }
 }
 
-void run_matrix(SiteConfig cfg) {
+void run_matrix(SiteCli cfg) {
   take_fields(cfg.matrix_fields,
               {&cfg.matrix.matrix_demand, &cfg.matrix.matrix_candidate, &cfg.matrix.matrix_cost},
               "--matrix-fields");
@@ -201,14 +177,9 @@ void print_network_summary(const io::SiteOutcome& out) {
   std::printf("summary: %s\n", out.summary_path.c_str());
 }
 
-void run_network(const SiteConfig& cfg) {
-  io::SiteRunConfig run = cfg.run;
-  if (run.output.out.empty()) throw UsageError("--out is required (or use --matrix mode)");
+void run_network(const SiteCli& cfg) {
+  io::SiteRunConfig run = site_run_config(cfg);
   run.params.cancel = cancel_token();
-  run.siting = siting_options(cfg);
-  run.demand_weight = *planner::parse_demand_weight(cfg.demand_weight);
-  run.siting.curve_k = planner::capacitated(run.siting.model) ? 0 : cfg.curve;
-  run.site_capacity = site_capacity(cfg);
   const MemoryGuard memory(cfg.max_memory);
   run.before_stage = [&](const std::string& stage, std::uint64_t bytes) {
     memory.before_stage(stage, bytes);
@@ -219,7 +190,7 @@ void run_network(const SiteConfig& cfg) {
 }
 
 /// Both modes: the model and how to solve it.
-void add_model_options(CLI::App* cmd, SiteConfig& cfg) {
+void add_model_options(CLI::App* cmd, SiteCli& cfg) {
   cmd->add_option("--model", cfg.model, "lscp | mclp | pmedian | pcenter | cmclp | cpmedian")
       ->required()
       ->check(CLI::IsMember({"lscp", "mclp", "pmedian", "pcenter", "cmclp", "cpmedian"}));
@@ -243,7 +214,7 @@ void add_model_options(CLI::App* cmd, SiteConfig& cfg) {
 }
 
 /// Matrix mode: the CSV files and their columns.
-void add_matrix_options(CLI::App* cmd, SiteConfig& cfg) {
+void add_matrix_options(CLI::App* cmd, SiteCli& cfg) {
   cmd->add_option("--matrix", cfg.matrix.matrix, "matrix mode: CSV demand_id,candidate_id,cost");
   cmd->add_option("--demand", cfg.matrix.demand, "matrix mode: CSV demand_id,weight");
   cmd->add_option("--site-costs", cfg.matrix.site_costs, "matrix mode: CSV candidate_id,cost");
@@ -263,7 +234,7 @@ void add_matrix_options(CLI::App* cmd, SiteConfig& cfg) {
 
 /// Network mode: what a block weighs (docs/siting.md). --demand-points itself is an input
 /// option (app/input_options.cpp).
-void add_demand_weight_options(CLI::App* cmd, SiteConfig& cfg) {
+void add_demand_weight_options(CLI::App* cmd, SiteCli& cfg) {
   cmd->add_option("--demand-weight", cfg.demand_weight,
                   "what a block weighs: population | requests (the --demand-points summed per "
                   "block) | both (population + requests x --request-weight)")
@@ -276,7 +247,7 @@ void add_demand_weight_options(CLI::App* cmd, SiteConfig& cfg) {
 }
 
 /// Network mode: the city, the candidates, the output; and --max-memory, for both modes.
-void add_network_options(CLI::App* cmd, SiteConfig& cfg) {
+void add_network_options(CLI::App* cmd, SiteCli& cfg) {
   add_input_options(*cmd, cfg.run.inputs);
   cfg.existing_option = cmd->add_option("--existing", cfg.run.inputs.centers.path,
                                         "existing centers, kept open (same as --centers)");
@@ -330,8 +301,36 @@ void add_network_options(CLI::App* cmd, SiteConfig& cfg) {
 
 }  // namespace
 
-Command register_site(CLI::App& root) {
-  auto cfg = std::make_shared<SiteConfig>();
+io::SiteRunConfig site_run_config(const SiteCli& cfg) {
+  io::SiteRunConfig run = cfg.run;
+  if (run.output.out.empty()) throw UsageError("--out is required (or use --matrix mode)");
+  run.siting = siting_options(cfg);
+  run.demand_weight = *planner::parse_demand_weight(cfg.demand_weight);
+  run.siting.curve_k = planner::capacitated(run.siting.model) ? 0 : cfg.curve;
+  run.site_capacity = site_capacity(cfg);
+  return run;
+}
+
+bool settle_site_mode(SiteCli& cfg) {
+  const bool matrix = !cfg.matrix.matrix.empty();
+  if (matrix && !cfg.run.inputs.roads.path.empty()) {
+    throw UsageError("give either --matrix (matrix mode) or --roads (network mode)");
+  }
+  if (!matrix && cfg.run.inputs.roads.path.empty()) {
+    throw UsageError("give --roads (network mode) or --matrix (matrix mode)");
+  }
+  // Messages about the existing centers name the option the user wrote.
+  if (cfg.existing_option->count() > 0) cfg.run.inputs.centers_option = "--existing";
+  if (matrix &&
+      (!cfg.run.inputs.demand_points.points.path.empty() || cfg.demand_weight != "population")) {
+    throw UsageError(
+        "--demand-points and --demand-weight are network mode options; in matrix "
+        "mode the weights are the --demand file's");
+  }
+  return matrix;
+}
+
+CLI::App* add_site_options(CLI::App& root, SiteCli& cli) {
   CLI::App* cmd = root.add_subcommand(
       "site",
       "Where new stations should go: fewest sites to cover everyone (lscp), most people "
@@ -345,27 +344,18 @@ Command register_site(CLI::App& root) {
       "--json\n  circleplan site ... --existing c.gpkg --capacity-field staff --candidates s.gpkg "
       "--site-capacity-field staff --model cmclp --k 3 --out cap.gpkg\nSee docs/siting.md for the "
       "models, options and outputs.");
-  add_model_options(cmd, *cfg);
-  add_matrix_options(cmd, *cfg);
-  add_network_options(cmd, *cfg);
+  add_model_options(cmd, cli);
+  add_matrix_options(cmd, cli);
+  add_network_options(cmd, cli);
+  return cmd;
+}
+
+Command register_site(CLI::App& root) {
+  auto cfg = std::make_shared<SiteCli>();
+  CLI::App* cmd = add_site_options(root, *cfg);
   return {cmd, [cfg] {
             settle_output(cfg->run.output);
-            const bool matrix = !cfg->matrix.matrix.empty();
-            if (matrix && !cfg->run.inputs.roads.path.empty()) {
-              throw UsageError("give either --matrix (matrix mode) or --roads (network mode)");
-            }
-            if (!matrix && cfg->run.inputs.roads.path.empty()) {
-              throw UsageError("give --roads (network mode) or --matrix (matrix mode)");
-            }
-            // Messages about the existing centers name the option the user wrote.
-            if (cfg->existing_option->count() > 0) cfg->run.inputs.centers_option = "--existing";
-            if (matrix && (!cfg->run.inputs.demand_points.points.path.empty() ||
-                           cfg->demand_weight != "population")) {
-              throw UsageError(
-                  "--demand-points and --demand-weight are network mode options; in matrix "
-                  "mode the weights are the --demand file's");
-            }
-            if (matrix) {
+            if (settle_site_mode(*cfg)) {
               run_matrix(*cfg);
             } else {
               run_network(*cfg);

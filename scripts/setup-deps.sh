@@ -19,6 +19,9 @@ packages=(
   python3-qgis                  # tests: QGIS opens every output layer with its default style
   chromium chromium-driver python3-selenium  # tests: the report's maps in a real browser
   python3-gdal                  # scripts/build-nanjing-example.sh (the Chinese example's blocks)
+  pybind11-dev python3-dev      # the Python module circleplan (python/, docs/python.md)
+  python3-numpy python3-pandas python3-geopandas  # its tables as (Geo)DataFrames
+  python3-pytest python3-matplotlib               # its tests and the docs/python.md walkthrough
 )
 
 missing=()

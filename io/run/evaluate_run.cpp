@@ -1,5 +1,7 @@
 #include "io/run/evaluate_run.h"
 
+#include <optional>
+
 #include "io/crs/crs.h"
 #include "io/run/evaluation_layers.h"
 #include "io/run/match_warnings.h"
@@ -92,35 +94,84 @@ std::vector<NamedPath> evaluate_inputs(const EvaluateConfig& cfg) {
   return in;
 }
 
-}  // namespace
+/// The evaluation's parameters as run: a small island is what the diagnostics call one (one
+/// rule: the diagnostics report them, snapping avoids them).
+planner::EvaluationParams run_params(const EvaluateConfig& cfg) {
+  planner::EvaluationParams params = cfg.params;
+  params.islands = {cfg.diagnostics.island_share, cfg.diagnostics.island_min_vertices};
+  return params;
+}
 
-EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
-  EvaluateOutcome out;
-  StageTimer& timer = out.timer;
-  const planner::StageHook stage = [&](const std::string& name, std::uint64_t bytes) {
+/// The stage hook of one run: the caller's (memory limit), then the timer.
+planner::StageHook timed_stages(const EvaluateConfig& cfg, StageTimer& timer) {
+  return [&cfg, &timer](const std::string& name, std::uint64_t bytes) {
     if (cfg.before_stage) cfg.before_stage(name, bytes);
     timer.start(name);
   };
+}
+
+}  // namespace
+
+PreparedNetwork prepare_network(const EvaluateConfig& cfg) {
+  InputOptions inputs = cfg.inputs;
+  inputs.centers_later = true;
+  StageTimer timer;
+  LoadedInputs loaded = load_inputs(inputs, timer, cfg.warn);
+  timed_stages(cfg, timer)("network", planner::network_bytes(loaded.inputs.roads));
+  planner::SplitOptions split;
+  split.node_tolerance_m = inputs.node_tolerance_m;
+  planner::Network network = planner::build_network(loaded.inputs.roads, split);
+  std::vector<planner::RoadLine>().swap(loaded.inputs.roads);
+  timer.start("prepare");
+  planner::NetworkReuse reuse =
+      planner::prepare_reuse(network, loaded.inputs, run_params(cfg), cfg.diagnostics);
+  reuse.params.cancel = {};  // the caller's flag of this call; later calls bring their own
+  timer.stop();
+  return {std::move(inputs), std::move(loaded), std::move(network), std::move(reuse),
+          std::move(timer)};
+}
+
+EvaluateOutcome compute_evaluate(const EvaluateConfig& cfg, const PreparedNetwork* prepared) {
+  EvaluateOutcome out;
+  StageTimer& timer = out.timer;
+  const planner::StageHook stage = timed_stages(cfg, timer);
   const planner::ServiceAreaParams areas = planner::area_params_for(cfg.areas, cfg.params);
-  refuse_output_over_input(evaluate_inputs(cfg), output_paths(cfg.output));
-  check_output(cfg.output);  // refuse now, not after minutes of computing
-  planner::EvaluationParams params = cfg.params;
-  // One rule for what a small island is: the diagnostics report them, snapping avoids them.
-  params.islands = {cfg.diagnostics.island_share, cfg.diagnostics.island_min_vertices};
+  planner::EvaluationParams params = run_params(cfg);
   if (!cfg.standard_path.empty()) params.standard = read_standard(cfg.standard_path);
 
-  LoadedInputs loaded = load_inputs(cfg.inputs, timer, cfg.warn);
+  LoadedInputs loaded;
+  std::optional<planner::Network> own_network;
+  if (prepared != nullptr) {
+    // The prepared city, with this evaluation's centers where load_inputs reads them.
+    loaded = prepared->loaded;
+    if (!cfg.inputs.centers.path.empty()) {
+      timer.start("read");
+      LayerRead read;
+      loaded.inputs.centers = load_centers(cfg.inputs, loaded.run_crs, read, cfg.warn);
+      loaded.centers_from_extract = false;
+      loaded.layers.insert(loaded.layers.begin() + 1, read);
+    } else if (!loaded.centers_from_extract && loaded.inputs.centers.empty()) {
+      throw UsageError("--centers is required (unless --roads is an OSM extract)");
+    }
+  } else {
+    loaded = load_inputs(cfg.inputs, timer, cfg.warn);
+  }
   if (!cfg.inputs.demand_points.points.path.empty()) timer.start("demand points");
   out.demand = load_demand_points(cfg.inputs, loaded, cfg.warn);
-  stage("network", planner::network_bytes(loaded.inputs.roads));
-  planner::SplitOptions split;
-  split.node_tolerance_m = cfg.inputs.node_tolerance_m;
-  const planner::Network network = planner::build_network(loaded.inputs.roads, split);
-  // Nothing after this reads the road lines (edges keep their geometry and class): a city's
-  // lines and their points are a third of the peak memory while blocks are snapped.
-  std::vector<planner::RoadLine>().swap(loaded.inputs.roads);
+  if (prepared == nullptr) {
+    stage("network", planner::network_bytes(loaded.inputs.roads));
+    planner::SplitOptions split;
+    split.node_tolerance_m = cfg.inputs.node_tolerance_m;
+    own_network = planner::build_network(loaded.inputs.roads, split);
+    // Nothing after this reads the road lines (edges keep their geometry and class): a city's
+    // lines and their points are a third of the peak memory while blocks are snapped.
+    std::vector<planner::RoadLine>().swap(loaded.inputs.roads);
+  }
+  const planner::Network& network = prepared != nullptr ? prepared->network : *own_network;
+  const planner::NetworkReuse* reuse = prepared != nullptr ? &prepared->reuse : nullptr;
 
-  out.run = planner::run_evaluation(network, loaded.inputs, params, areas, cfg.diagnostics, stage);
+  out.run =
+      planner::run_evaluation(network, loaded.inputs, params, areas, cfg.diagnostics, stage, reuse);
   evaluation_warnings(loaded, out.run.ev, cfg.warn);
   warn_unmatched_units(loaded, out.run.ev, cfg.warn);
 
@@ -131,17 +182,32 @@ EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
   const DemandPointsReport* demand = out.demand ? &*out.demand : nullptr;
   const EvaluationLayerChoice choice{areas.polygons, areas.overlap, cfg.reach_edges,
                                      cfg.nodes_layer};
-  const std::vector<OutputLayer> layers =
-      evaluation_layers(network, loaded.inputs, params, out.run, choice, demand);
-  out.summary_path = write_results(
-      cfg.output, layers, crs_to_wkt(loaded.run_crs),
-      summary_json(out.info, params, loaded.inputs, out.run.ev, &out.run.diagnostics, demand));
-  write_compliance_csv(cfg.output, out.run.ev.standard ? compliance_csv(out.run.ev) : "");
-  if (out.run.ev.standard) out.compliance_csv_path = compliance_csv_path(cfg.output);
-  timer.stop();
-  write_text_file(timings_path(cfg.output), timer.json());
+  out.layers = evaluation_layers(network, loaded.inputs, params, out.run, choice, demand);
+  out.crs_wkt = crs_to_wkt(loaded.run_crs);
+  out.summary_json =
+      summary_json(out.info, params, loaded.inputs, out.run.ev, &out.run.diagnostics, demand);
+  if (out.run.ev.standard) out.compliance_csv = compliance_csv(out.run.ev);
   out.params = std::move(params);
   out.inputs = std::move(loaded.inputs);
+  return out;
+}
+
+void write_evaluate(const EvaluateConfig& cfg, const OutputOptions& output, EvaluateOutcome& out) {
+  refuse_output_over_input(evaluate_inputs(cfg), output_paths(output));
+  out.summary_path = write_results(output, out.layers, out.crs_wkt, out.summary_json);
+  write_compliance_csv(output, out.compliance_csv);
+  out.compliance_csv_path = out.compliance_csv.empty() ? "" : compliance_csv_path(output);
+  out.timer.stop();
+  write_text_file(timings_path(output), out.timer.json());
+}
+
+EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {
+  refuse_output_over_input(evaluate_inputs(cfg), output_paths(cfg.output));
+  check_output(cfg.output);  // refuse now, not after minutes of computing
+  EvaluateOutcome out = compute_evaluate(cfg);
+  write_evaluate(cfg, cfg.output, out);
+  // The command prints from the figures; the tables are written and need not stay in memory.
+  std::vector<OutputLayer>().swap(out.layers);
   return out;
 }
 

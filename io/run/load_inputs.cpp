@@ -122,7 +122,7 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer, const Warning
   timer.start("read");
   if (o.roads.path.empty()) throw UsageError("--roads is required");
   const bool osm = is_osm_path(o.roads.path);
-  if (!osm && o.centers.path.empty()) {
+  if (!osm && o.centers.path.empty() && !o.centers_later) {
     throw UsageError("--centers is required (unless --roads is an OSM extract)");
   }
   if (!osm && o.blocks.path.empty()) {
@@ -214,6 +214,25 @@ LoadedInputs load_inputs(const InputOptions& o, StageTimer& timer, const Warning
   project_inputs(in, out.run_crs, sources);
   if (out.length_model == LengthModel::planar) measure_planar(in.roads);
   return out;
+}
+
+std::vector<planner::Center> load_centers(const InputOptions& o, const std::string& run_crs,
+                                          LayerRead& read, const WarningSink& sink) {
+  if (o.centers.path.empty()) throw UsageError(o.centers_option + " is required");
+  planner::Inputs in;  // the centers alone, so the conversions below touch nothing else
+  ReadReport report;
+  in.centers = read_role(o.centers_option, [&] {
+    return read_centers(o.centers, o.center_fields, o.settings, report);
+  });
+  report_read(o.centers_option, report, sink);
+  read = {o.centers_option, report.layer, report.features, report.use};
+  if (in.centers.empty())
+    warn_about(sink, o.centers_option, report, "no centers: every block is uncovered");
+  InputSources sources;
+  sources.centers = {o.centers_option, report.layer, ""};
+  if (o.gcj02) convert_gcj02_to_wgs84(in);
+  project_inputs(in, run_crs, sources);
+  return std::move(in.centers);
 }
 
 std::string layer_read_text(const LayerRead& read) {

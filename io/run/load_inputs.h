@@ -40,6 +40,9 @@ struct InputOptions {
   std::string centers_option = "--centers";
   /// Read by load_demand_points (io/run/demand_inputs.h), not by load_inputs.
   DemandPointOptions demand_points{};
+  /// A network prepared for many evaluations (io/run/evaluate_run.h): no centers layer is
+  /// required now, each evaluation brings its own (load_centers).
+  bool centers_later = false;
 };
 
 struct LoadedInputs {
@@ -68,6 +71,12 @@ std::string layers_read_text(const std::vector<LayerRead>& layers);
 /// found empty goes to `warn` as "--blocks: file ..., layer ...: ..." (docs/errors.md §4).
 LoadedInputs load_inputs(const InputOptions& options, StageTimer& timer,
                          const WarningSink& warn = {});
+
+/// The centers layer alone, read as load_inputs reads it, converted from GCJ-02 with
+/// options.gcj02 and projected into `run_crs`: the centers of one evaluation of a network loaded
+/// before. `read` receives what the read used (for summary.json's layers).
+std::vector<planner::Center> load_centers(const InputOptions& options, const std::string& run_crs,
+                                          LayerRead& read, const WarningSink& warn = {});
 
 /// Runs read() for the layer of one option; an InputError it throws gets the option in front
 /// ("--candidates: file ...") so that the planner knows which of several layers is meant.
