@@ -230,7 +230,10 @@ std::vector<planner::Center> load_centers(const InputOptions& o, const std::stri
     warn_about(sink, o.centers_option, report, "no centers: every block is uncovered");
   InputSources sources;
   sources.centers = {o.centers_option, report.layer, ""};
-  if (o.gcj02) convert_gcj02_to_wgs84(in);
+  if (o.gcj02.has("centers")) {
+    read.use.crs = Gcj02Layers::converted_crs_text(read.use.crs);
+    convert_gcj02_to_wgs84(in, o.gcj02);
+  }
   project_inputs(in, run_crs, sources);
   return std::move(in.centers);
 }
