@@ -11,23 +11,17 @@
 
 #include "io/crs/crs.h"
 #include "io/report/html_text.h"
+#include "io/tables/json_writer.h"
 
 namespace io {
 namespace {
 
 /// A JSON string safe inside <script>: '<', '>' and '&' as \u escapes, so no text can close the
-/// element.
+/// element (json_quote leaves them as they are, which JSON allows).
 std::string js_string(const std::string& text) {
-  std::string out = "\"";
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
+  std::string out;
+  for (const char ch : json_quote(text)) {
     switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
       case '<':
         out += "\\u003c";
         break;
@@ -38,16 +32,10 @@ std::string js_string(const std::string& text) {
         out += "\\u0026";
         break;
       default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
+        out += ch;
     }
   }
-  return out + "\"";
+  return out;
 }
 
 std::string num(double value, int decimals) {
