@@ -179,7 +179,7 @@ def main(argv=None):
 def _failed_lines(result):
     import csv
 
-    with open(result.summary_csv, newline="", encoding="utf-8") as f:
+    with open(result.summary_csv, newline="", encoding="utf-8-sig") as f:
         for row in csv.DictReader(f):
             if row.get("status") == "failed":
                 yield f"circleplan: scenario {row.get('scenario')} failed: {row.get('error')}"
