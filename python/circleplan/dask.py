@@ -69,11 +69,13 @@ def _finish_task(scenario, folder, threads, base, *variants):
 
 
 class BatchResult:
-    """What ``batch`` wrote: ``out``, ``summary_csv`` (its path), ``rows`` and ``failed`` (the
-    number of failed scenarios, each a row with status 'failed' in summary.csv)."""
+    """What ``batch`` wrote: ``out``, ``summary_csv`` (its path), ``rows``, ``failed`` (the
+    number of failed scenarios, each a row with status 'failed' in summary.csv) and ``failures``
+    (each failed scenario's file and error)."""
 
-    def __init__(self, out, committed):
+    def __init__(self, out, committed, failures):
         self.out = out
+        self.failures = failures
         self.summary_csv = committed["summary_csv"]
         self.rows = committed["rows"]
         self.failed = committed["failed"]
@@ -136,7 +138,8 @@ def batch(scenario_files, client, out, overwrite=False, threads=1):
                 folder.succeed(i, record[1])
             else:
                 folder.fail(i, record[1])
-        return BatchResult(out, folder.commit())
+        failures = [(s["file"], s["error"]) for s in folder.scenarios() if s["error"]]
+        return BatchResult(out, folder.commit(), failures)
     except BaseException:
         client.cancel(futures, force=True)
         _remove_staging(folder, staged_root)
@@ -169,20 +172,11 @@ def main(argv=None):
         return 130
     except Error as e:
         print(f"circleplan: {e}", file=sys.stderr)
-        return 2 if isinstance(e, ValueError) else 1
-    for line in _failed_lines(result):
-        print(line, file=sys.stderr)
+        return 2 if isinstance(e, ValueError) else 3 if isinstance(e, InternalError) else 1
+    for file, error in result.failures:  # as `circleplan batch` prints them
+        print(f"circleplan: scenario {file} failed: {error}", file=sys.stderr)
     print(f"summary: {result.summary_csv} ({result.rows} rows)")
     return 1 if result.failed else 0
-
-
-def _failed_lines(result):
-    import csv
-
-    with open(result.summary_csv, newline="", encoding="utf-8-sig") as f:
-        for row in csv.DictReader(f):
-            if row.get("status") == "failed":
-                yield f"circleplan: scenario {row.get('scenario')} failed: {row.get('error')}"
 
 
 if __name__ == "__main__":
