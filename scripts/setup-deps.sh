@@ -22,6 +22,7 @@ packages=(
   pybind11-dev python3-dev      # the Python module circleplan (python/, docs/python.md)
   python3-numpy python3-pandas python3-geopandas  # its tables as (Geo)DataFrames
   python3-pytest python3-matplotlib               # its tests and the docs/python.md walkthrough
+  python3-dask python3-distributed  # circleplan.dask: batches on a Dask cluster, and its tests
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include <pybind11/pybind11.h>
 
 #include "command_line.h"
+#include "distributed.h"
 #include "errors.h"
 #include "evaluation.h"
 #include "io/gdal/gdal_handles.h"
@@ -20,4 +21,5 @@ PYBIND11_MODULE(_circleplan, m) {
   pycircleplan::bind_evaluation(m);
   pycircleplan::bind_network(m);
   pycircleplan::bind_scenarios(m);
+  pycircleplan::bind_distributed(m);
 }
