@@ -21,7 +21,9 @@ fi
 work=$(mktemp -d)
 cleanup() { pg_stop; rm -rf "$work"; }
 trap cleanup EXIT
+t0=$(date +%s)
 pg_start
+echo "server up after $(($(date +%s) - t0)) s"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 PG="PG:$PG_CONN"
 
@@ -38,32 +40,33 @@ inputs=(--minutes 5,10,15 --layers nodes)
   >"$work/pg.out" 2>"$work/pg.err" || { cat "$work/pg.err"; fail "evaluate from/to PostGIS"; }
 grep -q "schema circleplan" "$work/pg.out" || fail "stdout does not name the schema"
 
-# Every layer of the GeoPackage run, as CSV with WKT geometry, sorted: the PostGIS tables must
-# hold the same rows and values (OGR reads both; not a byte comparison).
-layers=$(ogrinfo -q -ro "$work/ref.gpkg" | sed -n 's/^[0-9]*: \([a-z_]*\).*/\1/p' | grep -v '^layer_styles$')
+# Every layer of the GeoPackage run, as CSV with WKT geometry: the PostGIS tables must hold the
+# same rows and values (OGR reads both, one ogr2ogr each; not a byte comparison).
+ogr2ogr -f CSV -lco GEOMETRY=AS_WKT "$work/ref_csv" "$work/ref.gpkg"
+ogr2ogr -f CSV -lco GEOMETRY=AS_WKT -oo LIST_ALL_TABLES=YES "$work/pg_csv" "$PG schemas=circleplan" 2>/dev/null
+layers=$(cd "$work/ref_csv" && ls ./*.csv | sed 's|^\./||; s|\.csv$||' | grep -v '^layer_styles$')
 [ -n "$layers" ] || fail "no layers in the reference run"
-for layer in $layers; do
-  ogr2ogr -f CSV -lco GEOMETRY=AS_WKT "$work/ref_$layer.csv" "$work/ref.gpkg" "$layer"
-  ogr2ogr -f CSV -lco GEOMETRY=AS_WKT "$work/pg_$layer.csv" "$PG" "circleplan.$layer" \
-    -nln "$layer" 2>/dev/null || fail "table circleplan.$layer missing"
-  # A PostGIS table has its fid as a column: drop it, sort the rows.
-  python3 - "$work/ref_$layer.csv" "$work/pg_$layer.csv" "$layer" <<'PY'
-import csv, sys
+# A PostGIS table has its fid as a column: drop it; rows sorted.
+python3 - "$work/ref_csv" "$work/pg_csv" $layers <<'PY'
+import csv, os, sys
 def rows(path):
+    if not os.path.exists(path):
+        sys.exit(f"FAIL: {path} missing (table not written)")
     with open(path, newline="", encoding="utf-8-sig") as f:
         r = list(csv.DictReader(f))
     for row in r:
         row.pop("fid", None)
     return sorted(tuple(sorted(row.items())) for row in r)
-a, b = rows(sys.argv[1]), rows(sys.argv[2])
-if a != b:
-    diff = next((x, y) for x, y in zip(a, b) if x != y) if len(a) == len(b) else (len(a), len(b))
-    sys.exit(f"FAIL: layer {sys.argv[3]} differs: {str(diff)[:600]}")
-if not a and sys.argv[3] in ("blocks", "centers", "nodes"):
-    sys.exit(f"FAIL: layer {sys.argv[3]} is empty")
+ref, pg = sys.argv[1:3]
+for layer in sys.argv[3:]:
+    a, b = rows(f"{ref}/{layer}.csv"), rows(f"{pg}/{layer}.csv")
+    if a != b:
+        diff = next((x, y) for x, y in zip(a, b) if x != y) if len(a) == len(b) else (len(a), len(b))
+        sys.exit(f"FAIL: layer {layer} differs: {str(diff)[:600]}")
+    if not a and layer in ("blocks", "centers", "nodes"):
+        sys.exit(f"FAIL: layer {layer} is empty")
 PY
-done
-echo "round trip: $(echo $layers | wc -w) layers equal"
+echo "round trip: $(echo $layers | wc -w) layers equal ($(($(date +%s) - t0)) s)"
 # summary_json: the GeoPackage run's summary.json but for the input names.
 pg_sql city "SELECT json FROM circleplan.summary_json" >"$work/pg_summary.json"
 python3 - "$work/ref.summary.json" "$work/pg_summary.json" <<'PY'
@@ -154,7 +157,7 @@ pg_sql city "CREATE SCHEMA circleplan__circleplan_tmp; CREATE TABLE circleplan__
 [ "$(pg_sql city "SELECT count(*) FROM pg_namespace WHERE nspname = 'circleplan__circleplan_tmp'")" = 0 ] ||
   fail "leftover temporary schema not cleaned"
 [ "$(checksum)" != "$before" ] || fail "--overwrite did not replace the schema"
-echo "atomic write: old schema intact after SIGKILL, leftover cleaned"
+echo "atomic write: old schema intact after SIGKILL, leftover cleaned ($(($(date +%s) - t0)) s)"
 
 # --- 4. passwords -------------------------------------------------------------------------------
 wrong_pw="PG:${PG_CONN/$PG_PASSWORD/Wr0ng-pw-77}"
@@ -178,12 +181,13 @@ for src in "$PG" "$PG_URI" "PG:$PG_URI"; do
     --blocks "$src" --blocks-layer blocks --out "$work/x$n.gpkg"
   run 0 evaluate --roads "$src" --roads-layer roads --centers "$src" --centers-layer centers \
     --blocks "$src" --blocks-layer blocks --out "$src" --schema "pw$i" --minutes 5,10
-  run 0 evaluate --roads "$src" --roads-layer roads --centers "$src" --centers-layer centers \
-    --blocks "$src" --blocks-layer blocks --out "$work/ok$n.gpkg" --minutes 5,10
-  run 1 evaluate --roads "$work/porto.gpkg" --roads-layer roads --centers "$work/porto.gpkg" \
-    --centers-layer centers --blocks "$work/porto.gpkg" --blocks-layer blocks \
-    --out "$src" --schema "pw$i"
 done
+# A successful run to a GeoPackage (summary.json's inputs), and an existing schema (its message).
+run 0 evaluate --roads "$PG_URI" --roads-layer roads --centers "$PG" --centers-layer centers \
+  --blocks "$PG" --blocks-layer blocks --out "$work/ok.gpkg" --minutes 5,10
+grep -q "planner:\*\*\*@" "$work/ok.summary.json" || fail "URI form not scrubbed in summary.json"
+run 1 evaluate --roads "$work/porto.gpkg" --roads-layer roads --centers "$work/porto.gpkg" \
+  --centers-layer centers --blocks "$work/porto.gpkg" --blocks-layer blocks --out "$PG" --schema pw1
 for src in "$wrong_pw" "$wrong_uri"; do
   run 1 evaluate --roads "$src" --roads-layer roads --centers "$src" --centers-layer centers \
     --blocks "$src" --blocks-layer blocks --out "$work/bad$n.gpkg"
@@ -196,11 +200,15 @@ grep -q "password=\*\*\*" "$work/streams"/*.err || fail "no scrubbed password in
 pg_sql city "SELECT json FROM pw2.summary_json" >"$work/streams/pw2.summary"
 pg_sql city "SELECT json FROM circleplan.summary_json" >"$work/streams/circleplan.summary"
 grep -q "planner:\*\*\*@" "$work/streams/pw2.summary" || fail "URI form not scrubbed in summary_json"
+# Every table circleplan wrote (summary_json, layer_styles, layers), as SQL.
+pg_as_owner "$PG_BIN/pg_dump" -h "$PG_DIR" -p "$PG_PORT" -U postgres -d city -n 'pw*' \
+  -n circleplan -n sites -n osm_out >"$work/streams/dump.sql"
+grep -q "summary_json" "$work/streams/dump.sql" || fail "pg_dump holds no summary_json"
 for pw in "$PG_PASSWORD" Wr0ng-pw-77; do
   if grep -rl -a -- "$pw" "$work/streams" "$work"/*.json "$work"/*.gpkg "$work"/*.out "$work"/*.err 2>/dev/null; then
     fail "password '$pw' appears in the files above"
   fi
 done
 [ "$(pg_sql city "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'pw%'")" -ge 3 ] || fail "pw schemas not written"
-echo "passwords: never shown ($n runs)"
+echo "passwords: never shown ($n runs, $(($(date +%s) - t0)) s)"
 echo "PASS"
