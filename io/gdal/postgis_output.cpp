@@ -128,6 +128,23 @@ std::unique_ptr<OGRSpatialReference> crs_of(const std::string& crs_wkt) {
   return crs;
 }
 
+/// Rolls the transaction back unless it was committed: an error or a cancel (planner::Cancelled
+/// unwinding) must not leave it to the driver's closing, which may flush (commit) what it holds.
+class Rollback {
+ public:
+  explicit Rollback(GDALDataset& dataset) : m_dataset(dataset) {}
+  ~Rollback() {
+    if (!m_committed) m_dataset.RollbackTransaction();
+  }
+  Rollback(const Rollback&) = delete;
+  Rollback& operator=(const Rollback&) = delete;
+  void committed() { m_committed = true; }
+
+ private:
+  GDALDataset& m_dataset;
+  bool m_committed = false;
+};
+
 }  // namespace
 
 std::string PostgisTarget::label() const {
@@ -176,8 +193,9 @@ void write_postgis(const PostgisTarget& target, const std::vector<OutputLayer>& 
     throw OutputError("output '" + label +
                       "': cannot start a transaction: " + detail::last_gdal_error());
   }
-  // Not committed, the transaction is rolled back when the connection closes (the dataset's
-  // destructor on an error or a cancel, the server on a kill).
+  // Not committed, the transaction is rolled back: by the guard on an error or a cancel, by the
+  // server when the connection drops (a kill).
+  Rollback rollback(*dataset);
   refuse_existing(*dataset, target, overwrite);
   execute(*dataset, "DROP SCHEMA IF EXISTS \"" + temp + "\" CASCADE", target);
   execute(*dataset, "CREATE SCHEMA \"" + temp + "\"", target);
@@ -199,9 +217,11 @@ void write_postgis(const PostgisTarget& target, const std::vector<OutputLayer>& 
   if (overwrite)
     execute(*dataset, "DROP SCHEMA IF EXISTS \"" + target.schema + "\" CASCADE", target);
   execute(*dataset, "ALTER SCHEMA \"" + temp + "\" RENAME TO \"" + target.schema + "\"", target);
+  cancel.check();  // a Ctrl-C while waiting for the old schema's locks still rolls back
   if (dataset->CommitTransaction() != OGRERR_NONE) {
     throw OutputError("output '" + label + "': cannot commit: " + detail::last_gdal_error());
   }
+  rollback.committed();
 }
 
 OutputLayer json_table(const std::string& name, const std::string& text) {

@@ -3,8 +3,9 @@
 #  1. the Porto demo loaded into the database and evaluated from PG: inputs, written back with
 #     --format postgis, equals the GeoPackage run (every layer's rows and values, through OGR);
 #  2. an existing schema without --overwrite: exit 1, untouched;
-#  3. a SIGKILL while the write waits to replace the old schema leaves that schema as it was and
-#     no temporary schema visible; a leftover temporary schema is cleaned by the next write;
+#  3. a SIGKILL (or SIGINT) while the write waits to replace the old schema leaves that schema as
+#     it was and no temporary schema visible; a leftover temporary schema is cleaned by the next
+#     write;
 #  4. the password (key=value and URI form) appears in no stream, file or table, for a wrong
 #     table, a wrong password and successful runs.
 # Usage: postgis_test.sh <circleplan binary> <repo root>. Skips (exit 77) without the server.
@@ -117,38 +118,46 @@ grep -q "schema 'circleplan' exists; use --overwrite" "$work/exists.err" || fail
 # --- 3. SIGKILL during the write ----------------------------------------------------------------
 # A session holds a lock on the old blocks table: the writer, with every table of the new schema
 # written, then waits in DROP SCHEMA, the moment before the swap. It is killed there.
-pg_as_owner "$PG_BIN/psql" -X -q -h "$PG_DIR" -p "$PG_PORT" -U postgres -d city \
-  -c "BEGIN; LOCK TABLE circleplan.blocks IN ACCESS SHARE MODE; SELECT pg_sleep(60);" \
-  >/dev/null 2>&1 &
-locker=$!
-for _ in $(seq 100); do
-  [ "$(pg_sql city "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'blocks' AND l.granted AND l.mode = 'AccessShareLock'")" -ge 1 ] && break
-  sleep 0.1
-done
-"$bin" evaluate --roads "$PG" --roads-layer roads --centers "$PG" --centers-layer centers \
-  --blocks "$PG" --blocks-layer blocks --minutes 5,10 --out "$PG" --overwrite \
-  >/dev/null 2>&1 &
-writer=$!
-waiting=0
-for _ in $(seq 300); do
-  if [ "$(pg_sql city "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DROP SCHEMA%'")" -ge 1 ]; then
-    waiting=1
-    break
-  fi
-  sleep 0.1
-done
-[ $waiting = 1 ] || fail "the writer never reached the schema swap"
-kill -KILL $writer
-wait $writer 2>/dev/null || true
-pg_sql city "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()" >/dev/null
-wait $locker 2>/dev/null || true
-for _ in $(seq 100); do
-  [ "$(pg_sql city "SELECT count(*) FROM pg_stat_activity WHERE usename = 'planner'")" = 0 ] && break
-  sleep 0.1
-done
-[ "$(checksum)" = "$before" ] || fail "the killed write changed the old schema"
-[ "$(pg_sql city "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'circleplan_%'")" = 0 ] ||
-  fail "a temporary schema is visible after the kill"
+# interrupt_at_swap SIGNAL EXIT: the writer gets SIGNAL there and must exit with EXIT (SIGINT:
+# 130 after its own rollback; SIGKILL: the server rolls back the dropped connection).
+interrupt_at_swap() {
+  local signal=$1 want=$2
+  pg_as_owner "$PG_BIN/psql" -X -q -h "$PG_DIR" -p "$PG_PORT" -U postgres -d city \
+    -c "BEGIN; LOCK TABLE circleplan.blocks IN ACCESS SHARE MODE; SELECT pg_sleep(60);" \
+    >/dev/null 2>&1 &
+  local locker=$!
+  for _ in $(seq 100); do
+    [ "$(pg_sql city "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'blocks' AND l.granted AND l.mode = 'AccessShareLock'")" -ge 1 ] && break
+    sleep 0.1
+  done
+  "$bin" evaluate --roads "$PG" --roads-layer roads --centers "$PG" --centers-layer centers \
+    --blocks "$PG" --blocks-layer blocks --minutes 5,10 --out "$PG" --overwrite \
+    >/dev/null 2>&1 &
+  local writer=$! waiting=0
+  for _ in $(seq 300); do
+    if [ "$(pg_sql city "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DROP SCHEMA%'")" -ge 1 ]; then
+      waiting=1
+      break
+    fi
+    sleep 0.1
+  done
+  [ $waiting = 1 ] || fail "the writer never reached the schema swap"
+  kill -"$signal" $writer
+  pg_sql city "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()" >/dev/null
+  local rc=0
+  wait $writer 2>/dev/null || rc=$?
+  wait $locker 2>/dev/null || true
+  [ $rc = "$want" ] || fail "writer stopped by SIG$signal at the swap: exit $rc, wanted $want"
+  for _ in $(seq 100); do
+    [ "$(pg_sql city "SELECT count(*) FROM pg_stat_activity WHERE usename = 'planner'")" = 0 ] && break
+    sleep 0.1
+  done
+  [ "$(checksum)" = "$before" ] || fail "the write stopped by SIG$signal changed the old schema"
+  [ "$(pg_sql city "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'circleplan_%'")" = 0 ] ||
+    fail "a temporary schema is visible after SIG$signal"
+}
+interrupt_at_swap KILL 137
+interrupt_at_swap INT 130
 # A leftover temporary schema (as if committed by some earlier failure) is dropped by the next write.
 pg_sql city "CREATE SCHEMA circleplan__circleplan_tmp; CREATE TABLE circleplan__circleplan_tmp.junk (a int)"
 "$bin" evaluate --roads "$PG" --roads-layer roads --centers "$PG" --centers-layer centers \
@@ -157,7 +166,7 @@ pg_sql city "CREATE SCHEMA circleplan__circleplan_tmp; CREATE TABLE circleplan__
 [ "$(pg_sql city "SELECT count(*) FROM pg_namespace WHERE nspname = 'circleplan__circleplan_tmp'")" = 0 ] ||
   fail "leftover temporary schema not cleaned"
 [ "$(checksum)" != "$before" ] || fail "--overwrite did not replace the schema"
-echo "atomic write: old schema intact after SIGKILL, leftover cleaned ($(($(date +%s) - t0)) s)"
+echo "atomic write: old schema intact after SIGKILL and SIGINT, leftover cleaned ($(($(date +%s) - t0)) s)"
 
 # --- 4. passwords -------------------------------------------------------------------------------
 wrong_pw="PG:${PG_CONN/$PG_PASSWORD/Wr0ng-pw-77}"
