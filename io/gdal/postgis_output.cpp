@@ -30,8 +30,8 @@ bool pg_prefix_nocase(const std::string& text, const std::string& prefix) {
   return true;
 }
 
-/// A libpq key=value string split into its pairs' text, keeping quoting; `schemas` and
-/// `active_schema` (GDAL's own keys) taken out and the first schema returned.
+/// Takes GDAL's own `schemas` and `active_schema` keys out of a libpq key=value string (the
+/// other pairs kept as written, quoting included) and returns the first schema they name.
 std::string take_schema_keys(std::string& conninfo) {
   std::string kept;
   std::string schema;
@@ -56,6 +56,9 @@ std::string take_schema_keys(std::string& conninfo) {
       while (i < conninfo.size() && std::isspace(static_cast<unsigned char>(conninfo[i])) == 0) ++i;
     }
     std::string value = conninfo.substr(value_start, i - value_start);
+    if (value.size() >= 2 && value.front() == '\'' && value.back() == '\'') {
+      value = value.substr(1, value.size() - 2);
+    }
     if (key == "schemas" || key == "active_schema") {
       if (key == "schemas" || schema.empty()) schema = value.substr(0, value.find(','));
       continue;
@@ -67,8 +70,8 @@ std::string take_schema_keys(std::string& conninfo) {
   return schema;
 }
 
-/// The temporary schema: one name per target, so a leftover one (a server crash between
-/// statements of a database that lost the transaction's rollback) is found and dropped.
+/// The temporary schema: one name per target, so that one left by anything else (a copy made by
+/// hand, a future writer that commits in steps) is found and dropped by the next write.
 std::string temp_schema(const PostgisTarget& target) {
   return target.schema + "__circleplan_tmp";
 }

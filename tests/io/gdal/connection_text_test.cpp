@@ -51,6 +51,7 @@ TEST(PostgisTarget, SchemaFromOptionStringOrDefault) {
   EXPECT_EQ(keyed.connection, "PG:dbname=city password=x");
   EXPECT_EQ(keyed.label(), "PG:dbname=city password=***");
   EXPECT_EQ(io::postgis_target("PG:dbname=city schemas=plans", "run2").schema, "run2");
+  EXPECT_EQ(io::postgis_target("PG:schemas='plans' dbname=city", "").schema, "plans");
   EXPECT_EQ(io::postgis_target("postgresql://u:p@h/city", "").connection,
             "PG:postgresql://u:p@h/city");
   EXPECT_TRUE(io::is_plain_schema_name("plan_2024"));
