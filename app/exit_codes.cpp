@@ -7,6 +7,7 @@
 #include "app/interrupt.h"
 #include "app/memory_limit.h"
 #include "io/errors.h"
+#include "io/gdal/connection_text.h"
 #include "io/run/run_errors.h"
 #include "planner/cancel.h"
 #include "planner/errors.h"
@@ -54,7 +55,9 @@ Failure failure_of(std::exception_ptr error) {
 }
 
 int report_failure(std::exception_ptr error) {
-  const Failure f = failure_of(error);
+  Failure f = failure_of(error);
+  // Last line of defence: whatever threw, a connection string's password is not printed.
+  f.what = io::hide_passwords(f.what);
   if (f.label.empty()) {
     std::fprintf(stderr, "circleplan: %s\n", f.what.c_str());
   } else {

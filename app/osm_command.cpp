@@ -84,7 +84,7 @@ void run_osm(const OsmConfig& cfg) {
   const std::string summary = io::write_results(cfg.output, layers, io::crs_to_wkt("EPSG:4326"),
                                                 osm_summary(cfg, extract, edges, diagnostics));
   timer.stop();
-  io::write_text_file(io::timings_path(cfg.output), timer.json());
+  io::write_timings(cfg.output, timer.json());
   std::fprintf(stderr, "timings:\n%s", timer.report().c_str());
   std::printf("walking network: %zu vertices, %zu edges (%zu missing node references skipped)\n",
               edges.vertex_count(), edges.edge_count(), extract.missing_node_refs);

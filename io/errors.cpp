@@ -1,5 +1,7 @@
 #include "io/errors.h"
 
+#include "io/gdal/connection_text.h"
+
 namespace io {
 
 std::string describe(const DataLocation& where, const std::string& what) {
@@ -16,12 +18,16 @@ std::string describe(const DataLocation& where, const std::string& what) {
 }
 
 InputError::InputError(DataLocation where, const std::string& what)
-    : std::runtime_error(describe(where, what)), m_where(std::move(where)), m_reason(what) {}
-
-InputError::InputError(const std::string& option, DataLocation where, const std::string& what)
-    : std::runtime_error(option.empty() ? describe(where, what)
-                                        : option + ": " + describe(where, what)),
+    : std::runtime_error(hide_passwords(describe(where, what))),
       m_where(std::move(where)),
       m_reason(what) {}
+
+InputError::InputError(const std::string& option, DataLocation where, const std::string& what)
+    : std::runtime_error(hide_passwords(option.empty() ? describe(where, what)
+                                                       : option + ": " + describe(where, what))),
+      m_where(std::move(where)),
+      m_reason(what) {}
+
+OutputError::OutputError(const std::string& what) : std::runtime_error(hide_passwords(what)) {}
 
 }  // namespace io

@@ -19,7 +19,8 @@ struct DataLocation {
   std::string field;
 };
 
-/// Bad input data: a missing file, a wrong geometry type, an unknown field, a missing CRS...
+/// Bad input data (the message never holds a password of a connection string): a missing file, a
+/// wrong geometry type, an unknown field, a missing CRS...
 class InputError : public std::runtime_error {
  public:
   InputError(DataLocation where, const std::string& what);
@@ -35,9 +36,10 @@ class InputError : public std::runtime_error {
 };
 
 /// A problem writing results (existing output without --overwrite, disk full...).
+/// The message never holds a password: a PostGIS --out names its connection string.
 class OutputError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit OutputError(const std::string& what);
 };
 
 /// "file 'a.gpkg', layer 'roads', feature 12, field 'pop': <what>"

@@ -16,6 +16,7 @@ packages=(
   libgtest-dev libgmock-dev     # tests
   libbenchmark-dev              # bench/
   libjs-leaflet                 # the report's interactive maps (Leaflet, inlined)
+  postgresql-15 postgresql-15-postgis-3  # tests: a throwaway PostGIS server (tests/pg/)
   python3-qgis                  # tests: QGIS opens every output layer with its default style
   chromium chromium-driver python3-selenium  # tests: the report's maps in a real browser
   python3-gdal                  # scripts/build-nanjing-example.sh (the Chinese example's blocks)

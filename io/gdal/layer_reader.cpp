@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "io/gdal/connection_text.h"
 #include "io/gdal/source_layer.h"
 
 namespace io {
@@ -322,7 +323,9 @@ std::vector<planner::Community> read_communities(const LayerRef& ref, const Fiel
 }
 
 std::string layer_label(const LayerRef& ref) {
-  return ref.layer.empty() ? ref.path : ref.path + ":" + ref.layer;
+  // summary.json and stdout show it: never a password of a connection string.
+  const std::string path = hide_passwords(ref.path);
+  return ref.layer.empty() ? path : path + ":" + ref.layer;
 }
 
 }  // namespace io

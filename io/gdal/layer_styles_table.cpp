@@ -28,13 +28,19 @@ void add_field(OGRLayer& table, const char* name, OGRFieldType type, int width,
 }  // namespace
 
 void write_layer_styles(GDALDataset& dataset, const std::vector<OutputLayer>& layers,
-                        const std::string& update_time, const std::string& file) {
+                        const std::string& update_time, const std::string& file,
+                        const StylesSchema& schema) {
   if (std::none_of(layers.begin(), layers.end(),
                    [](const OutputLayer& l) { return !l.style_qml.empty(); })) {
     return;
   }
   CPLStringList options;
   options.SetNameValue("FID", "id");
+  const std::string prefix = schema.create_schema.empty() ? "" : schema.create_schema + ".";
+  if (!prefix.empty()) {
+    options.SetNameValue("SCHEMA", schema.create_schema.c_str());
+    options.SetNameValue("LAUNDER", "NO");  // QGIS looks the columns up as styleQML etc.
+  }
   OGRLayer* table = dataset.CreateLayer("layer_styles", nullptr, wkbNone, options.List());
   if (table == nullptr) throw OutputError(where(file) + "cannot create: " + last_gdal_error());
   for (const char* text :
@@ -52,11 +58,11 @@ void write_layer_styles(GDALDataset& dataset, const std::vector<OutputLayer>& la
 
   for (const OutputLayer& layer : layers) {
     if (layer.style_qml.empty()) continue;
-    OGRLayer* written = dataset.GetLayerByName(layer.name.c_str());
+    OGRLayer* written = dataset.GetLayerByName((prefix + layer.name).c_str());
     if (written == nullptr) throw OutputError(where(file) + "no layer '" + layer.name + "'");
     FeaturePtr row(OGRFeature::CreateFeature(table->GetLayerDefn()));
     row->SetField("f_table_catalog", "");
-    row->SetField("f_table_schema", "");
+    row->SetField("f_table_schema", schema.table_schema.c_str());
     row->SetField("f_table_name", layer.name.c_str());
     row->SetField("f_geometry_column", written->GetGeometryColumn());
     row->SetField("styleName", layer.name.c_str());

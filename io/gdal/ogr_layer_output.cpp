@@ -159,7 +159,8 @@ void write_output_layer(GDALDataset& dataset, const OutputLayer& layer,
   }
   // Failures are reported once, in the OutputError, not also as GDAL's own "ERROR 1:" lines.
   const QuietGdalErrors quiet;
-  const bool transaction = dataset.TestCapability(ODsCTransactions) != 0;
+  const bool transaction =
+      !style.in_caller_transaction && dataset.TestCapability(ODsCTransactions) != 0;
   if (transaction && dataset.StartTransaction() != OGRERR_NONE) {
     throw OutputError(where(file, layer) + "cannot start a transaction: " + last_gdal_error());
   }

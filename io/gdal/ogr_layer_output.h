@@ -35,6 +35,9 @@ struct LayerStyle {
   /// GeoPackage: build the layer's R-tree with one CreateSpatialIndex after its rows are
   /// committed (the layer is created with SPATIAL_INDEX=NO), not row by row.
   bool index_after_rows{};
+  /// The caller holds the dataset's transaction (PostGIS: the whole output is one), so the
+  /// layer's rows are not wrapped in one of their own.
+  bool in_caller_transaction{};
 };
 
 /// Creates `layer` in `dataset` with `crs` (may be null; ignored for tables) and writes its rows

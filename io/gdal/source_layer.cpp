@@ -11,6 +11,7 @@
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 
+#include "io/gdal/connection_text.h"
 #include "io/gdal/coordinate_checks.h"
 #include "io/gdal/csv_lonlat.h"
 #include "io/gdal/layer_encoding.h"
@@ -21,14 +22,7 @@ namespace {
 
 // Connection strings may carry a password; error messages end up in logs and issue reports.
 std::string displayed_path(const std::string& path) {
-  std::string out = path;
-  const std::string key = "password=";
-  for (std::size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
-    const std::size_t value = at + key.size();
-    const std::size_t end = out.find_first_of(" '\"", value);
-    out.replace(value, (end == std::string::npos ? out.size() : end) - value, "***");
-  }
-  return out;
+  return hide_passwords(path);
 }
 
 DatasetPtr open_dataset(const std::string& path, const CPLStringList& options,

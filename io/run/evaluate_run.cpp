@@ -196,9 +196,11 @@ void write_evaluate(const EvaluateConfig& cfg, const OutputOptions& output, Eval
   refuse_output_over_input(evaluate_inputs(cfg), output_paths(output));
   out.summary_path = write_results(output, out.layers, out.crs_wkt, out.summary_json);
   write_compliance_csv(output, out.compliance_csv);
-  out.compliance_csv_path = out.compliance_csv.empty() ? "" : compliance_csv_path(output);
+  out.compliance_csv_path = out.compliance_csv.empty() ? ""
+                            : is_postgis(output)       ? "the schema's compliance table"
+                                                       : compliance_csv_path(output);
   out.timer.stop();
-  write_text_file(timings_path(output), out.timer.json());
+  write_timings(output, out.timer.json());
 }
 
 EvaluateOutcome run_evaluate(const EvaluateConfig& cfg) {

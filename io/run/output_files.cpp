@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "io/errors.h"
+#include "io/gdal/postgis_output.h"
 #include "io/run/run_errors.h"
 
 namespace io {
@@ -23,9 +24,13 @@ std::string gpkg_or_folder_name(const OutputOptions& o, const std::string& stem_
   return o.format == "gpkg" ? sidecar_path(o, name) : sidecar_path(o, stem_name);
 }
 
+PostgisTarget postgis_of(const OutputOptions& o) {
+  return postgis_target(o.out, o.schema);
+}
+
 OutputFormat format_of(const OutputOptions& o) {
   const auto format = parse_output_format(o.format);
-  if (!format) throw UsageError("--format must be gpkg, shp, geojson, csv or fgb");
+  if (!format) throw UsageError("--format must be gpkg, shp, geojson, csv, fgb or postgis");
   return *format;
 }
 
@@ -38,8 +43,19 @@ void refuse_existing_summary(const OutputOptions& o) {
 
 }  // namespace
 
+bool is_postgis(const OutputOptions& o) {
+  return o.format == "postgis";
+}
+
 std::string write_results(const OutputOptions& o, const std::vector<OutputLayer>& layers,
                           const std::string& crs_wkt, const std::string& summary_json) {
+  if (is_postgis(o)) {
+    const PostgisTarget target = postgis_of(o);
+    std::vector<OutputLayer> tables = layers;
+    tables.push_back(json_table("summary_json", summary_json));
+    write_postgis(target, tables, crs_wkt, o.overwrite, o.cancel);
+    return target.label() + " schema " + target.schema + ", table summary_json";
+  }
   WriteOptions w;
   w.format = format_of(o);
   w.overwrite = o.overwrite;
@@ -53,19 +69,28 @@ std::string write_results(const OutputOptions& o, const std::vector<OutputLayer>
 }
 
 void check_output(const OutputOptions& o) {
+  if (is_postgis(o)) {
+    check_postgis_target(postgis_of(o), o.overwrite);
+    return;
+  }
   check_output_target(o.out, format_of(o), o.overwrite);
   refuse_existing_summary(o);
 }
 
 std::string summary_json_path(const OutputOptions& o) {
-  return sidecar_path(o, "summary.json");
+  return is_postgis(o) ? "" : sidecar_path(o, "summary.json");
 }
 
 std::string timings_path(const OutputOptions& o) {
-  return sidecar_path(o, "timings.json");
+  return is_postgis(o) ? "" : sidecar_path(o, "timings.json");
+}
+
+void write_timings(const OutputOptions& o, const std::string& json) {
+  if (!is_postgis(o)) write_text_file(timings_path(o), json);
 }
 
 std::string compliance_csv_path(const OutputOptions& o) {
+  if (is_postgis(o)) return "";
   // <output>.compliance.csv: in a folder format the compliance layer itself may be compliance.csv.
   namespace fs = std::filesystem;
   const fs::path out = fs::path(o.out).lexically_normal();
@@ -74,6 +99,7 @@ std::string compliance_csv_path(const OutputOptions& o) {
 }
 
 void write_compliance_csv(const OutputOptions& o, const std::string& csv) {
+  if (is_postgis(o)) return;
   const std::string path = compliance_csv_path(o);
   if (!csv.empty()) {
     write_csv_text_file(path, csv);

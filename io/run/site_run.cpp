@@ -230,7 +230,7 @@ SiteOutcome run_site(const SiteRunConfig& cfg) {
       write_results(cfg.output, layers, crs_to_wkt(loaded.run_crs),
                     site_summary_json(out.info, np, out.run, out.demand ? &*out.demand : nullptr));
   timer.stop();
-  write_text_file(timings_path(cfg.output), timer.json());
+  write_timings(cfg.output, timer.json());
   return out;
 }
 
