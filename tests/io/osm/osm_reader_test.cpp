@@ -1,6 +1,9 @@
 // read_osm() on a drawn OSM file (the walkable rule and the block/center tags) and on the real
 // extracts shipped with the repository, against the counts in their SOURCE.md notes.
+#include <unistd.h>
+
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <string>
@@ -99,10 +102,14 @@ constexpr const char* drawn_osm = R"(<?xml version="1.0" encoding="UTF-8"?>
 class DrawnOsm : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    s_path = ::testing::TempDir() + "circleplan_osm_reader_test.osm";
+    // One file per process: ctest runs this suite's tests side by side, and a file one process
+    // rewrites while another reads it was read half-written (the test then did not run).
+    s_path =
+        ::testing::TempDir() + "circleplan_osm_reader_test_" + std::to_string(::getpid()) + ".osm";
     std::ofstream(s_path) << drawn_osm;
     s_extract = read_osm(s_path);
   }
+  static void TearDownTestSuite() { std::remove(s_path.c_str()); }
   static inline std::string s_path;
   static inline OsmExtract s_extract;
 };
