@@ -55,18 +55,6 @@ std::string output_context(const std::string& path) {
   return "output '" + path + "'";
 }
 
-std::unique_ptr<OGRSpatialReference> output_crs(const std::string& crs_wkt) {
-  if (crs_wkt.empty()) return nullptr;
-  auto crs = std::make_unique<OGRSpatialReference>();
-  const detail::QuietGdalErrors quiet;
-  if (crs->SetFromUserInput(crs_wkt.c_str()) != OGRERR_NONE) {
-    throw OutputError("the output CRS is not understood by GDAL: " + detail::last_gdal_error());
-  }
-  // Geometries are x = easting/longitude; without this EPSG:4326 output would swap lon and lat.
-  crs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  return crs;
-}
-
 void write_gpkg(const std::string& path, const std::vector<OutputLayer>& layers,
                 const OGRSpatialReference* crs, bool overwrite,
                 const planner::CancelToken& cancel) {
@@ -223,7 +211,7 @@ std::optional<OutputFormat> parse_output_format(const std::string& name) {
 void write_layers(const std::string& path, const std::vector<OutputLayer>& layers,
                   const WriteOptions& options) {
   detail::check_layers(layers);
-  const std::unique_ptr<OGRSpatialReference> crs = output_crs(options.crs_wkt);
+  const std::unique_ptr<OGRSpatialReference> crs = detail::output_crs(options.crs_wkt);
   switch (options.format) {
     case OutputFormat::gpkg:
       write_gpkg(path, layers, crs.get(), options.overwrite, options.cancel);

@@ -130,6 +130,17 @@ void check_layers(const std::vector<OutputLayer>& layers) {
   }
 }
 
+std::unique_ptr<OGRSpatialReference> output_crs(const std::string& crs_wkt) {
+  if (crs_wkt.empty()) return nullptr;
+  auto crs = std::make_unique<OGRSpatialReference>();
+  const QuietGdalErrors quiet;
+  if (crs->SetFromUserInput(crs_wkt.c_str()) != OGRERR_NONE) {
+    throw OutputError("the output CRS is not understood by GDAL: " + last_gdal_error());
+  }
+  crs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return crs;
+}
+
 void write_output_layer(GDALDataset& dataset, const OutputLayer& layer,
                         const OGRSpatialReference* crs, const LayerStyle& style,
                         const std::string& file, const planner::CancelToken& cancel) {

@@ -1,6 +1,7 @@
 // Putting one OutputLayer into an open GDAL dataset: layer, fields, features.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,11 @@ struct LayerStyle {
   /// layer's rows are not wrapped in one of their own.
   bool in_caller_transaction{};
 };
+
+/// The CRS every output layer is written in (WKT, or "EPSG:n"; empty: none), with GIS axis order:
+/// geometries are x = easting/longitude, and without it EPSG:4326 output would swap lon and lat.
+/// Throws OutputError when GDAL does not understand it.
+std::unique_ptr<OGRSpatialReference> output_crs(const std::string& crs_wkt);
 
 /// Creates `layer` in `dataset` with `crs` (may be null; ignored for tables) and writes its rows
 /// (those style.rows selects), in one transaction where the driver has them; then its spatial

@@ -120,17 +120,6 @@ void refuse_existing(GDALDataset& dataset, const PostgisTarget& target, bool ove
   }
 }
 
-std::unique_ptr<OGRSpatialReference> crs_of(const std::string& crs_wkt) {
-  if (crs_wkt.empty()) return nullptr;
-  auto crs = std::make_unique<OGRSpatialReference>();
-  const detail::QuietGdalErrors quiet;
-  if (crs->SetFromUserInput(crs_wkt.c_str()) != OGRERR_NONE) {
-    throw OutputError("the output CRS is not understood by GDAL: " + detail::last_gdal_error());
-  }
-  crs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  return crs;
-}
-
 /// Rolls the transaction back unless it was committed: an error or a cancel (planner::Cancelled
 /// unwinding) must not leave it to the driver's closing, which may flush (commit) what it holds.
 class Rollback {
@@ -187,7 +176,7 @@ void write_postgis(const PostgisTarget& target, const std::vector<OutputLayer>& 
     throw OutputError("schema '" + target.schema + "' is not a plain lower-case name");
   }
   detail::check_layers(layers);
-  const std::unique_ptr<OGRSpatialReference> crs = crs_of(crs_wkt);
+  const std::unique_ptr<OGRSpatialReference> crs = detail::output_crs(crs_wkt);
   const std::string temp = temp_schema(target);
   const std::string label = target.label() + " schema " + target.schema;
   DatasetPtr dataset = open_database(target);
