@@ -21,11 +21,13 @@ export ASAN_OPTIONS="halt_on_error=1:abort_on_error=0:detect_leaks=1:strict_stri
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:${UBSAN_OPTIONS_EXTRA:-}"
 export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
 
-# -g1 (line tables only) instead of -g: the same code, reports still name file:line, and the
-# second full build of CI spends far less time writing debug information.
+# -O1 -g1: -O1 is what the AddressSanitizer documentation recommends, and it compiles the
+# instrumented code about 35% faster than -O2 (a test file: 10.4-12.7 s -> 7.1 s); -g1 (line tables
+# only) instead of -g: reports still name file:line, and the second full build of CI spends far
+# less time writing debug information.
 # gtest_discover_tests runs each test program at build time, so the options above apply there too.
 # shellcheck disable=SC2086
 "$root/scripts/build.sh" "$build_dir" RelWithDebInfo -DCIRCLEPLAN_SANITIZE=ON \
-  -DCIRCLEPLAN_BENCH=OFF -DCIRCLEPLAN_HEADER_CHECK=OFF -DCIRCLEPLAN_PYTHON=OFF "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" ${CMAKE_ARGS:-}
+  -DCIRCLEPLAN_BENCH=OFF -DCIRCLEPLAN_HEADER_CHECK=OFF -DCIRCLEPLAN_PYTHON=OFF "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" ${CMAKE_ARGS:-}
 cd "$build_dir"
 ctest --output-on-failure -j"$(nproc)" ${CTEST_ARGS:-}
