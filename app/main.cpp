@@ -4,7 +4,10 @@
 // subcommand, map errors to exit codes in one place (app/exit_codes.h): 0 success, 1 bad input,
 // 2 usage error, 3 internal error, 130/143 interrupted by SIGINT/SIGTERM
 // (docs/interrupts-and-limits.md).
+#include <cstdio>
 #include <exception>
+#include <iostream>
+#include <sstream>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -12,6 +15,7 @@
 #include "app/commands.h"
 #include "app/exit_codes.h"
 #include "app/interrupt.h"
+#include "io/gdal/connection_text.h"
 
 int main(int argc, char** argv) {
   try {
@@ -25,7 +29,11 @@ int main(int argc, char** argv) {
     try {
       root.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-      const int code = root.exit(e);
+      // CLI11's message repeats the argument it refused, which may be a connection string with
+      // a password (`--out PG:... password=...` given twice, say): scrubbed like every error.
+      std::ostringstream message;
+      const int code = root.exit(e, std::cout, message);
+      std::fputs(io::hide_passwords(message.str()).c_str(), stderr);
       return code == 0 ? 0 : 2;
     }
     app::install_interrupt_handlers();

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "io/errors.h"
+#include "io/gdal/connection_text.h"
 #include "io/run/run_errors.h"
 #include "planner/cancel.h"
 #include "planner/errors.h"
@@ -32,8 +33,10 @@ PyObject* add_type(py::module_& m, const char* name, PyObject* bases, const char
   return type;
 }
 
+// Every message passes through hide_passwords, as on the command line (app/exit_codes.cpp): a
+// keyword's value repeated by CLI11's own parse errors may be a connection string.
 [[noreturn]] void raise(PyObject* type, const std::string& message) {
-  PyErr_SetString(type, message.c_str());
+  PyErr_SetString(type, io::hide_passwords(message).c_str());
   throw py::error_already_set();
 }
 

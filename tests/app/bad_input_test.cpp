@@ -457,3 +457,21 @@ TEST(BadInput, OutOfRangeOptionsAreRefusedInOneWording) {
 }
 
 }  // namespace
+
+namespace {
+
+// CLI11's own parse errors repeat the argument they refused; a connection string's password in
+// it is scrubbed like in every other message (docs/outputs.md §7).
+TEST(BadInput, ARefusedArgumentNeverShowsItsPassword) {
+  const RunResult extra =
+      run_circleplan("evaluate --out x.gpkg 'PG:dbname=city password=S3cret-77'");
+  const RunResult value =
+      run_circleplan("evaluate --threads 'postgresql://planner:S3cret-77@localhost/city'");
+  for (const RunResult& r : {extra, value}) {
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_EQ(r.output.find("S3cret-77"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("***"), std::string::npos) << r.output;
+  }
+}
+
+}  // namespace

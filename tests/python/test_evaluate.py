@@ -84,6 +84,13 @@ def test_a_bad_value_is_a_usage_error_worded_as_the_keyword(layers):
         circleplan.evaluate(roads=layers["roads"], blocks=layers["blocks"])
 
 
+def test_a_refused_value_never_shows_a_password(layers):
+    # CLI11's conversion error repeats the value; a connection string's password is scrubbed.
+    with pytest.raises(circleplan.UsageError) as error:
+        circleplan.evaluate(**layers, threads="postgresql://planner:S3cret-77@localhost/city")
+    assert "S3cret-77" not in str(error.value) and "***" in str(error.value)
+
+
 def test_an_unknown_keyword_is_a_type_error(layers):
     with pytest.raises(TypeError, match="speed_kph"):
         circleplan.evaluate(**layers, speed_kph=4)
