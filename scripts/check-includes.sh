@@ -12,7 +12,7 @@ root="$(cd "${1:-$(dirname "${BASH_SOURCE[0]}")/..}" && pwd)"
 cd "$root"
 
 # Everything below runs in this shell, without a subshell or a sed per include line: the
-# first version forked a few processes per line and took 38 s of CI's test run for ~2,000 lines.
+# first version forked a few processes per line and took 38 s of CI's test run for ~960 lines.
 
 # The rank of a planner stage, in $stage_rank; areas and siting share a rank but may not see
 # each other.
