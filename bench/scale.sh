@@ -20,6 +20,8 @@
 #                   scripts/build.sh build-release Release)
 #   OUT             where extracts, inputs and outputs go (default build-release/scale)
 #   THREADS         --threads for every run (default 0: all cores)
+#   RUNS            which runs, of reach, dissolve, per-center-15, per-center-5-10-15 (default:
+#                   all that apply; the per-center runs are made at N = 1 only)
 # Needs Debian's python3-pyosmium (installed here with apt-get when missing and run as root) and
 # GNU time. Not part of CI: N = 4 takes minutes and about 1.5 GB.
 set -euo pipefail
@@ -101,6 +103,13 @@ for n in "${sizes[@]}"; do
 
   runs=(reach dissolve)
   [ "$n" = 1 ] && runs+=(per-center-15 per-center-5-10-15)
+  if [ -n "${RUNS:-}" ]; then
+    wanted=()
+    for run in "${runs[@]}"; do
+      [[ " $RUNS " == *" $run "* ]] && wanted+=("$run")
+    done
+    runs=("${wanted[@]}")
+  fi
   for run in "${runs[@]}"; do
     case "$run" in
       reach) extra=(--minutes 15) ;;
@@ -126,6 +135,7 @@ if [ "${#sizes[@]}" -gt 1 ] && [ "${sizes[0]}" = 1 ]; then
   echo "== ratios to N = 1 (the data grows N^2 times)"
   for n in "${sizes[@]:1}"; do
     for run in reach dissolve; do
+      [ -n "${wall[1,$run]:-}" ] && [ -n "${wall[$n,$run]:-}" ] || continue
       awk -v n="$n" -v r="$run" -v w1="${wall[1,$run]}" -v wn="${wall[$n,$run]}" \
         -v m1="${rss[1,$run]}" -v mn="${rss[$n,$run]}" \
         'BEGIN { printf "  N = %d %-9s wall %6.1fx  peak RSS %5.1fx\n", n, r, wn / w1, mn / m1 }'

@@ -9,9 +9,10 @@
 #include <utility>
 
 #include "planner/areas/chain_merge.h"
-#include "planner/areas/face_lookup.h"
+#include "planner/areas/face_locator.h"
 #include "planner/geos/geos_convert.h"
 #include "planner/geos/geos_handle.h"
+#include "planner/network/segment_grid.h"
 #include "planner/parallel.h"
 
 namespace planner {

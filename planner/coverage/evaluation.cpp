@@ -9,10 +9,9 @@
 namespace planner {
 namespace {
 
-std::vector<SnappedSource> snap_centers(const Network& network, const std::vector<Center>& centers,
-                                        double max_snap_m, const IslandRule& islands,
+std::vector<SnappedSource> snap_centers(const Network& network, const SnapIndex& snapper,
+                                        const std::vector<Center>& centers, double max_snap_m,
                                         std::vector<CenterOutcome>& outcomes) {
-  SnapIndex snapper(network.edges, small_island_edges(network, islands));
   std::vector<SnappedSource> sources;
   outcomes.assign(centers.size(), CenterOutcome{});
   for (std::uint32_t c = 0; c < centers.size(); ++c) {
@@ -148,19 +147,17 @@ Evaluation evaluate(const Network& network, const Inputs& inputs, const Evaluati
 
 namespace {
 
-std::vector<BlockSite> sites_with(const Network& network, const Inputs& inputs,
-                                  const EvaluationParams& params,
-                                  const std::vector<std::uint32_t>& entrance_block) {
-  BlockSiteOptions site_options{params.max_snap_m, params.sample_spacing_m, params.threads,
-                                params.cancel, params.islands};
-  return build_block_sites(network, inputs.blocks, inputs.entrances, entrance_block, site_options);
+BlockSiteOptions site_options(const EvaluationParams& params) {
+  return {params.max_snap_m, params.sample_spacing_m, params.threads, params.cancel,
+          params.islands};
 }
 
 }  // namespace
 
 std::vector<BlockSite> block_sites_for(const Network& network, const Inputs& inputs,
                                        const EvaluationParams& params) {
-  return sites_with(network, inputs, params, link_entrances(inputs.blocks, inputs.entrances));
+  return build_block_sites(network, inputs.blocks, inputs.entrances,
+                           link_entrances(inputs.blocks, inputs.entrances), site_options(params));
 }
 
 bool same_block_sites(const EvaluationParams& a, const EvaluationParams& b) {
@@ -176,14 +173,20 @@ Evaluation evaluate(const Network& network, const WalkTimes& walk, const Inputs&
   ev.has_population = std::any_of(inputs.blocks.begin(), inputs.blocks.end(),
                                   [](const Block& b) { return b.pop.has_value(); });
 
-  ev.sources = snap_centers(network, inputs.centers, params.max_snap_m, params.islands, ev.centers);
-  const std::vector<SnappedSource>& sources = ev.sources;
-  ev.unsnapped_centers = static_cast<std::uint32_t>(inputs.centers.size() - sources.size());
-
   const std::vector<std::uint32_t> entrance_block = link_entrances(inputs.blocks, inputs.entrances);
   ev.unlinked_entrances = static_cast<std::uint32_t>(
       std::count(entrance_block.begin(), entrance_block.end(), invalid_id));
-  ev.sites = sites != nullptr ? *sites : sites_with(network, inputs, params, entrance_block);
+  {
+    // One index of every segment for the centers and the blocks: at city scale building it
+    // takes about a second, and it is freed before the searches.
+    const SnapIndex snapper(network.edges, small_island_edges(network, params.islands));
+    ev.sources = snap_centers(network, snapper, inputs.centers, params.max_snap_m, ev.centers);
+    ev.sites = sites != nullptr ? *sites
+                                : build_block_sites(snapper, inputs.blocks, inputs.entrances,
+                                                    entrance_block, site_options(params));
+  }
+  const std::vector<SnappedSource>& sources = ev.sources;
+  ev.unsnapped_centers = static_cast<std::uint32_t>(inputs.centers.size() - sources.size());
   for (const BlockSite& s : ev.sites) ev.repaired_blocks += s.repaired ? 1 : 0;
 
   params.cancel.check();

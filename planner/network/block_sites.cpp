@@ -47,13 +47,6 @@ std::vector<XY> grid_inside(const GeosContext& ctx, const GEOSGeometry* g, doubl
   return out;
 }
 
-struct WorkerState {
-  WorkerState(const Network& network, std::span<const std::uint8_t> on_island)
-      : snapper(network.edges, on_island) {}
-  GeosContext ctx;
-  SnapIndex snapper;
-};
-
 }  // namespace
 
 std::vector<std::uint32_t> link_entrances(const std::vector<Block>& blocks,
@@ -103,6 +96,16 @@ std::vector<BlockSite> build_block_sites(const Network& network, const std::vect
                                          const std::vector<Entrance>& entrances,
                                          std::span<const std::uint32_t> entrance_block,
                                          const BlockSiteOptions& options) {
+  // One index shared by every thread (built before they start): a copy per thread would hold
+  // the tree of every segment twice on two cores.
+  const SnapIndex snapper(network.edges, small_island_edges(network, options.islands));
+  return build_block_sites(snapper, blocks, entrances, entrance_block, options);
+}
+
+std::vector<BlockSite> build_block_sites(const SnapIndex& snapper, const std::vector<Block>& blocks,
+                                         const std::vector<Entrance>& entrances,
+                                         std::span<const std::uint32_t> entrance_block,
+                                         const BlockSiteOptions& options) {
   if (!(options.sample_spacing_m > 0.0)) {
     throw InternalError("the sample spacing must be positive");
   }
@@ -111,13 +114,12 @@ std::vector<BlockSite> build_block_sites(const Network& network, const std::vect
     if (entrance_block[i] != invalid_id) gates[entrance_block[i]].push_back(entrances[i].pos);
   }
   std::vector<BlockSite> sites(blocks.size());
-  const std::vector<std::uint8_t> on_island = small_island_edges(network, options.islands);
   parallel_for(
       blocks.size(), resolve_threads(options.threads),
-      [&] { return std::make_unique<WorkerState>(network, on_island); },
-      [&](std::unique_ptr<WorkerState>& state, std::size_t b) {
+      [] { return std::make_unique<GeosContext>(); },
+      [&](std::unique_ptr<GeosContext>& thread_ctx, std::size_t b) {
         options.cancel.check();
-        const GeosContext& ctx = state->ctx;
+        const GeosContext& ctx = *thread_ctx;
         BlockSite& site = sites[b];
         GeomPtr g = valid_geometry(ctx, blocks[b].shape, site.repaired);
         site.area_m2 = area_m2(ctx, g.get());
@@ -125,14 +127,13 @@ std::vector<BlockSite> build_block_sites(const Network& network, const std::vect
         site.from_entrances = !gates[b].empty();
         const std::vector<XY> access =
             site.from_entrances ? gates[b] : std::vector<XY>{site.representative};
-        for (const XY& p : access)
-          site.access.push_back({p, state->snapper.snap(p, options.max_snap_m)});
+        for (const XY& p : access) site.access.push_back({p, snapper.snap(p, options.max_snap_m)});
         std::vector<XY> grid = grid_inside(ctx, g.get(), options.sample_spacing_m);
         if (grid.empty()) grid.push_back(site.representative);
         site.samples.reserve(grid.size());
         for (const XY& p : grid) {
           site.samples.push_back(
-              {p, site.from_entrances ? std::nullopt : state->snapper.snap(p, options.max_snap_m)});
+              {p, site.from_entrances ? std::nullopt : snapper.snap(p, options.max_snap_m)});
         }
       });
   return sites;

@@ -1,5 +1,5 @@
-// Snapping points to the nearest position on the walking network, with a GEOS STRtree over the
-// network's segments (built once, queried many times).
+// Snapping points to the nearest position on the walking network: the network's segments in a
+// grid of cells (segment_grid.h), built once and then read by any number of threads.
 #pragma once
 
 #include <cstdint>
@@ -7,8 +7,8 @@
 #include <span>
 #include <vector>
 
-#include "planner/geos/geos_handle.h"
 #include "planner/network/edge_set.h"
+#include "planner/network/segment_grid.h"
 
 namespace planner {
 
@@ -20,7 +20,7 @@ struct EdgePosition {
   XY on_edge;             ///< the snap point
 };
 
-/// Not thread-safe (GEOS context and lazily built tree): use one per thread.
+/// Read-only once built: snap() may run on many threads at once.
 class SnapIndex {
  public:
   /// `edges` must outlive the index. `on_island` (empty, or one flag per edge: 1 for an edge on
@@ -29,23 +29,17 @@ class SnapIndex {
   explicit SnapIndex(const EdgeSet& edges, std::span<const std::uint8_t> on_island = {});
 
   /// The nearest edge position within max_leg_m (off the small islands while one is in reach),
-  /// or nullopt when no edge is that close. Ties go to the segment GEOS meets first, which is the
-  /// same from run to run.
+  /// or nullopt when no edge is that close. Of segments at the same distance (a point nearest
+  /// to a junction is as near to every edge meeting there), the one listed first in the
+  /// network wins.
   std::optional<EdgePosition> snap(XY point, double max_leg_m) const;
 
  private:
-  std::optional<EdgePosition> nearest(GEOSSTRtree* tree, XY point, double max_leg_m) const;
+  std::optional<EdgePosition> position(XY point, const SegmentGrid::Nearest& found) const;
 
   const EdgeSet* m_edges;
-  GeosContext m_ctx;
-  TreePtr m_tree;         ///< segments of edges off the small islands
-  TreePtr m_island_tree;  ///< segments of edges on them
-  bool m_has_main = false, m_has_island = false;
-  std::vector<std::uint32_t> m_segment_start;  ///< point index where segment s starts
-  std::vector<EdgeId> m_segment_edge;
+  SegmentGrid m_main;    ///< segments of edges off the small islands
+  SegmentGrid m_island;  ///< segments of edges on them
 };
-
-/// Closest point to p on segment a-b, as the fraction along it (0..1).
-double closest_fraction(XY p, XY a, XY b);
 
 }  // namespace planner

@@ -120,9 +120,11 @@ show_difference() {
     diff <(dump "$work/t1/out/$file") <(dump "$work/t2/out/$file") | head -80 || true
   else
     echo "  (no reference run: set GOLDEN_REFERENCE for an ogrinfo -al diff; the output now:)"
+    # `|| true`: head closing the pipe early fails ogrinfo (SIGPIPE), and under pipefail that
+    # ended the whole check at the first mismatched .gpkg, before the rest were reported.
     case "$file" in
-      *.gpkg | *.shp | *.dbf) ogrinfo -ro -so -al "$new" 2>&1 | head -60 ;;
-      *) head -40 "$new" ;;
+      *.gpkg | *.shp | *.dbf) ogrinfo -ro -so -al "$new" 2>&1 | head -60 || true ;;
+      *) head -40 "$new" || true ;;
     esac
   fi
 }
