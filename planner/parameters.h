@@ -23,6 +23,11 @@ inline constexpr double default_buffer_m = 25.0;
 inline constexpr double default_simplify_m = 0.0;
 inline constexpr int default_quadrant_segments = 8;
 inline constexpr double default_node_tolerance_m = 0.01;
+/// Rings between bands are computed on this grid (metres): GEOS's snap-rounding overlay rounds
+/// their vertices to it. Two bands' polygons share long stretches of nearly equal boundary (the
+/// same streets buffered twice), on which GEOS's floating-point overlay fails and retries with
+/// snapping, several times slower (planner/areas/reach_polygon.h).
+inline constexpr double ring_grid_m = 0.001;
 inline constexpr double kmh_per_mps = 3.6;  ///< the one km/h -> m/s conversion factor
 
 /// An interval of allowed values; a bound is open (excluded) or closed (included), infinite

@@ -290,8 +290,9 @@ GeomPtr buffer_reach_naive(const GeosContext& ctx, const GEOSGeometry* lines, do
   return own(ctx, GEOSUnaryUnion_r(ctx.get(), all.get()), "unary union");
 }
 
-GeomPtr difference(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b) {
-  return own(ctx, GEOSDifference_r(ctx.get(), a, b), "difference");
+GeomPtr difference(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b,
+                   double grid_m) {
+  return own(ctx, GEOSDifferencePrec_r(ctx.get(), a, b, grid_m), "difference");
 }
 
 GeomPtr convex_hull(const GeosContext& ctx, const GEOSGeometry* g) {

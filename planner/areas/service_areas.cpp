@@ -41,7 +41,7 @@ void polygons_for(const GeosContext& ctx, const PopulationOverlay& overlay,
     if (params.hull == Hull::convex) disk = convex_hull(ctx, disk.get());
     if (params.simplify_m > 0.0) disk = simplify(ctx, disk.get(), params.simplify_m);
     GeomPtr shape = (params.bands == BandMode::rings && previous)
-                        ? difference(ctx, disk.get(), previous.get())
+                        ? difference(ctx, disk.get(), previous.get(), ring_grid_m)
                         : clone(ctx, disk.get());
     ServiceAreaPolygon poly;
     poly.center = center;

@@ -233,6 +233,44 @@ std::vector<planner::XY> ring_points(const planner::MultiPolygon& shape) {
 // center's own slot and is merged in center order, so one and two threads give the same bits.
 // A 9 x 9 grid of 120 m blocks with dangles (interior edges and frontier pieces), twelve
 // centers and blocks with population.
+TEST(ServiceAreas, RingsLieOnTheMillimetreGridAndFillTheirDiskLessTheOneInside) {
+  auto net = grid_with_canal();
+  auto in = one_center_inputs();
+  std::vector<planner::SnappedSource> sources{at_vertex(net, 0, true, 0)};
+  auto p = params({3, 6, 15}, planner::Overlap::per_center);
+  const auto disks = planner::build_service_areas(net, in, sources, {}, 900.0, p);
+  p.bands = planner::BandMode::rings;
+  const auto rings = planner::build_service_areas(net, in, sources, {}, 900.0, p);
+  ASSERT_EQ(disks.polygons.size(), 3u);
+  ASSERT_EQ(rings.polygons.size(), 3u);
+  planner::GeosContext ctx;
+  // The first band is its disk; the others are rounded to the grid, vertex by vertex.
+  EXPECT_EQ(ring_points(rings.polygons[0].shape), ring_points(disks.polygons[0].shape));
+  for (int b = 1; b < 3; ++b) {
+    const auto& ring = rings.polygons[b];
+    EXPECT_EQ(ring.from_min, b == 1 ? 3.0 : 6.0);
+    for (const planner::XY& q : ring_points(ring.shape)) {
+      EXPECT_NEAR(q.x / planner::ring_grid_m, std::round(q.x / planner::ring_grid_m), 1e-6);
+      EXPECT_NEAR(q.y / planner::ring_grid_m, std::round(q.y / planner::ring_grid_m), 1e-6);
+    }
+    // Ring and inner disk meet to within the grid: their overlap is a sliver no wider than it,
+    // and together they make the outer disk.
+    auto g_ring = planner::to_geos(ctx, ring.shape);
+    auto inner = planner::to_geos(ctx, disks.polygons[b - 1].shape);
+    auto outer = planner::to_geos(ctx, disks.polygons[b].shape);
+    EXPECT_EQ(GEOSisValid_r(ctx.get(), g_ring.get()), 1);
+    double perimeter = 0.0;
+    GEOSLength_r(ctx.get(), inner.get(), &perimeter);
+    const double slack = perimeter * planner::ring_grid_m;
+    auto overlap = planner::own(ctx, GEOSIntersection_r(ctx.get(), g_ring.get(), inner.get()), "i");
+    EXPECT_LE(planner::area_m2(ctx, overlap.get()), slack) << b;
+    EXPECT_NEAR(ring.area_m2 + planner::area_m2(ctx, inner.get()),
+                planner::area_m2(ctx, outer.get()), 2.0 * slack)
+        << b;
+    EXPECT_GT(ring.area_m2, 1000.0) << b;
+  }
+}
+
 TEST(ServiceAreas, PerCenterResultsAreIdenticalOnOneAndTwoThreads) {
   std::vector<planner::XY> v;
   std::vector<std::pair<int, int>> e;
