@@ -80,13 +80,23 @@ void SegmentGrid::distinct_edges_near(XY q, double tol, std::vector<EdgeId>& out
 std::optional<SegmentGrid::Nearest> SegmentGrid::nearest(XY q, double max_m) const {
   if (m_entries.empty() || !(max_m >= 0.0)) return std::nullopt;
   const std::int64_t cx = cell(q.x), cy = cell(q.y);
-  Nearest best{invalid_id, invalid_id, std::numeric_limits<double>::infinity()};
+  // Compared as squared distances: std::hypot's care for overflow made it a tenth of a city's
+  // evaluation, and metres cannot overflow. The winner's distance is taken with hypot, as
+  // segment_distance gives it.
+  std::uint32_t best_point = invalid_id;
+  EdgeId best_edge = invalid_id;
+  double best_d2 = std::numeric_limits<double>::infinity();
   const auto consider = [&](std::span<const Entry> entries) {
     for (const Entry& entry : entries) {
-      const double d =
-          segment_distance(q, m_edges->points[entry.point], m_edges->points[entry.point + 1]);
-      if (d < best.distance || (d == best.distance && entry.point < best.point))
-        best = {entry.point, entry.edge, d};
+      const XY a = m_edges->points[entry.point], b = m_edges->points[entry.point + 1];
+      const double f = closest_fraction(q, a, b);
+      const double dx = q.x - (a.x + f * (b.x - a.x)), dy = q.y - (a.y + f * (b.y - a.y));
+      const double d2 = dx * dx + dy * dy;
+      if (d2 < best_d2 || (d2 == best_d2 && entry.point < best_point)) {
+        best_d2 = d2;
+        best_point = entry.point;
+        best_edge = entry.edge;
+      }
     }
   };
   // Ring k holds the cells k steps from q's cell; every point of them is at least (k - 1)
@@ -96,7 +106,7 @@ std::optional<SegmentGrid::Nearest> SegmentGrid::nearest(XY q, double max_m) con
   const double reach = std::min(max_m, 1e9);
   for (std::int64_t k = 0;; ++k) {
     const double ring_floor = static_cast<double>(std::max<std::int64_t>(0, k - 1)) * m_cell;
-    if (ring_floor > best.distance || ring_floor > reach) break;
+    if (ring_floor * ring_floor > best_d2 || ring_floor > reach) break;
     if (k == 0) {
       consider(column(cx, cy, cy));
       continue;
@@ -108,8 +118,11 @@ std::optional<SegmentGrid::Nearest> SegmentGrid::nearest(XY q, double max_m) con
       consider(column(x, cy + k, cy + k));
     }
   }
-  if (best.point == invalid_id || best.distance > max_m) return std::nullopt;
-  return best;
+  if (best_point == invalid_id) return std::nullopt;
+  const double distance =
+      segment_distance(q, m_edges->points[best_point], m_edges->points[best_point + 1]);
+  if (distance > max_m) return std::nullopt;
+  return Nearest{best_point, best_edge, distance};
 }
 
 }  // namespace planner

@@ -43,8 +43,10 @@ class SegmentGrid {
     EdgeId edge;
     double distance;
   };
-  /// The segment nearest to q, if one lies within max_m. Ties go to the lowest point index
-  /// (so to the lowest edge): the answer depends on nothing but the network.
+  /// The segment nearest to q, if one lies within max_m. Segments are ranked by the squared
+  /// distance of their closest point (dx² + dy²), ties to the lowest point index (so to the
+  /// lowest edge): the answer depends on nothing but the network. `distance` is that point's
+  /// segment_distance.
   std::optional<Nearest> nearest(XY q, double max_m) const;
 
   bool empty() const { return m_entries.empty(); }

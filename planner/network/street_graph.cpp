@@ -46,13 +46,11 @@ StreetGraph::StreetGraph(const EdgeSet& edges)
                                                  boost::get(boost::vertex_index, m_csr)));
     m_component_size.assign(count, 0);
     for (std::uint32_t c : m_component) ++m_component_size[c];
+    // Once here: callers ask per snapped point, and a city has thousands of components.
+    m_largest = static_cast<std::uint32_t>(
+        std::max_element(m_component_size.begin(), m_component_size.end()) -
+        m_component_size.begin());
   }
-}
-
-std::uint32_t StreetGraph::largest_component() const {
-  if (m_component_size.empty()) return invalid_id;
-  auto it = std::max_element(m_component_size.begin(), m_component_size.end());
-  return static_cast<std::uint32_t>(it - m_component_size.begin());
 }
 
 std::vector<double> arc_times_s(const StreetGraph& graph, const EdgeSet& edges, double speed_mps) {

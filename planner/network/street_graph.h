@@ -41,7 +41,7 @@ class StreetGraph {
   std::span<const std::uint32_t> component() const { return m_component; }
   std::span<const std::uint32_t> component_size() const { return m_component_size; }
   /// Index of the component with the most vertices (the smallest index on a tie).
-  std::uint32_t largest_component() const;
+  std::uint32_t largest_component() const { return m_largest; }
 
   /// The Boost graph itself, for reference algorithms in tests.
   const Csr& csr() const { return m_csr; }
@@ -54,6 +54,7 @@ class StreetGraph {
   std::vector<ArcRef> m_arc_ref;
   std::vector<std::uint32_t> m_component;
   std::vector<std::uint32_t> m_component_size;
+  std::uint32_t m_largest = invalid_id;  ///< invalid_id without vertices
 };
 
 /// Walking seconds per arc: edge length / speed, (length / speed factor) / speed on an edge

@@ -18,16 +18,26 @@ namespace {
 
 using planner::XY;
 
-/// Every segment scanned: the nearest within max_m, ties to the lowest point index.
+/// Every segment scanned: the nearest within max_m by squared distance (as the grid ranks them,
+/// so that two segments whose distances differ in the last bit are ranked alike), ties to the
+/// lowest point index.
 std::optional<planner::SegmentGrid::Nearest> brute_force(const planner::EdgeSet& edges, XY q,
                                                          double max_m) {
   std::optional<planner::SegmentGrid::Nearest> best;
+  double best_d2 = 0.0;
   for (planner::EdgeId e = 0; e < edges.edge_count(); ++e) {
     for (std::uint32_t p = edges.first_point[e]; p + 1 < edges.first_point[e + 1]; ++p) {
-      const double d = planner::segment_distance(q, edges.points[p], edges.points[p + 1]);
-      if (d <= max_m && (!best || d < best->distance)) best = {{p, e, d}};
+      const XY a = edges.points[p], b = edges.points[p + 1];
+      const double f = planner::closest_fraction(q, a, b);
+      const double dx = q.x - (a.x + f * (b.x - a.x)), dy = q.y - (a.y + f * (b.y - a.y));
+      const double d2 = dx * dx + dy * dy;
+      if (!best || d2 < best_d2) {
+        best = {{p, e, planner::segment_distance(q, a, b)}};
+        best_d2 = d2;
+      }
     }
   }
+  if (best && best->distance > max_m) return std::nullopt;
   return best;
 }
 
