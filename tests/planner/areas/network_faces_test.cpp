@@ -234,6 +234,82 @@ TEST(NetworkFaces, DanglesInsideAFaceAreCutFromItsHole) {
   EXPECT_FALSE(contains(ctx, b.shape.get(), {150, 110}));
 }
 
+// A street drawn twice (a way copied over another, once in each direction) and a dangle drawn
+// twice: the noded network holds each once, so the faces, their holes and the interior edges are
+// those of the grid drawn once; both copies are found on the faces' boundaries (or inside), and
+// the wholly reached polygon is the same.
+TEST(NetworkFaces, StreetsDrawnTwiceGiveTheFacesOfTheStreetsDrawnOnce) {
+  auto once = grid();
+  std::vector<planner::XY> xy = once.edges.vertex_xy;
+  xy.push_back({300, 300});  // a dangle into the top-right face, from vertex 4
+  std::vector<std::pair<int, int>> links;
+  for (planner::EdgeId e = 0; e < once.edges.edge_count(); ++e)
+    links.emplace_back(once.edges.edge_tail[e], once.edges.edge_head[e]);
+  auto dangle_once_links = links;
+  dangle_once_links.emplace_back(4, 9);
+  links.emplace_back(1, 0);  // edge 12: edge 0 drawn again, backwards
+  links.emplace_back(4, 9);  // edges 13 and 14: the dangle, twice
+  links.emplace_back(9, 4);
+  const auto single = drawn_network(xy, dangle_once_links);
+  const auto twice = drawn_network(xy, links);
+  const auto a = planner::build_network_faces(single.edges, buffer_m, segments);
+  const auto b = planner::build_network_faces(twice.edges, buffer_m, segments);
+  ASSERT_EQ(b.face_count(), 4u);
+  ASSERT_EQ(a.face_count(), b.face_count());
+  planner::GeosContext ctx;
+  for (std::uint32_t f = 0; f < 4; ++f) {
+    EXPECT_NEAR(planner::area_m2(ctx, planner::to_geos(ctx, a.faces[f]).get()),
+                planner::area_m2(ctx, planner::to_geos(ctx, b.faces[f]).get()), 1e-9);
+    EXPECT_NEAR(planner::area_m2(ctx, planner::to_geos(ctx, a.holes[f]).get()),
+                planner::area_m2(ctx, planner::to_geos(ctx, b.holes[f]).get()), 1e-6);
+  }
+  // Both copies of edge 0 lie wholly on one face's ring; both copies of the dangle lie inside
+  // the face the original dangle (edge 12 of the single network) lies in.
+  ASSERT_EQ(b.faces_of(0).size(), 1u);
+  ASSERT_EQ(b.faces_of(12).size(), 1u);
+  EXPECT_EQ(b.faces_of(12)[0], b.faces_of(0)[0]);
+  EXPECT_NE(a.inside_face[12], planner::invalid_id);
+  EXPECT_EQ(b.inside_face[13], a.inside_face[12]);
+  EXPECT_EQ(b.inside_face[14], a.inside_face[12]);
+  const Built built_once = build(ctx, single, whole(single));
+  const Built built_twice = build(ctx, twice, whole(twice));
+  EXPECT_NEAR(built_twice.area, built_once.area, 1e-6);
+  EXPECT_EQ(built_twice.full_faces, 4u);
+}
+
+// A way that runs along a face's side and then turns into the face, and a second way drawn over
+// only its inner half: that half is one street, so the first way lies half on the ring and half
+// inside (not "wholly inside", which a twice-counted inner half would add up to).
+TEST(NetworkFaces, AStretchDrawnTwiceIsMeasuredOnce) {
+  auto base = grid();
+  std::vector<planner::XY> xy = base.edges.vertex_xy;
+  xy.push_back({100, 100});  // 9: where the way ends inside the bottom-left face
+  xy.push_back({100, 0});    // 10: where the second way starts, on the face's side
+  std::vector<std::pair<int, int>> links;
+  for (planner::EdgeId e = 0; e < base.edges.edge_count(); ++e)
+    links.emplace_back(base.edges.edge_tail[e], base.edges.edge_head[e]);
+  links.emplace_back(0, 9);   // edge 12: (0,0) -> (100,0) -> (100,100), bent below
+  links.emplace_back(10, 9);  // edge 13: (100,0) -> (100,100), the inner half again
+  auto net = drawn_network(xy, links);
+  // Bend edge 12 through (100, 0): along the side for 100 m, then 100 m into the face.
+  planner::EdgeSet& es = net.edges;
+  const std::uint32_t at = es.first_point[12] + 1;
+  es.points.insert(es.points.begin() + at, planner::XY{100, 0});
+  es.cum_m.insert(es.cum_m.begin() + at, 100.0);
+  es.cum_m[at + 1] = 200.0;
+  es.edge_length_m[12] = 200.0;
+  for (std::size_t e = 13; e < es.first_point.size(); ++e) ++es.first_point[e];
+  const auto faces = planner::build_network_faces(es, buffer_m, segments);
+  ASSERT_EQ(faces.face_count(), 4u);  // neither way closes a new face
+  const std::uint32_t f = faces.inside_face[13];
+  ASSERT_NE(f, planner::invalid_id);  // the second way lies wholly inside the face
+  EXPECT_EQ(faces.inside_face[12], planner::invalid_id);
+  const auto of_12 = faces.faces_of(12);
+  ASSERT_EQ(of_12.size(), 1u);  // on that face's ring for its first 100 m, not wholly
+  EXPECT_EQ(of_12[0], f);
+  EXPECT_EQ(faces.on_ring[faces.first_edge_face[12]], 0);
+}
+
 TEST(NetworkFaces, LooseEdgesInsideAFaceBecomeIslandsInItsHole) {
   // A 400 m square with a separate 100 m footway in its middle (no shared vertex).
   auto net = drawn_network({{0, 0}, {400, 0}, {400, 400}, {0, 400}, {150, 200}, {250, 200}},
