@@ -177,8 +177,8 @@ Evaluation evaluate(const Network& network, const WalkTimes& walk, const Inputs&
   ev.unlinked_entrances = static_cast<std::uint32_t>(
       std::count(entrance_block.begin(), entrance_block.end(), invalid_id));
   {
-    // One index of every segment for the centers and the blocks: at city scale building it
-    // takes about a second, and it is freed before the searches.
+    // One index of every segment for the centers and the blocks, not one each; it is freed
+    // before the searches.
     const SnapIndex snapper(network.edges, small_island_edges(network, params.islands));
     ev.sources = snap_centers(network, snapper, inputs.centers, params.max_snap_m, ev.centers);
     ev.sites = sites != nullptr ? *sites

@@ -97,7 +97,7 @@ std::vector<BlockSite> build_block_sites(const Network& network, const std::vect
                                          std::span<const std::uint32_t> entrance_block,
                                          const BlockSiteOptions& options) {
   // One index shared by every thread (built before they start): a copy per thread would hold
-  // the tree of every segment twice on two cores.
+  // every segment once per core.
   const SnapIndex snapper(network.edges, small_island_edges(network, options.islands));
   return build_block_sites(snapper, blocks, entrances, entrance_block, options);
 }

@@ -55,7 +55,7 @@ std::vector<BlockSite> build_block_sites(const Network& network, const std::vect
                                          const BlockSiteOptions& options);
 
 /// The same with an index the caller already built for the network with the same island rule
-/// (an evaluation snaps its centers with it too: one tree of every segment, built once).
+/// (an evaluation snaps its centers with it too: one index of every segment, built once).
 std::vector<BlockSite> build_block_sites(const SnapIndex& snapper, const std::vector<Block>& blocks,
                                          const std::vector<Entrance>& entrances,
                                          std::span<const std::uint32_t> entrance_block,

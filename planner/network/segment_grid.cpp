@@ -14,9 +14,14 @@ double closest_fraction(XY p, XY a, XY b) {
   return std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0);
 }
 
-double segment_distance(XY p, XY a, XY b) {
+XY closest_point(XY p, XY a, XY b) {
   const double f = closest_fraction(p, a, b);
-  return std::hypot(p.x - (a.x + f * (b.x - a.x)), p.y - (a.y + f * (b.y - a.y)));
+  return {a.x + f * (b.x - a.x), a.y + f * (b.y - a.y)};
+}
+
+double segment_distance(XY p, XY a, XY b) {
+  const XY c = closest_point(p, a, b);
+  return std::hypot(p.x - c.x, p.y - c.y);
 }
 
 std::uint64_t cell_key(std::int64_t x, std::int64_t y) {
@@ -88,9 +93,8 @@ std::optional<SegmentGrid::Nearest> SegmentGrid::nearest(XY q, double max_m) con
   double best_d2 = std::numeric_limits<double>::infinity();
   const auto consider = [&](std::span<const Entry> entries) {
     for (const Entry& entry : entries) {
-      const XY a = m_edges->points[entry.point], b = m_edges->points[entry.point + 1];
-      const double f = closest_fraction(q, a, b);
-      const double dx = q.x - (a.x + f * (b.x - a.x)), dy = q.y - (a.y + f * (b.y - a.y));
+      const XY c = closest_point(q, m_edges->points[entry.point], m_edges->points[entry.point + 1]);
+      const double dx = q.x - c.x, dy = q.y - c.y;
       const double d2 = dx * dx + dy * dy;
       if (d2 < best_d2 || (d2 == best_d2 && entry.point < best_point)) {
         best_d2 = d2;

@@ -35,7 +35,7 @@ class SnapIndex {
   std::optional<EdgePosition> snap(XY point, double max_leg_m) const;
 
  private:
-  std::optional<EdgePosition> position(XY point, const SegmentGrid::Nearest& found) const;
+  EdgePosition position(XY point, const SegmentGrid::Nearest& found) const;
 
   const EdgeSet* m_edges;
   SegmentGrid m_main;    ///< segments of edges off the small islands
